@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy mapped classes, the encrypted store, and Alembic migrations."""
