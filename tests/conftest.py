@@ -61,9 +61,7 @@ def filled_store(store: Store) -> Store:
         council = budget.add_stream(
             s, period.id, budget.StreamDetails("council_social_care", "Exampleshire Council", 52000, "four_weekly")
         )
-        nhs = budget.add_stream(
-            s, period.id, budget.StreamDetails("nhs_phb", "Exampleshire ICB", 120000, "monthly")
-        )
+        nhs = budget.add_stream(s, period.id, budget.StreamDetails("nhs_phb", "Exampleshire ICB", 120000, "monthly"))
         confidence = outcomes.add_outcome(
             s, outcomes.OutcomeDetails("Regain confidence to go out on my own", "I go to the market each week")
         )
@@ -71,31 +69,38 @@ def filled_store(store: Store) -> Store:
         activities = plan.category_named(s, "Activities and classes").id
         wages = plan.category_named(s, "Personal assistant wages").id
         pa = plan.add_plan_line(
-            s, period.id, plan.PlanLineDetails("Personal assistant 2.5 hours a week", 1_560_000, wages, council.id,
-                                               (confidence.id,))
+            s,
+            period.id,
+            plan.PlanLineDetails("Personal assistant 2.5 hours a week", 1_560_000, wages, council.id, (confidence.id,)),
         )
         pottery = plan.add_plan_line(
             s, period.id, plan.PlanLineDetails("Pottery class", 30000, activities, nhs.id, (confidence.id,))
         )
-        plan.add_plan_line(
-            s, period.id, plan.PlanLineDetails("Laptop for job search", 45000, None, nhs.id, (work.id,))
-        )
+        plan.add_plan_line(s, period.id, plan.PlanLineDetails("Laptop for job search", 45000, None, nhs.id, (work.id,)))
         income = plan.category_named(s, "Budget payment in").id
         ledger.add_transaction(
-            s, ledger.TransactionDraft(dt.date(2026, 4, 1), "in", 52000, "Exampleshire Council",
-                                       category_id=income, stream_id=council.id)
+            s,
+            ledger.TransactionDraft(
+                dt.date(2026, 4, 1), "in", 52000, "Exampleshire Council", category_id=income, stream_id=council.id
+            ),
         )
         ledger.add_transaction(
-            s, ledger.TransactionDraft(dt.date(2026, 4, 2), "in", 120000, "Exampleshire ICB",
-                                       category_id=income, stream_id=nhs.id)
+            s,
+            ledger.TransactionDraft(
+                dt.date(2026, 4, 2), "in", 120000, "Exampleshire ICB", category_id=income, stream_id=nhs.id
+            ),
         )
         ledger.add_transaction(
-            s, ledger.TransactionDraft(dt.date(2026, 4, 10), "out", 3750, "Clayworks Studio", "Pottery, 3 weeks",
-                                       plan_line_id=pottery.id)
+            s,
+            ledger.TransactionDraft(
+                dt.date(2026, 4, 10), "out", 3750, "Clayworks Studio", "Pottery, 3 weeks", plan_line_id=pottery.id
+            ),
         )
         ledger.add_transaction(
-            s, ledger.TransactionDraft(dt.date(2026, 4, 14), "out", 30000, "Jo Assistant", "PA wages April",
-                                       plan_line_id=pa.id)
+            s,
+            ledger.TransactionDraft(
+                dt.date(2026, 4, 14), "out", 30000, "Jo Assistant", "PA wages April", plan_line_id=pa.id
+            ),
         )
         outcomes.add_rating(s, confidence.id, outcomes.RatingDetails(dt.date(2026, 4, 1), 3, note="Hard to leave home"))
         outcomes.add_rating(s, confidence.id, outcomes.RatingDetails(dt.date(2026, 5, 1), 5, note="Pottery helped"))
