@@ -215,7 +215,9 @@ class Store:
                 try:
                     yield session
                 except DatabaseError as exc:
-                    raise _damaged(exc) from exc
+                    if _is_damage(exc):
+                        raise _damaged(exc) from exc
+                    raise
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -225,7 +227,9 @@ class Store:
             try:
                 yield session
             except DatabaseError as exc:
-                raise _damaged(exc) from exc
+                if _is_damage(exc):
+                    raise _damaged(exc) from exc
+                raise
             finally:
                 session.rollback()
 
@@ -373,6 +377,14 @@ def _migrate(conn: sa.Connection, cfg: Config | None = None) -> None:
     cfg = cfg or alembic_config()
     cfg.attributes["connection"] = conn
     command.upgrade(cfg, "heads")
+
+
+_DAMAGE_SIGNS = ("not a database", "malformed", "disk i/o", "database corrupt")
+
+
+def _is_damage(exc: DatabaseError) -> bool:
+    text = str(getattr(exc, "orig", exc)).lower()
+    return any(sign in text for sign in _DAMAGE_SIGNS)
 
 
 def _damaged(exc: Exception) -> NotAStore:
