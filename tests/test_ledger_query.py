@@ -1,0 +1,268 @@
+"""Finding payments: filters, sorting, paging, totals and suggestions learned from history."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from ipb_desktop import ledger, ledger_query, plan
+from ipb_desktop.ledger_query import LedgerFilter, LedgerSort, SortKey
+from ipb_desktop.models.schema import FundingStream, Outcome, PlanLine
+from ipb_desktop.models.store import Store
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 20
+
+
+@pytest.fixture
+def ledger_store(filled_store: Store) -> Store:
+    """filled_store's four payments (council in, ICB in, Clayworks pottery, Jo's wages) plus:
+
+    2026-04-20 out  45.00 Clayworks Studio  "Pottery, kiln fee"  pottery        reconciled, receipt kept
+    2026-05-02 out  60.00 Bright Books      "Course book and bus" split: pottery 20.00 + laptop 40.00
+    2026-05-03 out 499.00 Laptop Shop       "Laptop"              laptop line    receipt not needed
+    2026-05-04 out  10.00 Corner Pub        "Drinks"              Alcohol        (deleted)
+    2026-05-05 out   3.50 jo assistant      "Bus fare 50% off_peak" no plan line
+    """
+    with filled_store.transaction() as s:
+        lines = {line.description: line.id for line in s.scalars(select(PlanLine))}
+        pottery, laptop = lines["Pottery class"], lines["Laptop for job search"]
+        kiln = ledger.add_transaction(
+            s,
+            ledger.TransactionDraft(
+                dt.date(2026, 4, 20), "out", 4500, "Clayworks Studio", "Pottery, kiln fee", plan_line_id=pottery
+            ),
+        )
+        ledger.set_reconciled(s, kiln.id)
+        ledger.attach_receipt(s, kiln.id, "kiln.png", PNG)
+        ledger.add_transaction(
+            s,
+            ledger.TransactionDraft(
+                dt.date(2026, 5, 2),
+                "out",
+                6000,
+                "Bright Books",
+                "Course book and bus",
+                allocations=(
+                    ledger.AllocationDraft(2000, plan_line_id=pottery),
+                    ledger.AllocationDraft(4000, plan_line_id=laptop),
+                ),
+            ),
+        )
+        ledger.add_transaction(
+            s,
+            ledger.TransactionDraft(
+                dt.date(2026, 5, 3), "out", 49900, "Laptop Shop", "Laptop", plan_line_id=laptop, receipt_not_needed=True
+            ),
+        )
+        pub = ledger.add_transaction(
+            s,
+            ledger.TransactionDraft(
+                dt.date(2026, 5, 4),
+                "out",
+                1000,
+                "Corner Pub",
+                "Drinks",
+                category_id=plan.category_named(s, "Alcohol").id,
+            ),
+        )
+        ledger.delete_transaction(s, pub.id)
+        ledger.add_transaction(
+            s, ledger.TransactionDraft(dt.date(2026, 5, 5), "out", 350, "jo assistant", "Bus fare 50% off_peak")
+        )
+    return filled_store
+
+
+def payees(store: Store, flt: LedgerFilter | None = None, sort: LedgerSort | None = None) -> list[str]:
+    with store.reading() as s:
+        ids = ledger_query.transaction_ids(s, flt or LedgerFilter(), sort or LedgerSort())
+        found = ledger_query.rows(s, ids)
+    return [found[i].payee for i in ids]
+
+
+def test_newest_first_by_default_and_deleted_payments_are_left_out(ledger_store: Store) -> None:
+    assert payees(ledger_store) == [
+        "jo assistant",
+        "Laptop Shop",
+        "Bright Books",
+        "Clayworks Studio",
+        "Jo Assistant",
+        "Clayworks Studio",
+        "Exampleshire ICB",
+        "Exampleshire Council",
+    ]
+
+
+def test_date_range_is_inclusive_at_both_ends(ledger_store: Store) -> None:
+    flt = LedgerFilter(date_from=dt.date(2026, 4, 10), date_to=dt.date(2026, 5, 2))
+    assert payees(ledger_store, flt) == ["Bright Books", "Clayworks Studio", "Jo Assistant", "Clayworks Studio"]
+
+
+def test_money_in_only(ledger_store: Store) -> None:
+    assert payees(ledger_store, LedgerFilter(direction="in")) == ["Exampleshire ICB", "Exampleshire Council"]
+
+
+def test_free_text_matches_payee_or_description_ignoring_case_and_word_order(ledger_store: Store) -> None:
+    assert payees(ledger_store, LedgerFilter(text="JO")) == ["jo assistant", "Jo Assistant"]
+    assert payees(ledger_store, LedgerFilter(text="kiln pottery")) == ["Clayworks Studio"]
+    assert payees(ledger_store, LedgerFilter(text="book")) == ["Bright Books"]
+
+
+def test_free_text_treats_percent_and_underscore_as_plain_characters(ledger_store: Store) -> None:
+    assert payees(ledger_store, LedgerFilter(text="50%")) == ["jo assistant"]
+    assert payees(ledger_store, LedgerFilter(text="off_peak")) == ["jo assistant"]
+    assert payees(ledger_store, LedgerFilter(text="%")) == ["jo assistant"]
+    assert payees(ledger_store, LedgerFilter(text="f_p")) == ["jo assistant"]
+    assert payees(ledger_store, LedgerFilter(text="o_f")) == []
+
+
+def test_plan_line_filter_finds_split_payments_too(ledger_store: Store) -> None:
+    with ledger_store.reading() as s:
+        pottery = s.scalars(select(PlanLine.id).where(PlanLine.description == "Pottery class")).one()
+    assert payees(ledger_store, LedgerFilter(plan_line_id=pottery)) == [
+        "Bright Books",
+        "Clayworks Studio",
+        "Clayworks Studio",
+    ]
+
+
+def test_stream_category_and_outcome_filters(ledger_store: Store) -> None:
+    with ledger_store.reading() as s:
+        icb = s.scalars(select(FundingStream.id).where(FundingStream.funder_name == "Exampleshire ICB")).one()
+        work = s.scalars(select(Outcome.id).where(Outcome.what_matters == "Get back into work")).one()
+        wages = plan.category_named(s, "Personal assistant wages").id
+    # The ICB pays for pottery and the laptop; its own payment in is on the ICB stream too.
+    assert payees(ledger_store, LedgerFilter(stream_id=icb)) == [
+        "Laptop Shop",
+        "Bright Books",
+        "Clayworks Studio",
+        "Clayworks Studio",
+        "Exampleshire ICB",
+    ]
+    assert payees(ledger_store, LedgerFilter(outcome_id=work)) == ["Laptop Shop", "Bright Books"]
+    assert payees(ledger_store, LedgerFilter(category_id=wages)) == ["Jo Assistant"]
+
+
+def test_reconciled_and_missing_receipt_filters(ledger_store: Store) -> None:
+    assert payees(ledger_store, LedgerFilter(reconciled=True)) == ["Clayworks Studio"]
+    assert len(payees(ledger_store, LedgerFilter(reconciled=False))) == 7
+    # Money in never needs a receipt; the laptop is marked "not needed"; the kiln fee has one.
+    assert payees(ledger_store, LedgerFilter(missing_receipt=True)) == [
+        "jo assistant",
+        "Bright Books",
+        "Jo Assistant",
+        "Clayworks Studio",
+    ]
+
+
+def test_sort_by_amount_both_ways(ledger_store: Store) -> None:
+    smallest_first = payees(ledger_store, sort=LedgerSort(SortKey.AMOUNT, descending=False))
+    assert smallest_first[:3] == ["jo assistant", "Clayworks Studio", "Clayworks Studio"]
+    assert payees(ledger_store, sort=LedgerSort(SortKey.AMOUNT))[0] == "Exampleshire ICB"
+
+
+def test_sort_by_payee_ignores_case_and_by_plan_line_uses_the_first_name(ledger_store: Store) -> None:
+    by_payee = payees(ledger_store, sort=LedgerSort(SortKey.PAYEE, descending=False))
+    assert by_payee[:2] == ["Bright Books", "Clayworks Studio"]
+    assert by_payee[-3:] == ["Jo Assistant", "jo assistant", "Laptop Shop"]  # same name: older first
+    by_line = payees(ledger_store, LedgerFilter(direction="out"), LedgerSort(SortKey.PLAN_LINE, descending=False))
+    # No plan line sorts first; "Bright Books" is split over Laptop... and Pottery..., so it sorts under Laptop
+    # (and before "Laptop Shop", being older).
+    assert by_line == [
+        "jo assistant",
+        "Bright Books",
+        "Laptop Shop",
+        "Jo Assistant",
+        "Clayworks Studio",
+        "Clayworks Studio",
+    ]
+
+
+@pytest.mark.parametrize("key", list(SortKey))
+def test_every_sort_key_returns_every_row_once(ledger_store: Store, key: SortKey) -> None:
+    for descending in (True, False):
+        with ledger_store.reading() as s:
+            ids = ledger_query.transaction_ids(s, LedgerFilter(), LedgerSort(key, descending))
+        assert len(ids) == len(set(ids)) == 8
+
+
+def test_pages_cover_the_sorted_ids_without_gaps(ledger_store: Store) -> None:
+    with ledger_store.reading() as s:
+        every = ledger_query.transaction_ids(s)
+        pages = [ledger_query.page_ids(s, LedgerFilter(), offset=o, limit=3) for o in (0, 3, 6)]
+        assert ledger_query.count(s) == 8
+    assert [i for page in pages for i in page] == every
+    assert [len(p) for p in pages] == [3, 3, 2]
+
+
+def test_totals_for_everything_and_for_filtered_rows(ledger_store: Store) -> None:
+    with ledger_store.reading() as s:
+        everything = ledger_query.totals(s)
+        clayworks = ledger_query.totals(s, LedgerFilter(text="clayworks"))
+        nothing = ledger_query.totals(s, LedgerFilter(text="no such payee"))
+    assert (everything.count, everything.in_pence, everything.out_pence) == (
+        8,
+        172000,
+        3750 + 30000 + 4500 + 6000 + 49900 + 350,
+    )
+    assert everything.net_pence == 172000 - 94500
+    assert not everything.parts_only
+    assert (clayworks.count, clayworks.in_pence, clayworks.out_pence) == (2, 0, 8250)
+    assert (nothing.count, nothing.in_pence, nothing.out_pence, nothing.net_pence) == (0, 0, 0, 0)
+
+
+def test_totals_by_plan_line_count_only_the_matching_part_of_a_split(ledger_store: Store) -> None:
+    with ledger_store.reading() as s:
+        pottery = s.scalars(select(PlanLine.id).where(PlanLine.description == "Pottery class")).one()
+        on_pottery = ledger_query.totals(s, LedgerFilter(plan_line_id=pottery))
+    assert on_pottery.parts_only
+    assert (on_pottery.count, on_pottery.out_pence) == (3, 3750 + 4500 + 2000)
+
+
+def test_rows_show_parts_receipts_and_signs(ledger_store: Store) -> None:
+    with ledger_store.reading() as s:
+        ids = ledger_query.transaction_ids(s, LedgerFilter(text="books kiln council"))
+        assert ids == []
+        ids = ledger_query.transaction_ids(s, LedgerFilter(date_from=dt.date(2026, 4, 20), date_to=dt.date(2026, 5, 2)))
+        found = ledger_query.rows(s, ids)
+    books, kiln = (found[i] for i in ids)
+    assert books.is_split and [p.plan_line for p in books.parts] == ["Pottery class", "Laptop for job search"]
+    assert [p.amount_pence for p in books.parts] == [2000, 4000]
+    assert books.needs_receipt and books.signed_pence == -6000
+    assert kiln.receipt_count == 1 and kiln.reconciled and not kiln.needs_receipt
+    assert kiln.parts[0].category == "Activities and classes" and kiln.parts[0].stream == "Exampleshire ICB"
+
+
+def test_rows_reads_large_id_lists_in_chunks(ledger_store: Store) -> None:
+    with ledger_store.reading() as s:
+        ids = ledger_query.transaction_ids(s)
+        found = ledger_query.rows(s, ids * 300)
+    assert set(found) == set(ids)
+
+
+def test_payee_suggestions_most_used_first_and_by_prefix(ledger_store: Store) -> None:
+    with ledger_store.reading() as s:
+        every = ledger_query.payee_suggestions(s)
+        starting_ex = ledger_query.payee_suggestions(s, "ex")
+        descriptions = ledger_query.description_suggestions(s, "pottery")
+    assert every[0] == "Clayworks Studio"
+    assert "Corner Pub" not in every  # deleted payments teach nothing
+    assert starting_ex == ["Exampleshire ICB", "Exampleshire Council"]  # equal use: the most recent first
+    assert descriptions == ["Pottery, kiln fee", "Pottery, 3 weeks"]
+
+
+def test_payee_habit_remembers_the_last_single_part_payment(ledger_store: Store) -> None:
+    with ledger_store.reading() as s:
+        clay = ledger_query.payee_habit(s, "  clayworks studio ")
+        books = ledger_query.payee_habit(s, "Bright Books")  # only a split payment: nothing to copy
+        unknown = ledger_query.payee_habit(s, "Nobody")
+        pottery = s.scalars(select(PlanLine.id).where(PlanLine.description == "Pottery class")).one()
+    assert clay is not None
+    assert (clay.direction, clay.amount_pence, clay.plan_line_id, clay.description) == (
+        "out",
+        4500,
+        pottery,
+        "Pottery, kiln fee",
+    )
+    assert books is None and unknown is None
