@@ -17,6 +17,7 @@ ALLOWED: dict[str, tuple[str, ...] | None] = {
     "language": ("en_GB", "cy"),
     "text_scale_percent": ("100", "125", "150", "175", "200"),
     "retention_years": ("6", "7", "8", "10"),
+    "backups_kept": ("3", "5", "10", "20", "30"),
     "recorder": None,
 }
 
