@@ -1,0 +1,71 @@
+"""Balances: checking a statement's running balance against its own amounts, and the app's balance on a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from ipb_desktop.bankimport.lines import BankBalance, LineProblem, StatementLine
+from ipb_desktop.formatting import money
+from ipb_desktop.i18n import _
+from ipb_desktop.models.schema import Transaction
+
+
+def chronological(lines: list[StatementLine]) -> list[StatementLine]:
+    """The lines oldest first. Banks list newest first or oldest first; the first and last dates say which."""
+    if len(lines) >= 2 and lines[0].txn_date > lines[-1].txn_date:
+        return lines[::-1]
+    if len(lines) >= 2 and lines[0].txn_date == lines[-1].txn_date:
+        # All one day: the order whose running balance adds up.
+        if _mismatches(lines[::-1]) and len(_mismatches(lines[::-1])) < len(_mismatches(lines)):
+            return lines[::-1]
+    return list(lines)
+
+
+def _mismatches(ordered: list[StatementLine]) -> list[tuple[StatementLine, int]]:
+    found: list[tuple[StatementLine, int]] = []
+    previous: int | None = None
+    for line in ordered:
+        if line.balance_pence is None:
+            previous = None
+            continue
+        if previous is not None and previous + line.amount_pence != line.balance_pence:
+            found.append((line, previous + line.amount_pence))
+        previous = line.balance_pence
+    return found
+
+
+def check_running(lines: list[StatementLine]) -> tuple[list[LineProblem], BankBalance | None]:
+    """Each line's balance should be the line before's balance plus its amount. Returns every line where it is
+    not, and the closing balance (the bank's figure after the newest line)."""
+    ordered = chronological(lines)
+    problems = [
+        LineProblem(
+            line.line_no,
+            _(
+                "the file says the balance after this line is {given}, but the balance before it and this amount "
+                "make {expected} (a difference of {diff})"
+            ).format(
+                given=money(line.balance_pence or 0),
+                expected=money(expected),
+                diff=money(abs((line.balance_pence or 0) - expected)),
+            ),
+        )
+        for line, expected in _mismatches(ordered)
+    ]
+    closing = next((line for line in reversed(ordered) if line.balance_pence is not None), None)
+    balance = (
+        BankBalance(closing.txn_date, closing.balance_pence) if closing and closing.balance_pence is not None else None
+    )
+    return problems, balance
+
+
+def app_balance(session: Session, on: dt.date) -> int:
+    """Money in minus money out in the ledger up to and including `on` (deleted payments left out)."""
+    signed = case((Transaction.direction == "in", Transaction.amount_pence), else_=-Transaction.amount_pence)
+    total = session.scalar(
+        select(func.coalesce(func.sum(signed), 0)).where(Transaction.deleted_at.is_(None), Transaction.txn_date <= on)
+    )
+    return int(total or 0)

@@ -1,0 +1,302 @@
+"""Importing a statement: `preview` (nothing saved), `commit` (one transaction, one ImportBatch),
+`undo_import` (later too, from the import history) and `history`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ipb_desktop import audit, ledger
+from ipb_desktop.bankimport import balances, csv_reader, matching, ofx_reader, qif_reader
+from ipb_desktop.bankimport import mapping as mappings
+from ipb_desktop.bankimport.detect import detect_format
+from ipb_desktop.bankimport.lines import (
+    MAX_FILE_BYTES,
+    LineProblem,
+    ParsedStatement,
+    StatementLine,
+    StatementRefused,
+    read_statement_file,
+)
+from ipb_desktop.bankimport.mapping import ColumnMapping
+from ipb_desktop.bankimport.suggest import Suggestion, suggest
+from ipb_desktop.errors import InvalidInput
+from ipb_desktop.i18n import _
+from ipb_desktop.models.schema import AuditEntry, ImportBatch, Transaction, utcnow
+
+NEW, DUPLICATE, MATCH = "new", "duplicate", "match"
+_MATCH_ACTION = "import_match"
+
+
+@dataclass(frozen=True)
+class PreviewLine:
+    """A statement line with what the app would do with it. `existing_id` is the transaction already in (for a
+    duplicate) or the hand-logged payment it matches (for a match)."""
+
+    line: StatementLine
+    bank_id: str
+    status: str
+    existing_id: int | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class BalanceCheck:
+    """The bank's balance beside the app's for the same date, counting the lines this import would add."""
+
+    on: dt.date
+    bank_pence: int
+    app_pence: int
+
+    @property
+    def difference_pence(self) -> int:
+        return self.bank_pence - self.app_pence
+
+
+@dataclass
+class Preview:
+    source_name: str
+    file_format: str
+    statement: ParsedStatement
+    new: list[PreviewLine] = field(default_factory=list)
+    duplicates: list[PreviewLine] = field(default_factory=list)
+    matches: list[PreviewLine] = field(default_factory=list)
+    suggestions: dict[str, Suggestion] = field(default_factory=dict)
+    balance: BalanceCheck | None = None
+    mapping: ColumnMapping | None = None
+    mapping_name: str | None = None
+    table: csv_reader.CsvTable | None = None
+
+    @property
+    def problems(self) -> list[LineProblem]:
+        return self.statement.problems
+
+    @property
+    def has_changes(self) -> bool:
+        return bool(self.new or self.matches)
+
+
+@dataclass(frozen=True)
+class ImportChoices:
+    """What the person decided after seeing the preview.
+
+    `confirmed_matches`: bank ids whose proposed match is confirmed (None: every match the preview shows; a line
+    whose match is not confirmed comes in as a new payment). `allocations`: bank id -> the suggestion accepted (or
+    changed) for that line; lines not named get no category. `skip_bad_lines`: import without the problem lines.
+    """
+
+    skip_bad_lines: bool = False
+    confirmed_matches: frozenset[str] | None = None
+    allocations: Mapping[str, Suggestion] = field(default_factory=dict)
+    remember_mapping: bool = True
+    mapping_name: str | None = None
+
+
+def _source(source: Path | str | bytes, name: str | None) -> tuple[bytes, str]:
+    if isinstance(source, bytes):
+        if len(source) > MAX_FILE_BYTES:
+            raise StatementRefused.because(
+                _("this file is too big to be a bank statement; the most this app imports is {max} MB").format(
+                    max=MAX_FILE_BYTES // 1048576
+                )
+            )
+        if not source.strip():
+            raise StatementRefused.because(_("this file is empty"))
+        return source, name or _("statement")
+    return read_statement_file(source), name or Path(source).name
+
+
+def read(
+    session: Session,
+    data: bytes,
+    filename: str = "",
+    mapping: ColumnMapping | None = None,
+    mapping_name: str | None = None,
+    account: str | None = None,
+) -> tuple[ParsedStatement, csv_reader.CsvTable | None, ColumnMapping | None, str | None]:
+    """The file parsed (with the mapping used and its remembered name, for CSV)."""
+    kind = detect_format(data, filename)
+    if kind == "ofx":
+        return ofx_reader.parse(data, account), None, None, None
+    if kind == "qif":
+        return qif_reader.parse(data), None, None, None
+    table = csv_reader.read_table(data)
+    used_name: str | None = None
+    if mapping is None and mapping_name:
+        chosen = mappings.named(session, mapping_name)
+        mapping, used_name = ColumnMapping.from_json(chosen.mapping_json), chosen.name
+    if mapping is None:
+        kept = mappings.remembered(session, table.signature)
+        if kept is not None:
+            mapping, used_name = ColumnMapping.from_json(kept.mapping_json), kept.name
+    if mapping is None:
+        mapping = csv_reader.guess_mapping(table)
+    return csv_reader.parse(table, mapping), table, mapping, used_name
+
+
+def preview(
+    session: Session,
+    source: Path | str | bytes,
+    *,
+    name: str | None = None,
+    mapping: ColumnMapping | None = None,
+    mapping_name: str | None = None,
+    account: str | None = None,
+) -> Preview:
+    """What importing `source` would do. Reads the store, writes nothing.
+
+    Raises StatementRefused when the file cannot be imported at all (not a statement, cut short, or no line
+    that can be read); a few bad lines are listed in `Preview.problems` instead.
+    """
+    data, source_name = _source(source, name)
+    statement, table, used, used_name = read(session, data, source_name, mapping, mapping_name, account)
+    if not statement.lines and statement.problems:
+        raise StatementRefused([LineProblem(0, _("nothing in this file can be imported:")), *statement.problems])
+    result = Preview(source_name, statement.file_format, statement, mapping=used, mapping_name=used_name, table=table)
+    _classify(session, result)
+    return result
+
+
+def _classify(session: Session, result: Preview) -> None:
+    lines = result.statement.lines
+    ids = matching.bank_ids(lines)
+    already = matching.existing(session, ids)
+    fresh: list[tuple[str, StatementLine]] = []
+    for bank_id, line in zip(ids, lines, strict=True):
+        found = already.get(bank_id)
+        if found is not None and not found.revivable:
+            note = "" if found.live else _("you deleted this payment earlier, so it is not brought back")
+            result.duplicates.append(PreviewLine(line, bank_id, DUPLICATE, found.id, note))
+        else:
+            fresh.append((bank_id, line))
+    proposed: dict[str, matching.HandLogged] = {}
+    if fresh:
+        first = min(line.txn_date for _b, line in fresh)
+        last = max(line.txn_date for _b, line in fresh)
+        proposed = matching.propose(fresh, matching.hand_logged(session, first, last))
+    for bank_id, line in fresh:
+        hand = proposed.get(bank_id)
+        if hand is not None:
+            days = abs((hand.txn_date - line.txn_date).days)
+            note = _("logged by hand as '{payee}' on {date} ({days} days apart)").format(
+                payee=hand.payee, date=hand.txn_date.strftime("%d/%m/%Y"), days=days
+            )
+            result.matches.append(PreviewLine(line, bank_id, MATCH, hand.id, note))
+        else:
+            result.new.append(PreviewLine(line, bank_id, NEW))
+    result.suggestions = suggest(session, [(p.bank_id, p.line) for p in result.new])
+    bank = result.statement.bank_balance
+    if bank is not None:
+        added = sum(p.line.amount_pence for p in result.new if p.line.txn_date <= bank.on)
+        result.balance = BalanceCheck(bank.on, bank.pence, balances.app_balance(session, bank.on) + added)
+
+
+def _draft(line: StatementLine, bank_id: str, batch_id: int, choice: Suggestion | None) -> ledger.TransactionDraft:
+    return ledger.TransactionDraft(
+        txn_date=line.txn_date,
+        direction=line.direction,
+        amount_pence=abs(line.amount_pence),
+        payee=line.payee.strip()[:200],
+        description=line.description.strip()[:500],
+        category_id=choice.category_id if choice else None,
+        plan_line_id=choice.plan_line_id if choice else None,
+        outcome_id=choice.outcome_id if choice else None,
+        reconciled=True,
+        bank_id=bank_id,
+        import_batch_id=batch_id,
+    )
+
+
+def commit(session: Session, result: Preview, choices: ImportChoices | None = None) -> ImportBatch:
+    """Bring the previewed statement in, as one ImportBatch inside the caller's transaction.
+
+    The store is compared again here, so a preview made before other changes still adds nothing twice.
+    """
+    choices = choices or ImportChoices()
+    if result.problems and not choices.skip_bad_lines:
+        raise StatementRefused(
+            [
+                LineProblem(0, _("nothing was imported, because some lines of the file have problems:")),
+                *result.problems,
+            ]
+        )
+    fresh = Preview(result.source_name, result.file_format, result.statement)
+    _classify(session, fresh)
+    confirmed = choices.confirmed_matches
+    wanted = {p.bank_id: p.existing_id for p in result.matches if confirmed is None or p.bank_id in confirmed}
+    matches = [p for p in fresh.matches if wanted.get(p.bank_id) == p.existing_id]
+    to_add = fresh.new + [p for p in fresh.matches if p not in matches]
+    if not to_add and not matches:
+        raise InvalidInput("statement", _("there is nothing new to import: every line is already in"))
+    bank = result.statement.bank_balance
+    batch = ImportBatch(
+        source_name=result.source_name[:300],
+        file_format=result.file_format,
+        bank_balance_pence=bank.pence if bank else None,
+        bank_balance_date=bank.on if bank else None,
+        recorded_by=audit.actor_of(session),
+    )
+    session.add(batch)
+    session.flush()
+    revivable = matching.existing(session, [p.bank_id for p in to_add])
+    for item in to_add:
+        draft = _draft(item.line, item.bank_id, batch.id, choices.allocations.get(item.bank_id))
+        old = revivable.get(item.bank_id)
+        if old is not None:
+            ledger.restore_transaction(session, old.id)
+            ledger.update_transaction(session, old.id, draft)
+            session.get(Transaction, old.id).import_batch_id = batch.id  # type: ignore[union-attr]
+        else:
+            ledger.add_transaction(session, draft)
+    for item in matches:
+        txn = ledger.get_transaction(session, item.existing_id or 0)
+        txn.bank_id, txn.reconciled = item.bank_id, True
+        audit.record(session, _MATCH_ACTION, "transaction", txn.id, batch=batch.id, bank_id=item.bank_id)
+    batch.lines_added, batch.lines_matched = len(to_add), len(matches)
+    if result.table is not None and result.mapping is not None and choices.remember_mapping:
+        mappings.remember(session, result.table.signature, result.mapping, choices.mapping_name)
+    audit.record(
+        session, "import", "import_batch", batch.id, source=batch.source_name, added=len(to_add), matched=len(matches)
+    )
+    session.flush()
+    return batch
+
+
+def undo_import(session: Session, batch_id: int) -> ImportBatch:
+    """Take an import back out: what it added is marked deleted, what it matched is no longer reconciled."""
+    batch = session.get(ImportBatch, batch_id)
+    if batch is None:
+        raise InvalidInput("import", _("there is no import number {id}").format(id=batch_id))
+    if batch.undone_at is not None:
+        raise InvalidInput("import", _("this import has already been undone"))
+    added = session.scalars(ledger.live().where(Transaction.import_batch_id == batch.id))
+    for txn in added:
+        ledger.delete_transaction(session, txn.id)
+    entries = session.scalars(
+        select(AuditEntry).where(
+            AuditEntry.action == _MATCH_ACTION,
+            AuditEntry.entity == "transaction",
+            AuditEntry.detail.contains(f'"batch": {batch.id}'),
+        )
+    )
+    for entry in entries:
+        if json.loads(entry.detail).get("batch") == batch.id and entry.entity_id is not None:
+            matched = session.get(Transaction, entry.entity_id)
+            if matched is not None:
+                matched.bank_id, matched.reconciled = None, False
+                audit.record(session, "unreconcile", "transaction", matched.id, batch=batch.id)
+    batch.undone_at = utcnow()
+    audit.record(session, "undo", "import_batch", batch.id)
+    session.flush()
+    return batch
+
+
+def history(session: Session) -> list[ImportBatch]:
+    """Every import, newest first (undone ones too, marked by `undone_at`)."""
+    return list(session.scalars(select(ImportBatch).order_by(ImportBatch.imported_at.desc(), ImportBatch.id.desc())))

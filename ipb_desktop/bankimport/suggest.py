@@ -1,0 +1,130 @@
+"""Suggestions for new bank lines, learned from the person's own earlier choices for the same payee.
+
+A suggestion is only ever shown, with its reason ("you chose this for 3 earlier payments to ..."); the person
+accepts it, changes it or leaves it. Nothing here writes to the store.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ipb_desktop.bankimport.lines import StatementLine
+from ipb_desktop.i18n import _, ngettext
+from ipb_desktop.models.schema import Allocation, Category, Outcome, PlanLine, Transaction
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """What a bank line is probably for, and why the app thinks so."""
+
+    category_id: int | None = None
+    plan_line_id: int | None = None
+    outcome_id: int | None = None
+    label: str = ""
+    reason: str = ""
+
+    @property
+    def empty(self) -> bool:
+        return self.category_id is None and self.plan_line_id is None and self.outcome_id is None
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A learned rule: payments to `payee` (in `direction`) have usually been for `suggestion`."""
+
+    payee: str
+    direction: str
+    times: int
+    suggestion: Suggestion
+
+
+def payee_key(text: str) -> str:
+    """ "CLAYWORKS STUDIO CD 1417 14JAN24" and "Clayworks Studio" both become "clayworks studio cd" / "clayworks
+    studio": words without digits, lower case, at most four of them."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'&.-]*", text.casefold()) if not any(ch.isdigit() for ch in w)]
+    return " ".join(words[:4])
+
+
+def _label(session: Session, choice: tuple[int | None, int | None, int | None]) -> str:
+    category_id, plan_line_id, outcome_id = choice
+    parts: list[str] = []
+    if plan_line_id is not None and (line := session.get(PlanLine, plan_line_id)) is not None:
+        parts.append(line.description)
+    if category_id is not None and (category := session.get(Category, category_id)) is not None:
+        parts.append(category.name)
+    if outcome_id is not None and (outcome := session.get(Outcome, outcome_id)) is not None:
+        parts.append(outcome.what_matters)
+    return " \u00b7 ".join(parts)
+
+
+def rules(session: Session) -> list[Rule]:
+    """Every rule learned from the ledger: for each payee, the choice made most often (the latest on a tie)."""
+    single = (
+        select(Allocation.transaction_id)
+        .group_by(Allocation.transaction_id)
+        .having(func.count(Allocation.id) == 1)
+        .subquery()
+    )
+    rows = session.execute(
+        select(
+            Transaction.payee,
+            Transaction.direction,
+            Allocation.category_id,
+            Allocation.plan_line_id,
+            Allocation.outcome_id,
+        )
+        .join(Allocation, Allocation.transaction_id == Transaction.id)
+        .join(single, single.c.transaction_id == Transaction.id)
+        .where(Transaction.deleted_at.is_(None))
+        .where(
+            (Allocation.category_id.is_not(None))
+            | (Allocation.plan_line_id.is_not(None))
+            | (Allocation.outcome_id.is_not(None))
+        )
+        .order_by(Transaction.txn_date, Transaction.id)
+    )
+    seen: dict[tuple[str, str], Counter[tuple[int | None, int | None, int | None]]] = defaultdict(Counter)
+    latest: dict[tuple[str, str], dict[tuple[int | None, int | None, int | None], int]] = defaultdict(dict)
+    names: dict[tuple[str, str], str] = {}
+    for position, (payee, direction, category_id, plan_line_id, outcome_id) in enumerate(rows):
+        key = (payee_key(payee), direction)
+        if not key[0]:
+            continue
+        choice = (category_id, plan_line_id, outcome_id)
+        seen[key][choice] += 1
+        latest[key][choice] = position
+        names[key] = payee
+    found: list[Rule] = []
+    for key, counts in seen.items():
+        choice = max(counts, key=lambda c: (counts[c], latest[key][c]))
+        times = counts[choice]
+        reason = ngettext(
+            "You chose this for {n} earlier payment to {payee}",
+            "You chose this for {n} earlier payments to {payee}",
+            times,
+        ).format(n=times, payee=names[key])
+        found.append(Rule(key[0], key[1], times, Suggestion(*choice, label=_label(session, choice), reason=reason)))
+    return sorted(found, key=lambda r: r.payee)
+
+
+def suggest(session: Session, lines: list[tuple[str, StatementLine]]) -> dict[str, Suggestion]:
+    """For each (bank id, line) whose payee has a rule, the suggestion (keyed by bank id)."""
+    if not lines:
+        return {}
+    by_key = {(rule.payee, rule.direction): rule.suggestion for rule in rules(session)}
+    found: dict[str, Suggestion] = {}
+    for bank_id, line in lines:
+        suggestion = by_key.get((payee_key(line.payee or line.description), line.direction))
+        if suggestion is not None:
+            found[bank_id] = suggestion
+    return found
+
+
+def describe_choice(session: Session, category_id: int | None, plan_line_id: int | None, outcome_id: int | None) -> str:
+    """A person's own choice for a line, as words (used when they change a suggestion)."""
+    return _label(session, (category_id, plan_line_id, outcome_id)) or _("nothing chosen")
