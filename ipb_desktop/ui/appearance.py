@@ -30,6 +30,11 @@ def apply_text_scale(percent: int) -> None:
     font = QFont(QApplication.font())
     font.setPointSizeF(base * percent / 100)
     QApplication.setFont(font)
+    for widget in QApplication.allWidgets():
+        # Widgets with a font of their own (headings) scale from the new app font too.
+        rescale = getattr(widget, "rescale_font", None)
+        if callable(rescale):
+            rescale()
 
 
 def text_scale() -> int:

@@ -7,7 +7,7 @@ import importlib
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -56,6 +57,24 @@ def load_page(ctx: AppContext, module: str, name: str, title: str) -> QWidget:
     return cls(ctx)
 
 
+class NavList(QListWidget):
+    """The page list: as wide as its longest name at any text size, never scrolling sideways."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt naming
+        width = self.sizeHintForColumn(0) + 2 * self.frameWidth() + 2 * self.spacing() + self.fontMetrics().height()
+        return QSize(width, super().sizeHint().height())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
+            self.updateGeometry()
+
+
 class MainWindow(QMainWindow):
     # Replaced in tests; File > Open asks it which file to open.
     ask_store_to_open: Callable[[QWidget], Path | None] = staticmethod(start_pages.ask_store_to_open)
@@ -76,7 +95,7 @@ class MainWindow(QMainWindow):
         self.create_page = start_pages.CreateStorePage()
         self.unlock_page = start_pages.UnlockPage()
         self.shell = QWidget()
-        self.nav = QListWidget()
+        self.nav = NavList()
         self.nav.setAccessibleName(_("Pages"))
         self.nav.setAccessibleDescription(_("Choose a page with the arrow keys"))
         self.pages = QStackedWidget()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar, cast
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -22,6 +22,7 @@ from ipb_desktop.models.store import Store
 from ipb_desktop.ui import messages
 
 T = TypeVar("T")
+D = TypeVar("D")
 
 
 class FieldSink(Protocol):
@@ -71,7 +72,7 @@ class AppContext(QObject):
         self.store_closed.emit()
         self.changed.emit()
 
-    def read(self, look: Callable[[Session], T], default: T) -> T:
+    def read(self, look: Callable[[Session], T], default: D) -> T | D:
         """Run a read-only `look` at the store; `default` when no store is open (locked) or it cannot be read."""
         if self.store is None:
             return default
@@ -100,7 +101,7 @@ class AppContext(QObject):
             return None
         self.undo_stack.push(_Operation(self, text, do, undo, result))
         self.changed.emit()
-        return result  # type: ignore[no-any-return]
+        return cast(T, result)
 
     def _run(self, work: Callable[[Session], Any], form: FieldSink | None = None) -> Any:
         if self.store is None:

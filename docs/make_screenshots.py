@@ -1,0 +1,70 @@
+"""Regenerate the screenshots in docs/ from a demo store, offscreen (no display needed).
+
+    .venv/bin/python docs/make_screenshots.py [OUTPUT_FOLDER]
+
+Builds a fresh demo store (invented data: Alys Testwood in Exampleshire) in a temporary folder with a fixed
+"today", opens it in the real main window and saves each page with QWidget.grab(), at 100% text size and once
+at 200%.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+TODAY = dt.date(2026, 11, 23)
+PASSPHRASE = "purple otter umbrella"
+SHOTS = [
+    ("home", "screenshot-home.png", 100),
+    ("outcomes", "screenshot-outcomes.png", 100),
+    ("plan", "screenshot-plan.png", 100),
+    ("spending", "screenshot-spending.png", 100),
+    ("settings", "screenshot-settings.png", 100),
+    ("help", "screenshot-help.png", 100),
+    ("home", "screenshot-home-200.png", 200),
+]
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parent
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["IPB_HOME"] = str(Path(tmp) / "home")
+        os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+
+        from PySide6.QtWidgets import QApplication  # noqa: TID251 - a GUI script
+
+        from ipb_desktop import demo
+        from ipb_desktop.models.store import Store
+        from ipb_desktop.ui import settings_apply
+        from ipb_desktop.ui.app import make_app
+        from ipb_desktop.ui.main_window import MainWindow
+
+        app = make_app(["ipb-desktop"])
+        store = Store.create(Path(tmp) / "alys.ipb", PASSPHRASE)
+        demo.build_demo(store, TODAY)
+        window = MainWindow()
+        window.ctx.today = lambda: TODAY
+        window.resize(1280, 860)
+        window.show()
+        window.enter(store)
+        for key, name, percent in SHOTS:
+            settings_apply.text_scale_now(window.ctx, percent)
+            window.show_page(key)
+            for _ in range(5):
+                app.processEvents()
+            target = out / name
+            window.grab().save(str(target))
+            print(target)
+        settings_apply.text_scale_now(window.ctx, 100)
+        window.close()
+        QApplication.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))
