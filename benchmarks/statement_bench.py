@@ -1,0 +1,138 @@
+"""How long a year's statement takes with 5,000 transactions (target: at most 2 seconds on a 2-core machine).
+
+Run: .venv/bin/python benchmarks/statement_bench.py [--transactions 5000] [--keep DIR]
+Prints the time to gather the figures, to lay out the PDF, and the whole, best of three runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import tempfile
+import time
+from pathlib import Path
+
+from ipb_desktop import budget, holder, ledger, outcomes, plan
+from ipb_desktop.models.store import Store
+from ipb_desktop.statements import csv_export, data, pdf_review_pack, pdf_statement
+
+PASSPHRASE = "benchmark otter umbrella"
+START, END = dt.date(2026, 4, 1), dt.date(2027, 3, 31)
+PAYEES = [
+    "Jo Assistant",
+    "Clayworks Studio",
+    "Exampleshire Buses",
+    "Zoë's Café",
+    "Dŵr Cymru",
+    "Siân Payroll Ltd",
+    "Riverside Gym",
+    "Northgate Books",
+    "Sam's Taxis",
+    "Harbour Arts Centre",
+]
+
+
+def build_store(path: Path, count: int) -> Store:
+    """A year's budget with `count` transactions spread over it (about one in ten has no receipt flag set)."""
+    rng = random.Random(20261123)
+    store = Store.create(path, PASSPHRASE)
+    with store.transaction() as s:
+        holder.save_holder(
+            s, holder.HolderDetails("Alys Testwood", nhs_number="9434765919", council_reference="EXS-000123")
+        )
+        period = budget.add_period(s, "2026 to 2027", START, END)
+        council = budget.add_stream(
+            s, period.id, budget.StreamDetails("council_social_care", "Exampleshire Council", 520000, "four_weekly")
+        )
+        nhs = budget.add_stream(s, period.id, budget.StreamDetails("nhs_phb", "Exampleshire ICB", 400000, "monthly"))
+        goal = outcomes.add_outcome(s, outcomes.OutcomeDetails("Go out on my own each week"))
+        cats = [plan.category_named(s, n).id for n in ("Personal assistant wages", "Activities and classes", "Travel")]
+        lines = [
+            plan.add_plan_line(s, period.id, plan.PlanLineDetails(name, pence, cat, stream.id, (goal.id,)))
+            for name, pence, cat, stream in (
+                ("Personal assistant", 6_000_000, cats[0], council),
+                ("Classes and activities", 1_500_000, cats[1], nhs),
+                ("Travel to activities", 1_000_000, cats[2], nhs),
+            )
+        ]
+        income = plan.category_named(s, "Budget payment in").id
+        days = (END - START).days + 1
+        for i in range(count):
+            day = START + dt.timedelta(days=i * days // count)
+            if i % 25 == 0:
+                stream = council if i % 50 == 0 else nhs
+                draft = ledger.TransactionDraft(
+                    day,
+                    "in",
+                    350000,
+                    stream.funder_name,
+                    "Budget payment",
+                    category_id=income,
+                    stream_id=stream.id,
+                    reconciled=True,
+                )
+            else:
+                line = lines[rng.randrange(3)]
+                draft = ledger.TransactionDraft(
+                    day,
+                    "out",
+                    rng.randrange(300, 15000),
+                    PAYEES[rng.randrange(len(PAYEES))],
+                    f"Payment {i} for {line.description.lower()}",
+                    plan_line_id=line.id,
+                    reconciled=rng.random() < 0.8,
+                    receipt_not_needed=rng.random() < 0.9,
+                )
+            ledger.add_transaction(s, draft)
+    return store
+
+
+def best_of(runs: int, work: object) -> float:
+    timings = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        work()  # type: ignore[operator]
+        timings.append(time.perf_counter() - began)
+    return min(timings)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--transactions", type=int, default=5000)
+    parser.add_argument("--keep", type=Path, help="write the PDFs and CSV into this folder")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = args.keep or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        began = time.perf_counter()
+        store = build_store(Path(tmp) / "bench.ipb", args.transactions)
+        print(f"built a store with {args.transactions} transactions in {time.perf_counter() - began:.1f} s")
+        out = folder / "statement.pdf"
+
+        def gather() -> data.StatementData:
+            with store.reading() as s:
+                return data.statement_data(s, START, END, generated_on=END)
+
+        found = gather()
+
+        def whole() -> None:
+            pdf_statement.write_statement(gather(), out)
+
+        gather_s = best_of(3, gather)
+        layout_s = best_of(3, lambda: pdf_statement.write_statement(found, out))
+        whole_s = best_of(3, whole)
+        pages = out.read_bytes().count(b"/Type /Page\n")
+        print(f"gather figures and {len(found.transactions)} transaction lines: {gather_s:.3f} s")
+        print(f"lay out the PDF ({out.stat().st_size // 1024} KiB): {layout_s:.3f} s")
+        print(f"whole statement, store to PDF file: {whole_s:.3f} s  (target <= 2.0 s) {pages or ''}")
+        pack = folder / "review-pack.pdf"
+        pack_s = best_of(1, lambda: pdf_review_pack.write_from_store(store, pack, today=END))
+        print(f"review pack with the full transaction list: {pack_s:.3f} s")
+        csv_s = best_of(3, lambda: csv_export.export_transactions_from_store(store, folder / "t.csv", START, END))
+        print(f"CSV of the transactions: {csv_s:.3f} s")
+        store.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,122 @@
+"""Ratings over time as a reportlab drawing that reads in black and white: each series has its own marker
+shape and line style (solid, dashed, dotted), every point is labelled with its score, and both axes are
+labelled. Colour is never needed to tell series apart."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.graphics.charts.lineplots import LinePlot
+from reportlab.graphics.shapes import Drawing, Group, Line, String
+from reportlab.graphics.widgets.markers import makeMarker
+from reportlab.lib import colors
+
+from ipb_desktop import formatting
+from ipb_desktop.statements.layout import FONT, FONT_BOLD, register_fonts
+
+# (marker, dash pattern) for the 1st, 2nd, 3rd ... series.
+_STYLES: tuple[tuple[str, tuple[float, ...] | None], ...] = (
+    ("FilledCircle", None),
+    ("FilledSquare", (4, 2)),
+    ("FilledTriangle", (1, 2)),
+    ("Circle", (6, 2, 1, 2)),
+)
+
+
+@dataclass(frozen=True)
+class Series:
+    label: str
+    points: tuple[tuple[dt.date, int], ...]
+
+
+def _ticks(first: int, last: int, count: int) -> list[int]:
+    if last <= first:
+        return [first]
+    step = max(1, (last - first) // max(1, count - 1))
+    ticks = list(range(first, last + 1, step))
+    if last - ticks[-1] > step // 2:
+        ticks.append(last)
+    elif ticks[-1] != last:
+        ticks[-1] = last
+    return ticks
+
+
+def ratings_chart(
+    series: Sequence[Series],
+    low: int,
+    high: int,
+    *,
+    width: float,
+    height: float,
+    y_title: str,
+    x_title: str,
+    font_size: float = 8,
+) -> Drawing:
+    """A line chart of scores (from `low` to `high`) against the day they were given."""
+    register_fonts()
+    drawing = Drawing(width, height)
+    legend_h = font_size * 1.8 if len(series) > 1 else 0
+    left, bottom = font_size * 4.5, font_size * 4.2
+    plot = LinePlot()
+    plot.x, plot.y = left, bottom
+    plot.width = width - left - font_size * 2
+    plot.height = height - bottom - font_size * 1.5 - legend_h
+    days = [day.toordinal() for s in series for day, _score in s.points]
+    first, last = (min(days), max(days)) if days else (dt.date.today().toordinal(),) * 2
+    pad = max(7, (last - first) // 20)
+    plot.data = [[(day.toordinal(), score) for day, score in s.points] for s in series]
+    plot.joinedLines = 1
+    plot.lineLabelFormat = "%d"
+    plot.lineLabels.fontName = FONT_BOLD
+    plot.lineLabels.fontSize = font_size
+    plot.lineLabels.dy = font_size * 0.7
+    for index in range(len(series)):
+        marker, dash = _STYLES[index % len(_STYLES)]
+        line = plot.lines[index]
+        line.strokeColor = colors.black
+        line.strokeWidth = 1.4
+        line.strokeDashArray = dash
+        line.symbol = makeMarker(marker, size=font_size * 0.8, fillColor=colors.black, strokeColor=colors.black)
+    x_axis, y_axis = plot.xValueAxis, plot.yValueAxis
+    x_axis.valueMin, x_axis.valueMax = first - pad, last + pad
+    x_axis.valueSteps = _ticks(first, last, 5 if width > 300 else 3)
+    x_axis.labelTextFormat = lambda value: formatting.date_short(dt.date.fromordinal(int(value)))
+    x_axis.labels.fontName, x_axis.labels.fontSize = FONT, font_size
+    x_axis.labels.dy = -font_size * 0.4
+    y_axis.valueMin, y_axis.valueMax = low, high
+    y_axis.valueStep = 1 if high - low <= 6 else 2
+    y_axis.labels.fontName, y_axis.labels.fontSize = FONT, font_size
+    y_axis.visibleGrid = 1
+    y_axis.gridStrokeColor = colors.Color(0.8, 0.8, 0.8)
+    y_axis.gridStrokeDashArray = (1, 2)
+    drawing.add(plot)
+    y_label = Group(String(0, 0, y_title, fontName=FONT, fontSize=font_size, textAnchor="middle"))
+    y_label.transform = (0, 1, -1, 0, font_size * 1.1, bottom + plot.height / 2)  # turned to read upwards
+    drawing.add(y_label)
+    drawing.add(
+        String(left + plot.width / 2, font_size * 0.4, x_title, fontName=FONT, fontSize=font_size, textAnchor="middle")
+    )
+    if len(series) > 1:
+        x = left
+        y = height - font_size * 1.2
+        for index, s in enumerate(series):
+            marker, dash = _STYLES[index % len(_STYLES)]
+            drawing.add(
+                Line(
+                    x,
+                    y + font_size * 0.3,
+                    x + 24,
+                    y + font_size * 0.3,
+                    strokeColor=colors.black,
+                    strokeWidth=1.4,
+                    strokeDashArray=dash,
+                )
+            )
+            symbol = makeMarker(marker, size=font_size * 0.8, fillColor=colors.black, strokeColor=colors.black)
+            symbol.x, symbol.y = x + 12, y + font_size * 0.3
+            drawing.add(symbol)
+            drawing.add(String(x + 30, y, s.label, fontName=FONT, fontSize=font_size))
+            x += 40 + len(s.label) * font_size * 0.55
+    return drawing

@@ -1,0 +1,267 @@
+"""Gather everything a statement shows, from the store, into small frozen dataclasses.
+
+Totals come from `ipb_desktop.figures` and from SQL `SUM ... GROUP BY` here (balances by funding stream); the
+only rows loaded one by one are the transactions of the period, because the statement lists each of them.
+Both dates of a range are included.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from sqlalchemy import and_, case, exists, func, select
+from sqlalchemy.orm import Session
+
+from ipb_desktop import budget, figures, holder
+from ipb_desktop.i18n import _
+from ipb_desktop.models.enums import Direction, FunderKind
+from ipb_desktop.models.schema import (
+    Allocation,
+    Category,
+    FundingStream,
+    Outcome,
+    PlanLine,
+    Receipt,
+    Transaction,
+)
+from ipb_desktop.statements import explanations
+from ipb_desktop.statements.periods import check_range
+
+
+class ReceiptState(StrEnum):
+    HELD = "held"
+    MISSING = "missing"
+    NOT_NEEDED = "not_needed"
+    NOT_APPLICABLE = ""  # money in: no receipt is asked for
+
+
+@dataclass(frozen=True)
+class HolderLines:
+    name: str
+    nhs_number: str | None
+    council_reference: str | None
+    care_coordinator: str | None
+    peer_support_planner: str | None
+    next_review_date: dt.date | None
+
+
+@dataclass(frozen=True)
+class StreamBalance:
+    """One funding stream over the range; `stream_id` None is money not linked to any stream.
+    opening + money in - money out == closing."""
+
+    stream_id: int | None
+    label: str
+    opening_pence: int
+    money_in_pence: int
+    money_out_pence: int
+
+    @property
+    def closing_pence(self) -> int:
+        return self.opening_pence + self.money_in_pence - self.money_out_pence
+
+
+@dataclass(frozen=True)
+class Part:
+    """What (part of) a payment was for; labels are "" when not linked."""
+
+    amount_pence: int
+    category: str
+    plan_line: str
+    stream: str
+    outcome: str
+
+
+@dataclass(frozen=True)
+class TransactionLine:
+    txn_id: int
+    day: dt.date
+    direction: str
+    amount_pence: int
+    payee: str
+    description: str
+    payment_method: str | None
+    reconciled: bool
+    receipt: ReceiptState
+    parts: tuple[Part, ...]
+
+    @property
+    def signed_pence(self) -> int:
+        return self.amount_pence if self.direction == Direction.IN else -self.amount_pence
+
+
+@dataclass(frozen=True)
+class StatementData:
+    """A statement for `start` to `end` (both included), as of `generated_on`."""
+
+    start: dt.date
+    end: dt.date
+    generated_on: dt.date
+    holder: HolderLines | None
+    period_name: str | None
+    period_start: dt.date | None
+    streams: list[figures.StreamFigures]
+    summary: figures.PeriodSummary
+    stream_balances: list[StreamBalance]
+    plan_lines: list[figures.PlanLineFigures]
+    surplus: figures.Surplus | None
+    explanation: str
+    transactions: list[TransactionLine] = field(default_factory=list)
+
+    @property
+    def missing_receipts(self) -> list[TransactionLine]:
+        return [t for t in self.transactions if t.receipt == ReceiptState.MISSING]
+
+    @property
+    def own_contribution_weekly_pence(self) -> int:
+        return sum(s.weekly_pence for s in self.streams if s.funder_kind == FunderKind.PERSONAL_CONTRIBUTION)
+
+    @property
+    def funded_weekly_pence(self) -> int:
+        return sum(s.weekly_pence for s in self.streams)
+
+
+def _holder_lines(session: Session) -> HolderLines | None:
+    person = holder.get_holder(session)
+    if person is None:
+        return None
+    return HolderLines(
+        name=person.name,
+        nhs_number=person.nhs_number,
+        council_reference=person.council_reference,
+        care_coordinator=person.care_coordinator,
+        peer_support_planner=person.peer_support_planner,
+        next_review_date=person.next_review_date,
+    )
+
+
+def stream_balances(session: Session, start: dt.date, end: dt.date) -> list[StreamBalance]:
+    """Opening balance, money in and out by funding stream (from each payment's allocations), in one query."""
+    before = Transaction.txn_date < start
+    within = and_(Transaction.txn_date >= start, Transaction.txn_date <= end)
+    is_in = Transaction.direction == Direction.IN
+    amount = Allocation.amount_pence
+    rows = session.execute(
+        select(
+            Allocation.stream_id,
+            FundingStream.funder_name,
+            func.coalesce(func.sum(case((before, case((is_in, amount), else_=-amount)), else_=0)), 0),
+            func.coalesce(func.sum(case((and_(within, is_in), amount), else_=0)), 0),
+            func.coalesce(func.sum(case((and_(within, ~is_in), amount), else_=0)), 0),
+        )
+        .select_from(Allocation)
+        .join(Transaction, Transaction.id == Allocation.transaction_id)
+        .outerjoin(FundingStream, FundingStream.id == Allocation.stream_id)
+        .where(Transaction.deleted_at.is_(None), Transaction.txn_date <= end)
+        .group_by(Allocation.stream_id, FundingStream.funder_name)
+    ).all()
+    balances = [
+        StreamBalance(
+            stream_id,
+            name if stream_id is not None else _("Not linked to a funding stream"),
+            int(opening),
+            int(money_in),
+            int(money_out),
+        )
+        for stream_id, name, opening, money_in, money_out in rows
+        if opening or money_in or money_out
+    ]
+    return sorted(balances, key=lambda b: (b.stream_id is None, b.label.casefold(), b.stream_id or 0))
+
+
+def transaction_lines(session: Session, start: dt.date, end: dt.date) -> list[TransactionLine]:
+    """Every live transaction from `start` to `end`, oldest first, each with what it was for (one query)."""
+    has_receipt = exists().where(Receipt.transaction_id == Transaction.id, Receipt.deleted_at.is_(None))
+    rows = session.execute(
+        select(
+            Transaction.id,
+            Transaction.txn_date,
+            Transaction.direction,
+            Transaction.amount_pence,
+            Transaction.payee,
+            Transaction.description,
+            Transaction.payment_method,
+            Transaction.reconciled,
+            Transaction.receipt_not_needed,
+            has_receipt.label("has_receipt"),
+            Allocation.amount_pence,
+            Category.name,
+            PlanLine.description,
+            FundingStream.funder_name,
+            Outcome.what_matters,
+        )
+        .select_from(Transaction)
+        .outerjoin(Allocation, Allocation.transaction_id == Transaction.id)
+        .outerjoin(Category, Category.id == Allocation.category_id)
+        .outerjoin(PlanLine, PlanLine.id == Allocation.plan_line_id)
+        .outerjoin(FundingStream, FundingStream.id == Allocation.stream_id)
+        .outerjoin(Outcome, Outcome.id == Allocation.outcome_id)
+        .where(Transaction.deleted_at.is_(None), Transaction.txn_date >= start, Transaction.txn_date <= end)
+        .order_by(Transaction.txn_date, Transaction.id, Allocation.id)
+    ).all()
+    lines: list[TransactionLine] = []
+    parts: list[Part] = []
+    for i, row in enumerate(rows):
+        if row[10] is not None:
+            parts.append(Part(int(row[10]), row[11] or "", row[12] or "", row[13] or "", row[14] or ""))
+        if i + 1 < len(rows) and rows[i + 1][0] == row[0]:
+            continue
+        if row.direction == Direction.IN:
+            receipt = ReceiptState.NOT_APPLICABLE
+        elif row.has_receipt:
+            receipt = ReceiptState.HELD
+        elif row.receipt_not_needed:
+            receipt = ReceiptState.NOT_NEEDED
+        else:
+            receipt = ReceiptState.MISSING
+        lines.append(
+            TransactionLine(
+                txn_id=row[0],
+                day=row[1],
+                direction=row[2],
+                amount_pence=int(row[3]),
+                payee=row[4] or "",
+                description=row[5] or "",
+                payment_method=row[6],
+                reconciled=bool(row[7]),
+                receipt=receipt,
+                parts=tuple(parts),
+            )
+        )
+        parts = []
+    return lines
+
+
+def statement_data(
+    session: Session,
+    start: dt.date,
+    end: dt.date,
+    generated_on: dt.date | None = None,
+    with_transactions: bool = True,
+) -> StatementData:
+    """Everything the statement for `start` to `end` (both included) prints."""
+    check_range(start, end)
+    generated_on = generated_on or dt.date.today()
+    period = budget.period_for(session, end)
+    if period is not None and period.start_date > end:
+        period = None  # the only periods start after this range: nothing planned applies to it
+    streams = figures.stream_figures(session, period.id, end) if period is not None else []
+    plan_lines = figures.planned_vs_actual(session, period.id, end) if period is not None else []
+    spare = figures.surplus(session, period.id, end) if period is not None else None
+    return StatementData(
+        start=start,
+        end=end,
+        generated_on=generated_on,
+        holder=_holder_lines(session),
+        period_name=period.name if period is not None else None,
+        period_start=period.start_date if period is not None else None,
+        streams=streams,
+        summary=figures.period_summary(session, start, end),
+        stream_balances=stream_balances(session, start, end),
+        plan_lines=plan_lines,
+        surplus=spare,
+        explanation=explanations.text_for(session, start, end),
+        transactions=transaction_lines(session, start, end) if with_transactions else [],
+    )

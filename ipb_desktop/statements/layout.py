@@ -1,0 +1,398 @@
+"""The look shared by every printed document: A4, the embedded DejaVu Sans font (so "Siân", "Dŵr Cymru" and
+"Zoë's Café" print as written), text sizes for normal and large print, tables that read in black and white,
+and a footer on every page with "Page X of Y" and the day the document was made."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import KeepTogether, LongTable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus.flowables import Flowable
+
+from ipb_desktop import formatting
+from ipb_desktop.i18n import _
+
+FONT = "DejaVuSans"
+FONT_BOLD = "DejaVuSans-Bold"
+FONT_ITALIC = "DejaVuSans-Oblique"
+_FONT_FILES = {FONT: "DejaVuSans.ttf", FONT_BOLD: "DejaVuSans-Bold.ttf", FONT_ITALIC: "DejaVuSans-Oblique.ttf"}
+
+MARGIN = 15 * mm
+PAGE_WIDTH, PAGE_HEIGHT = A4
+FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN
+GREY = colors.Color(0.85, 0.85, 0.85)  # light enough to print on any laser printer without hiding text
+RULE = colors.Color(0.35, 0.35, 0.35)
+
+
+def register_fonts() -> None:
+    """Embed DejaVu Sans (regular, bold, oblique) once per process, read from the package's resources."""
+    if FONT in pdfmetrics.getRegisteredFontNames():
+        return
+    folder = resources.files("ipb_desktop.resources") / "fonts"
+    for name, filename in _FONT_FILES.items():
+        pdfmetrics.registerFont(TTFont(name, io.BytesIO((folder / filename).read_bytes())))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD)
+
+
+@dataclass(frozen=True)
+class Look:
+    """Sizes for one kind of print: normal, or large print for people who find small text hard to read."""
+
+    large: bool
+    base: float
+    table: float
+    small: float
+
+    @property
+    def leading(self) -> float:
+        return self.base * (1.45 if self.large else 1.3)
+
+    @property
+    def table_leading(self) -> float:
+        return self.table * 1.25
+
+    @property
+    def gap(self) -> float:
+        return self.base * (1.0 if self.large else 0.8)
+
+
+NORMAL = Look(large=False, base=10, table=8, small=7.5)
+LARGE = Look(large=True, base=14, table=11.5, small=11)
+
+
+def look(large_print: bool) -> Look:
+    return LARGE if large_print else NORMAL
+
+
+@dataclass(frozen=True)
+class Styles:
+    look: Look
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    h1: ParagraphStyle
+    h2: ParagraphStyle
+    body: ParagraphStyle
+    own_words: ParagraphStyle
+    note: ParagraphStyle
+    cell: ParagraphStyle
+    cell_bold: ParagraphStyle
+    cell_indent: ParagraphStyle
+    cell_right: ParagraphStyle
+    cell_right_bold: ParagraphStyle
+
+
+def styles(large_print: bool = False) -> Styles:
+    register_fonts()
+    lk = look(large_print)
+
+    def style(name: str, size: float, font: str = FONT, **extra: Any) -> ParagraphStyle:
+        return ParagraphStyle(name, fontName=font, fontSize=size, leading=size * 1.3, **extra)
+
+    return Styles(
+        look=lk,
+        title=style("title", lk.base * 2.0, FONT_BOLD, spaceAfter=lk.gap),
+        subtitle=style("subtitle", lk.base * 1.25, spaceAfter=lk.gap),
+        h1=style("h1", lk.base * 1.45, FONT_BOLD, spaceBefore=lk.gap * 1.6, spaceAfter=lk.gap * 0.8, keepWithNext=1),
+        h2=style("h2", lk.base * 1.15, FONT_BOLD, spaceBefore=lk.gap * 1.2, spaceAfter=lk.gap * 0.5, keepWithNext=1),
+        body=ParagraphStyle("body", fontName=FONT, fontSize=lk.base, leading=lk.leading, spaceAfter=lk.gap * 0.6),
+        own_words=ParagraphStyle(
+            "own_words",
+            fontName=FONT_ITALIC,
+            fontSize=lk.base,
+            leading=lk.leading,
+            leftIndent=4 * mm,
+            borderPadding=(2 * mm, 2 * mm, 2 * mm, 2 * mm),
+            borderColor=RULE,
+            borderWidth=0.6,
+            spaceBefore=lk.gap,
+            spaceAfter=lk.gap * 1.5,
+        ),
+        note=style("note", lk.small, spaceAfter=lk.gap * 0.5),
+        cell=ParagraphStyle("cell", fontName=FONT, fontSize=lk.table, leading=lk.table_leading),
+        cell_bold=ParagraphStyle("cell_bold", fontName=FONT_BOLD, fontSize=lk.table, leading=lk.table_leading),
+        cell_indent=ParagraphStyle(
+            "cell_indent", fontName=FONT, fontSize=lk.table, leading=lk.table_leading, leftIndent=5 * mm
+        ),
+        cell_right=ParagraphStyle(
+            "cell_right", fontName=FONT, fontSize=lk.table, leading=lk.table_leading, alignment=TA_RIGHT
+        ),
+        cell_right_bold=ParagraphStyle(
+            "cell_right_bold", fontName=FONT_BOLD, fontSize=lk.table, leading=lk.table_leading, alignment=TA_RIGHT
+        ),
+    )
+
+
+def escape(text: str) -> str:
+    """Text a person typed, made safe inside a reportlab Paragraph (which reads a little HTML)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br/>")
+
+
+def para(text: str, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(escape(text), style)
+
+
+def table_style(look: Look, header_rows: int = 1, total_row: bool = False, money_from: int | None = None) -> TableStyle:
+    """Ruled tables with a grey, bold header row: readable in black and white and on a photocopy."""
+    commands: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), FONT, look.table, look.table_leading),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2 if not look.large else 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2 if not look.large else 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
+        ("BOX", (0, 0), (-1, -1), 0.6, RULE),
+    ]
+    if header_rows:
+        commands += [
+            ("BACKGROUND", (0, 0), (-1, header_rows - 1), GREY),
+            ("FONT", (0, 0), (-1, header_rows - 1), FONT_BOLD, look.table, look.table_leading),
+            ("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), 1, colors.black),
+        ]
+    if total_row:
+        commands += [
+            ("FONT", (0, -1), (-1, -1), FONT_BOLD, look.table, look.table_leading),
+            ("LINEABOVE", (0, -1), (-1, -1), 1, colors.black),
+        ]
+    if money_from is not None:
+        commands.append(("ALIGN", (money_from, 0), (-1, -1), "RIGHT"))
+    return TableStyle(commands)
+
+
+def table(
+    rows: Sequence[Sequence[Any]],
+    widths: Sequence[float],
+    look: Look,
+    *,
+    total_row: bool = False,
+    money_from: int | None = None,
+    header_rows: int = 1,
+    long: bool = False,
+) -> Table:
+    """A table whose header row repeats on every page it runs onto."""
+    kind = LongTable if long else Table
+    made = kind(list(rows), colWidths=list(widths), repeatRows=header_rows, hAlign="LEFT", splitByRow=1)
+    made.setStyle(table_style(look, header_rows, total_row, money_from))
+    return made
+
+
+def key_value_table(rows: Sequence[tuple[str, str]], st: Styles, key_width: float = 55 * mm) -> Table:
+    """Labels on the left in bold, values on the right: for "about me" blocks."""
+    data = [[para(key, st.cell_bold), para(value, st.cell)] for key, value in rows]
+    made = Table(data, colWidths=[key_width, FRAME_WIDTH - key_width], hAlign="LEFT")
+    made.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
+                ("BOX", (0, 0), (-1, -1), 0.6, RULE),
+                ("BACKGROUND", (0, 0), (0, -1), GREY),
+            ]
+        )
+    )
+    return made
+
+
+def signature_block(st: Styles, rows: Sequence[tuple[str, str]]) -> Flowable:
+    """Lines to sign on: each row is (label, text printed on the line, often blank)."""
+    lk = st.look
+    height = 11 * mm if lk.large else 9 * mm
+    data = [[para(label, st.cell_bold), para(value, st.cell)] for label, value in rows]
+    made = Table(data, colWidths=[45 * mm, FRAME_WIDTH - 45 * mm], rowHeights=[height] * len(data), hAlign="LEFT")
+    made.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("LINEBELOW", (1, 0), (1, -1), 0.8, colors.black),
+            ]
+        )
+    )
+    return KeepTogether([made, Spacer(1, st.look.gap)])
+
+
+def ruled_space(st: Styles, lines: int) -> Table:
+    """Blank ruled lines for writing by hand (reviewer's notes, answers not typed yet)."""
+    height = 10 * mm if st.look.large else 8 * mm
+    made = Table([[""]] * lines, colWidths=[FRAME_WIDTH], rowHeights=[height] * lines, hAlign="LEFT")
+    made.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE)]))
+    return made
+
+
+def _canvas_maker(footer_left: str, generated_on: dt.date, small: float) -> type[Canvas]:
+    made_on = _("Made on {date}").format(date=formatting.date_long(generated_on))
+
+    class NumberedCanvas(Canvas):  # type: ignore[misc]
+        """Holds every page until the end so each footer can say how many pages there are."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self._footer(number, total)
+                super().showPage()
+            super().save()
+
+        def _footer(self, number: int, total: int) -> None:
+            self.saveState()
+            self.setStrokeColor(RULE)
+            self.setLineWidth(0.5)
+            self.line(MARGIN, 20 * mm, PAGE_WIDTH - MARGIN, 20 * mm)
+            self.setFont(FONT, small)
+            self.drawString(MARGIN, 16 * mm, footer_left)
+            self.drawString(MARGIN, 16 * mm - small * 1.35, made_on)
+            self.setFont(FONT_BOLD, small)
+            self.drawRightString(
+                PAGE_WIDTH - MARGIN, 16 * mm, _("Page {page} of {pages}").format(page=number, pages=total)
+            )
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def build(
+    out: Path | BinaryIO,
+    story: list[Flowable],
+    *,
+    title: str,
+    author: str,
+    footer_left: str,
+    generated_on: dt.date,
+    large_print: bool = False,
+) -> None:
+    """Lay out `story` on A4 pages and write the PDF to `out` (a path or an open binary file)."""
+    register_fonts()
+    lk = look(large_print)
+    doc = SimpleDocTemplate(
+        str(out) if isinstance(out, Path) else out,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=26 * mm,
+        title=title,
+        author=author,
+        subject=title,
+        creator="ipb-desktop",
+        lang=formatting.babel_locale().replace("_", "-"),
+    )
+    doc.build(story, canvasmaker=_canvas_maker(footer_left, generated_on, lk.small))
+
+
+class PagedTable(Flowable):  # type: ignore[misc]
+    """A long table of plain-text rows (line breaks allowed) that lays itself out page by page.
+
+    Row heights are worked out once from the number of lines in each cell, so every page costs time in
+    proportion to its own rows; reportlab's own Table re-measures all the remaining rows at every page break,
+    which for a year of several thousand payments takes seconds. Each page's part has the header row on top,
+    and the last row (the total) is never left alone at the top of a page.
+    """
+
+    def __init__(
+        self,
+        header: Sequence[Any],
+        rows: Sequence[Sequence[Any]],
+        widths: Sequence[float],
+        look: Look,
+        *,
+        total_row: bool = False,
+        right_columns: Sequence[int] = (),
+        _heights: Sequence[float] | None = None,
+        _header_height: float | None = None,
+    ) -> None:
+        super().__init__()
+        self.header = list(header)
+        self.rows = [list(r) for r in rows]
+        self.widths = list(widths)
+        self.look = look
+        self.total_row = total_row
+        self.right_columns = tuple(right_columns)
+        pad = 2 * (3 if look.large else 2)
+        self._pad = pad
+        self.heights = (
+            list(_heights)
+            if _heights is not None
+            else [max(str(cell).count("\n") + 1 for cell in row) * look.table_leading + pad for row in self.rows]
+        )
+        self._header_height = _header_height
+
+    def _head_height(self) -> float:
+        if self._header_height is None:
+            tallest = 0.0
+            for cell, width in zip(self.header, self.widths, strict=True):
+                if isinstance(cell, Flowable):
+                    tallest = max(tallest, cell.wrap(width - 6, PAGE_HEIGHT)[1])
+                else:
+                    tallest = max(tallest, (str(cell).count("\n") + 1) * self.look.table_leading)
+            self._header_height = tallest + self._pad
+        return self._header_height
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = sum(self.widths)
+        self.height = self._head_height() + sum(self.heights)
+        return self.width, self.height
+
+    def _table(self, upto: int | None = None) -> Table:
+        rows = self.rows[:upto] if upto is not None else self.rows
+        heights = self.heights[:upto] if upto is not None else self.heights
+        has_total = self.total_row and upto is None
+        made = Table(
+            [self.header, *rows],
+            colWidths=self.widths,
+            rowHeights=[self._head_height(), *heights],
+            hAlign="LEFT",
+        )
+        made.setStyle(table_style(self.look, 1, has_total))
+        for column in self.right_columns:
+            made.setStyle([("ALIGN", (column, 0), (column, -1), "RIGHT")])
+        return made
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        room = avail_height - self._head_height()
+        fits = 0
+        for height in self.heights:
+            if room < height:
+                break
+            room -= height
+            fits += 1
+        if self.total_row and fits == len(self.rows) - 1:
+            fits -= 1  # keep the total with at least one row above it
+        if fits <= 0:
+            return []
+        rest = PagedTable(
+            self.header,
+            self.rows[fits:],
+            self.widths,
+            self.look,
+            total_row=self.total_row,
+            right_columns=self.right_columns,
+            _heights=self.heights[fits:],
+            _header_height=self._header_height,
+        )
+        return [self._table(fits), rest]
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802 - reportlab's name
+        made = self._table()
+        made.wrapOn(canvas, self.width, self.height)
+        made.drawOn(canvas, x, y, _sW)

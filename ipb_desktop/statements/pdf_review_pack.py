@@ -1,0 +1,269 @@
+"""The review pack: one printable A4 PDF for the review meeting.
+
+A cover; "my outcomes", each in the person's own words with a chart of its ratings, the notes and the money
+spent towards it; what has worked, what has not and what I want to change; the spending summary; the
+statement for the review dates (with or without the full list of payments); and space for the reviewer's
+notes and signatures. Large print makes every text bigger and gives it more room.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph, Spacer
+from reportlab.platypus.flowables import Flowable
+
+from ipb_desktop.i18n import _
+from ipb_desktop.models.enums import RatingScale
+from ipb_desktop.models.store import Store
+from ipb_desktop.outcomes import SCORE_RANGES
+from ipb_desktop.statements import labels
+from ipb_desktop.statements.charts import Series, ratings_chart
+from ipb_desktop.statements.layout import (
+    FRAME_WIDTH,
+    Styles,
+    build,
+    escape,
+    key_value_table,
+    para,
+    ruled_space,
+    signature_block,
+    styles,
+    table,
+)
+from ipb_desktop.statements.pdf_statement import (
+    about_section,
+    day_long,
+    footer_text,
+    holder_name,
+    missing_receipts_section,
+    money,
+    plan_section,
+    range_text,
+    spending_section,
+    streams_section,
+    summary_section,
+    surplus_section,
+    transactions_section,
+)
+from ipb_desktop.statements.review_answers import QUESTION_LABELS
+from ipb_desktop.statements.review_data import OutcomeReview, ReviewPackData, review_pack_data
+
+_CHARTED = (RatingScale.OWN_WORDS, RatingScale.GOAL_ATTAINMENT)
+
+
+def _cover(data: ReviewPackData, st: Styles, include_transactions: bool) -> list[Flowable]:
+    s = data.statement
+    story: list[Flowable] = [
+        Spacer(1, 25 * mm),
+        Paragraph(escape(_("My review pack")), st.title),
+        para(holder_name(s), st.subtitle),
+    ]
+    if data.review_date is not None and data.review_date >= s.generated_on:
+        story.append(para(_("For my review on {date}").format(date=day_long(data.review_date)), st.subtitle))
+    story.append(para(_("This pack covers {dates}.").format(dates=range_text(s.start, s.end)), st.body))
+    story.append(Spacer(1, st.look.gap))
+    story += about_section(s, st)
+    story.append(Paragraph(escape(_("What is in this pack")), st.h2))
+    parts = [
+        _("1. My outcomes, in my own words, with how my ratings have changed"),
+        _("2. What has worked, what has not, and what I want to change"),
+        _("3. Spending summary"),
+        _("4. Statement for these dates")
+        + (" " + _("(the full list of payments is left out)") if not include_transactions else ""),
+        _("5. Notes and signatures from the review"),
+    ]
+    story += [para(p, st.body) for p in parts]
+    story.append(Spacer(1, st.look.gap * 2))
+    story.append(
+        para(
+            _(
+                "I made this pack from my own records. The figures add up: the opening balance plus money in, less "
+                "money out, is the closing balance."
+            ),
+            st.note,
+        )
+    )
+    story.append(PageBreak())
+    return story
+
+
+def _ratings_table(outcome: OutcomeReview, st: Styles) -> Flowable:
+    head = [_("Date"), _("Score"), _("Scale"), _("Recorded by"), _("Note")]
+    rows: list[list[Any]] = [[para(h, st.cell_bold) for h in head]]
+    for r in outcome.ratings:
+        scale = labels.rating_scale(r.scale)
+        if r.instrument:
+            scale = _("{scale}: {instrument}").format(scale=scale, instrument=r.instrument)
+        rows.append(
+            [
+                day_long(r.day),
+                str(r.score),
+                para(scale, st.cell),
+                para(labels.recorder(r.recorded_by), st.cell),
+                para(r.note or "", st.cell),
+            ]
+        )
+    widths = [30 * mm, 14 * mm, 38 * mm, 30 * mm, FRAME_WIDTH - 112 * mm]
+    return table(rows, widths, st.look)
+
+
+def _outcome(number: int, outcome: OutcomeReview, data: ReviewPackData, st: Styles) -> list[Flowable]:
+    s = data.statement
+    title = _("{number}. {words}").format(number=number, words=outcome.what_matters)
+    facts: list[tuple[str, str]] = []
+    if outcome.how_ill_know:
+        facts.append((_("How I will know"), outcome.how_ill_know))
+    if outcome.life_area:
+        facts.append((_("Part of my life"), outcome.life_area))
+    facts.append((_("Where I am with it"), labels.outcome_status(outcome.status)))
+    facts.append(
+        (
+            _("Money spent towards it"),
+            _("{amount} from {dates}").format(amount=money(outcome.spent_pence), dates=range_text(s.start, s.end)),
+        )
+    )
+    if outcome.plan_lines:
+        facts.append((_("Support in my plan for it"), "\n".join(outcome.plan_lines)))
+    head: list[Flowable] = [Paragraph(escape(title), st.h2), key_value_table(facts, st)]
+    story: list[Flowable] = []
+    charts: list[Flowable] = []
+    large = st.look.large
+    for scale in _CHARTED:
+        points = tuple((r.day, r.score) for r in outcome.ratings if r.scale == scale)
+        if not points:
+            continue
+        low, high = SCORE_RANGES[scale]
+        charts.append(Spacer(1, st.look.gap))
+        charts.append(
+            ratings_chart(
+                [Series(labels.rating_scale(scale), points)],
+                low,
+                high,
+                width=FRAME_WIDTH,
+                height=(80 if large else 62) * mm,
+                y_title=labels.rating_scale(scale),
+                x_title=_("Date of the rating"),
+                font_size=st.look.table,
+            )
+        )
+    story.append(KeepTogether([*head, *charts]))
+    if outcome.ratings:
+        story.append(Spacer(1, st.look.gap))
+        story.append(_ratings_table(outcome, st))
+    else:
+        story.append(para(_("No ratings have been recorded for this outcome yet."), st.body))
+    return story
+
+
+def _outcomes_part(data: ReviewPackData, st: Styles) -> list[Flowable]:
+    story: list[Flowable] = [Paragraph(escape(_("1. My outcomes")), st.h1)]
+    if not data.outcomes:
+        return [*story, para(_("No outcomes have been written down yet."), st.body)]
+    story.append(
+        para(
+            _(
+                "Each outcome is in my own words. The charts show my ratings over time; the numbers on each point are "
+                "the scores."
+            ),
+            st.note,
+        )
+    )
+    for number, outcome in enumerate(data.outcomes, start=1):
+        story.append(CondPageBreak(90 * mm))
+        story += _outcome(number, outcome, data, st)
+    return story
+
+
+def _answers_part(data: ReviewPackData, st: Styles) -> list[Flowable]:
+    story: list[Flowable] = [PageBreak(), Paragraph(escape(_("2. Looking back and looking ahead")), st.h1)]
+    for question, label in QUESTION_LABELS.items():
+        answer = data.answers.get(question, "")
+        block: list[Flowable] = [Paragraph(escape(_(label)), st.h2)]
+        if answer:
+            block.append(para(answer, st.own_words))
+        else:
+            block += [para(_("Not written yet. There is room to write here."), st.note), ruled_space(st, 5)]
+        story.append(KeepTogether(block))
+    return story
+
+
+def _money_parts(data: ReviewPackData, st: Styles, include_transactions: bool) -> list[Flowable]:
+    s = data.statement
+    story: list[Flowable] = [PageBreak(), Paragraph(escape(_("3. Spending summary")), st.h1)]
+    summary = summary_section(s, st)
+    story += summary[1:]  # without its own heading
+    story.append(Paragraph(escape(_("Spending towards each outcome")), st.h2))
+    outcome_rows: list[list[Any]] = [[para(_("Outcome"), st.cell_bold), para(_("Amount"), st.cell_right_bold)]]
+    outcome_rows += [[para(t.label, st.cell), money(t.pence)] for t in s.summary.out_by_outcome]
+    outcome_rows.append([_("Total"), money(s.summary.money_out_pence)])
+    story.append(table(outcome_rows, [FRAME_WIDTH - 40 * mm, 40 * mm], st.look, total_row=True, money_from=1))
+    story += [PageBreak(), Paragraph(escape(_("4. Statement for these dates")), st.h1)]
+    story.append(para(_("Monitoring return for {dates}").format(dates=range_text(s.start, s.end)), st.subtitle))
+    story += streams_section(s, st)
+    story += spending_section(s, st)
+    story += plan_section(s, st)
+    story += surplus_section(s, st)
+    if include_transactions:
+        story += transactions_section(s, st)
+    story += missing_receipts_section(s, st)
+    return story
+
+
+def _review_part(data: ReviewPackData, st: Styles) -> list[Flowable]:
+    s = data.statement
+    story: list[Flowable] = [PageBreak(), Paragraph(escape(_("5. Notes from the review")), st.h1)]
+    story.append(para(_("For the reviewer to write on during the meeting."), st.note))
+    story.append(Paragraph(escape(_("Reviewer's notes")), st.h2))
+    story.append(ruled_space(st, 9 if st.look.large else 12))
+    story.append(Paragraph(escape(_("What we agreed to change")), st.h2))
+    story.append(ruled_space(st, 5 if st.look.large else 6))
+    story.append(CondPageBreak(110 * mm))
+    story.append(Paragraph(escape(_("Signatures")), st.h1))
+    story.append(Paragraph(escape(_("Me")), st.h2))
+    story.append(signature_block(st, [(_("Name"), holder_name(s)), (_("Signature"), ""), (_("Date"), "")]))
+    story.append(Paragraph(escape(_("Reviewer")), st.h2))
+    story.append(signature_block(st, [(_("Name"), ""), (_("Role"), ""), (_("Signature"), ""), (_("Date"), "")]))
+    coordinator = s.holder.care_coordinator if s.holder is not None else None
+    story.append(Paragraph(escape(_("Care coordinator or other person at the review")), st.h2))
+    story.append(signature_block(st, [(_("Name"), coordinator or ""), (_("Signature"), ""), (_("Date"), "")]))
+    return story
+
+
+def write_review_pack(
+    data: ReviewPackData, out: Path | BinaryIO, large_print: bool = False, include_transactions: bool = True
+) -> None:
+    st = styles(large_print)
+    story = _cover(data, st, include_transactions)
+    story += _outcomes_part(data, st)
+    story += _answers_part(data, st)
+    story += _money_parts(data, st, include_transactions)
+    story += _review_part(data, st)
+    build(
+        out,
+        story,
+        title=_("My review pack"),
+        author=holder_name(data.statement),
+        footer_left=footer_text(_("Review pack"), data.statement),
+        generated_on=data.statement.generated_on,
+        large_print=large_print,
+    )
+
+
+def write_from_store(
+    store: Store,
+    out: Path | BinaryIO,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    today: dt.date | None = None,
+    large_print: bool = False,
+    include_transactions: bool = True,
+) -> ReviewPackData:
+    """Gather the pack from `store` (by default since the last review, up to today) and write it to `out`."""
+    with store.reading() as session:
+        data = review_pack_data(session, start, end, today)
+    write_review_pack(data, out, large_print, include_transactions)
+    return data

@@ -1,0 +1,86 @@
+"""Everything a review pack prints: the statement for the review dates, each outcome in the person's own words
+with its ratings over time and the money spent towards it, and the answers typed before the meeting."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ipb_desktop import outcomes
+from ipb_desktop.models.schema import PlanLine, Rating, plan_line_outcome
+from ipb_desktop.statements import periods, review_answers
+from ipb_desktop.statements.data import StatementData, statement_data
+from ipb_desktop.statements.review_answers import Question
+
+
+@dataclass(frozen=True)
+class RatingPoint:
+    day: dt.date
+    score: int
+    scale: str
+    instrument: str | None
+    note: str | None
+    recorded_by: str
+
+
+@dataclass(frozen=True)
+class OutcomeReview:
+    outcome_id: int
+    what_matters: str
+    how_ill_know: str | None
+    life_area: str | None
+    status: str
+    ratings: tuple[RatingPoint, ...]
+    spent_pence: int
+    plan_lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ReviewPackData:
+    statement: StatementData
+    outcomes: list[OutcomeReview]
+    answers: dict[Question, str]
+    review_date: dt.date | None
+
+
+def review_pack_data(
+    session: Session, start: dt.date | None = None, end: dt.date | None = None, today: dt.date | None = None
+) -> ReviewPackData:
+    """The pack for `start` to `end` (both included); by default since the last review, up to `today`."""
+    today = today or dt.date.today()
+    if start is None or end is None:
+        since = periods.resolve(session, periods.Preset.SINCE_LAST_REVIEW, today)
+        start, end = start or since.start, end or since.end
+    statement = statement_data(session, start, end, generated_on=today)
+    spent = {t.key_id: t.pence for t in statement.summary.out_by_outcome if t.key_id is not None}
+    ratings: dict[int, list[RatingPoint]] = {}
+    for r in session.scalars(select(Rating).where(Rating.rated_on <= end).order_by(Rating.rated_on, Rating.id)):
+        ratings.setdefault(r.outcome_id, []).append(
+            RatingPoint(r.rated_on, r.score, r.scale, r.instrument, r.note, r.recorded_by)
+        )
+    lines: dict[int, list[str]] = {}
+    for outcome_id, description in session.execute(
+        select(plan_line_outcome.c.outcome_id, PlanLine.description)
+        .join(PlanLine, PlanLine.id == plan_line_outcome.c.plan_line_id)
+        .where(PlanLine.archived.is_(False))
+        .order_by(PlanLine.id)
+    ):
+        lines.setdefault(outcome_id, []).append(description)
+    reviews = [
+        OutcomeReview(
+            outcome_id=o.id,
+            what_matters=o.what_matters,
+            how_ill_know=o.how_ill_know,
+            life_area=o.life_area.name if o.life_area is not None else None,
+            status=o.status,
+            ratings=tuple(ratings.get(o.id, ())),
+            spent_pence=spent.get(o.id, 0),
+            plan_lines=tuple(dict.fromkeys(lines.get(o.id, ()))),
+        )
+        for o in outcomes.list_outcomes(session)
+    ]
+    review_date = statement.holder.next_review_date if statement.holder is not None else None
+    return ReviewPackData(statement, reviews, review_answers.answers(session), review_date)
