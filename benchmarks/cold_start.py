@@ -1,0 +1,68 @@
+"""One cold start of the app window, for benchmarks/run.py: start Python, import the window code, unlock the
+store, show the main window on Home and stop at Home's first paint (offscreen Qt).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/cold_start.py STORE PASSPHRASE TODAY
+
+Prints one JSON line: the wall-clock time (time.time()) of the first paint of the Home page and this process's
+peak memory then. The parent measures from just before it started this process, so Python's own start-up counts.
+The passphrase is given (as the keyring would give it to the real app); the window is 1100 x 760 as in run_gui.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import resource
+import sys
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path  # noqa: E402
+
+from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
+
+from ipb_desktop.models.store import Store  # noqa: E402
+from ipb_desktop.ui.app import make_app  # noqa: E402
+from ipb_desktop.ui.main_window import MainWindow  # noqa: E402
+
+
+class FirstPaint(QObject):
+    """Notes the time of the first paint event of `target` (or of the window, if there is no such page)."""
+
+    def __init__(self, target: QObject) -> None:
+        super().__init__()
+        self.target = target
+        self.painted_at: float | None = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        if self.painted_at is None and event.type() == QEvent.Type.Paint and watched is self.target:
+            self.painted_at = time.time()
+            QTimer.singleShot(0, make_app([]).quit)
+        return False
+
+
+def main() -> int:
+    path, passphrase, today = Path(sys.argv[1]), sys.argv[2], dt.date.fromisoformat(sys.argv[3])
+    app = make_app([sys.argv[0]])
+    window = MainWindow()
+    window.ctx.today = lambda: today
+    window.resize(1100, 760)
+    window.enter(Store.open(path, passphrase))
+    target: QObject = window.page_widgets.get("home") or window
+    watcher = FirstPaint(target)
+    app.installEventFilter(watcher)
+    window.show()
+    QTimer.singleShot(30_000, app.quit)  # never hang a benchmark run
+    app.exec()
+    painted_at = watcher.painted_at
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    app.removeEventFilter(watcher)
+    window.close()
+    print(json.dumps({"painted_at": painted_at, "peak_kb": peak_kb, "home_page": target is not window}))
+    return 0 if painted_at is not None else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,700 @@
+"""Time what a person waits for, on ten years of records, against the targets of issue 7.
+
+    .venv/bin/python benchmarks/run.py                                   # 50,000 transactions, 5 runs each
+    .venv/bin/python benchmarks/run.py --sizes 5000,50000,200000 --json benchmarks/out/results.json
+
+Stores come from benchmarks/generate.py (made here when missing, under benchmarks/out/). At the main size
+(50,000 when it is in --sizes, else the first) everything is measured; at the other sizes the growth set
+(1 cold start, 3 Home, 4 Spending table, 5 statement). Each measurement runs in its own child process (so its
+peak memory is its own); in-process timings are repeated --runs times after the store is opened, cold
+processes are started --runs times after one unmeasured warm-up (which writes the bytecode an installed app
+has: child processes get PYTHONPYCACHEPREFIX=benchmarks/out/pycache).
+
+Prints a table (median, min, max; CPU seconds where a whole process is timed) with PASS/MISS against each
+target, the growth between sizes, and writes everything as JSON with --json. Timings never run in the tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+for path in (str(ROOT), str(HERE)):
+    if path not in sys.path:
+        sys.path.insert(0, path)
+
+import generate  # noqa: E402
+
+PY = sys.executable
+PYCACHE = generate.OUT_ROOT / "pycache"
+MAIN_SIZE = 50_000
+GROWTH = ("cold_start", "home", "spending", "statement")
+
+# metric -> (limit, unit, what the target says). "ratio" limits compare two medians.
+TARGETS: dict[str, tuple[float, str, str]] = {
+    "cold_start": (1.5, "s", "cold start to Home painted"),
+    "open_unlock": (0.5, "s", "open and unlock (key derivation, schema check)"),
+    "home_first": (0.100, "s", "Home figures, first read after unlocking"),
+    "home_warm": (0.100, "s", "Home figures, again"),
+    "spending_first_screen": (0.050, "s", "Spending: first screen of rows"),
+    "spending_filter": (0.150, "s", "Spending: free-text filter over all rows"),
+    "spending_sort_amount": (0.150, "s", "Spending: sort by amount"),
+    "statement_pdf": (2.0, "s", "a year's statement PDF"),
+    "review_pack_pdf": (2.0, "s", "a review pack PDF"),
+    "import_total": (2.0, "s", "preview and import a 10,000-line CSV"),
+    "ratio_enc_plain_first": (1.5, "x", "Home first read, encrypted / plain"),
+    "ratio_enc_plain_warm": (1.5, "x", "Home again, encrypted / plain"),
+    "ratio_summary_hledger": (1.0, "x", "`ipb-desktop summary --json` / `hledger balance`"),
+    "peak_cold_start": (300.0, "MB", "peak memory, cold start"),
+    "peak_spending": (300.0, "MB", "peak memory, Spending table"),
+    "peak_statement": (300.0, "MB", "peak memory, statement and review pack"),
+}
+
+
+# -- small helpers ----------------------------------------------------------------------------------------------
+
+
+def summary(values: list[float]) -> dict[str, Any]:
+    return {"median": statistics.median(values), "min": min(values), "max": max(values), "runs": values}
+
+
+def child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+    env["IPB_HOME"] = str(generate.OUT_ROOT / "home")
+    env["IPB_PASSPHRASE"] = generate.BENCH_PASSPHRASE
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+    return env
+
+
+def timed_process(argv: list[str], env: dict[str, str], cwd: Path | None = None) -> tuple[float, float, int, bytes]:
+    """Run a process to its end: (wall seconds, CPU seconds, peak RSS in KB, stdout)."""
+    began = time.perf_counter()
+    proc = subprocess.Popen(argv, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    assert proc.stdout is not None
+    out = proc.stdout.read()
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - began
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{argv[:3]} ended with {proc.returncode}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, out
+
+
+def worker(name: str, store_dir: Path, runs: int) -> dict[str, Any]:
+    """Run one in-process measurement in its own child; its JSON result includes the child's peak memory."""
+    argv = [PY, str(Path(__file__).resolve()), "--worker", name, "--store-dir", str(store_dir), "--runs", str(runs)]
+    wall, cpu, peak_kb, out = timed_process(argv, child_env())
+    result: dict[str, Any] = json.loads(out.decode().strip().splitlines()[-1])
+    result["peak_mb"] = peak_kb / 1024
+    result["process_seconds"] = wall
+    return result
+
+
+def machine() -> dict[str, Any]:
+    model = ""
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    mem_kb = 0
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                mem_kb = int(line.split()[1])
+    hledger = shutil.which("hledger")
+    hledger_version = ""
+    if hledger:
+        hledger_version = subprocess.run([hledger, "--version"], capture_output=True, text=True).stdout.strip()
+    import sqlalchemy
+    import sqlcipher3
+
+    conn = sqlcipher3.connect(":memory:")
+    versions = conn.execute("select sqlite_version()").fetchone()[0]
+    cipher = conn.execute("pragma cipher_version").fetchone()
+    conn.close()
+    return {
+        "nproc": os.cpu_count(),
+        "cpu": model,
+        "memory_gb": round(mem_kb / 1048576, 1),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "sqlalchemy": sqlalchemy.__version__,
+        "sqlite": versions,
+        "sqlcipher": cipher[0] if cipher else "",
+        "hledger": hledger_version,
+        "load_average_at_start": os.getloadavg(),
+    }
+
+
+def ensure_store(size: int) -> Path:
+    folder = generate.default_out(size)
+    if not (folder / generate.STORE_NAME).exists() or not (folder / "meta.json").exists():
+        print(f"generating a store with {size:,} transactions in {folder} ...", flush=True)
+        generate.generate(folder, transactions=size, quiet=True)
+    return folder
+
+
+# -- in-process workers (each runs in its own child process) ----------------------------------------------------
+
+
+def _open(store_dir: Path) -> Any:
+    from ipb_desktop.models.store import Store
+
+    return Store.open(store_dir / generate.STORE_NAME, generate.BENCH_PASSPHRASE)
+
+
+def _clock(work: Callable[[], object]) -> float:
+    began = time.perf_counter()
+    work()
+    return time.perf_counter() - began
+
+
+def work_open(store_dir: Path, runs: int) -> dict[str, Any]:
+    from ipb_desktop.models.store import Store
+
+    times = []
+    for _ in range(runs + 1):
+        began = time.perf_counter()
+        store = Store.open(store_dir / generate.STORE_NAME, generate.BENCH_PASSPHRASE)
+        times.append(time.perf_counter() - began)
+        store.close()
+    return {"open_unlock": times[1:]}
+
+
+def _home_times(opener: Callable[[], Any], runs: int) -> dict[str, list[float]]:
+    """Home figures right after opening (nothing cached yet), then again on the same open store."""
+    from ipb_desktop import figures
+
+    first, warm = [], []
+    for _ in range(runs):
+        store = opener()
+        try:
+            for bucket in (first, warm, warm):
+                with store.reading() as s:
+                    bucket.append(_clock(lambda s=s: figures.home_figures(s, generate.BENCH_TODAY)))
+        finally:
+            store.close()
+    return {"home_first": first, "home_warm": warm}
+
+
+def work_home(store_dir: Path, runs: int) -> dict[str, Any]:
+    return _home_times(lambda: _open(store_dir), runs)
+
+
+class PlainStore:
+    """The unencrypted copy opened the way Store opens the real one (same SQLite library, same pragmas)."""
+
+    def __init__(self, path: Path) -> None:
+        import sqlalchemy as sa
+        import sqlcipher3
+        from sqlalchemy.orm import sessionmaker
+        from sqlalchemy.pool import StaticPool
+
+        from ipb_desktop.models import store as store_module
+
+        self.engine = sa.create_engine(
+            "sqlite://",
+            creator=lambda: sqlcipher3.connect(str(path), check_same_thread=False),
+            poolclass=StaticPool,
+        )
+        with self.engine.connect() as conn:
+            store_module._apply_pragmas(conn)
+            conn.commit()
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Any]:
+        with self._sessions() as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def work_home_plain(store_dir: Path, runs: int) -> dict[str, Any]:
+    plain = store_dir / generate.PLAIN_NAME
+    if not plain.exists():
+        generate.write_plain_copy(store_dir / generate.STORE_NAME, generate.BENCH_PASSPHRASE, plain)
+    return {f"plain_{k}": v for k, v in _home_times(lambda: PlainStore(plain), runs).items()}
+
+
+def work_spending(store_dir: Path, runs: int) -> dict[str, Any]:
+    """The Spending table's model in a table view 1000 x 600 (offscreen): open the page (read ids, totals and
+    the rows on screen, paint), type a word in the filter, sort by amount. Each step ends with the view painted."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    from ipb_desktop.ledger_query import LedgerFilter, SortKey
+    from ipb_desktop.ui import spending_model
+    from ipb_desktop.ui.operations import AppContext
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    result: dict[str, list[float]] = {
+        "spending_first_screen": [],
+        "spending_filter": [],
+        "spending_sort_amount": [],
+        "spending_rows_read": [],
+    }
+    for _ in range(runs):
+        ctx = AppContext()
+        ctx.store = _open(store_dir)
+        view = QTableView()
+        view.resize(1000, 600)
+        view.show()
+        app.processEvents()
+        model = spending_model.SpendingModel(ctx)
+        reads: list[int] = []
+        original = model.fetch_rows
+
+        def counting(ids: Any, original: Any = original, reads: list[int] = reads) -> Any:
+            reads.append(len(ids))
+            return original(ids)
+
+        model.fetch_rows = counting  # type: ignore[method-assign]
+
+        def paint(view: QTableView = view) -> None:
+            view.viewport().repaint()
+
+        def first_screen(model: Any = model, view: QTableView = view) -> None:
+            model.refresh()
+            view.setModel(model)
+            paint()
+
+        result["spending_first_screen"].append(_clock(first_screen))
+        result["spending_rows_read"].append(float(sum(reads)))
+        result["spending_filter"].append(
+            _clock(lambda model=model: (model.set_filter(LedgerFilter(text="swim")), paint()))
+        )
+        model.set_filter(LedgerFilter())
+        paint()
+        column = spending_model.COLUMN_OF[SortKey.AMOUNT]
+        result["spending_sort_amount"].append(
+            _clock(lambda model=model, column=column: (model.sort(column, Qt.SortOrder.DescendingOrder), paint()))
+        )
+        view.setModel(None)
+        view.close()
+        view.deleteLater()
+        app.processEvents()
+        ctx.store.close()
+        ctx.store = None
+    return result
+
+
+def _statement_year() -> tuple[dt.date, dt.date]:
+    """The last whole budget year before the benchmark's today (5,000 transactions in the 50,000 store)."""
+    return generate.period_bounds(generate.period_of(generate.BENCH_TODAY) - 1)
+
+
+def work_statement(store_dir: Path, runs: int) -> dict[str, Any]:
+    from ipb_desktop.statements import data, pdf_statement
+
+    start, end = _statement_year()
+    store = _open(store_dir)
+    result: dict[str, Any] = {"statement_pdf": [], "review_pack_pdf": [], "statement_transactions": 0}
+    notes: list[str] = []
+    with tempfile.TemporaryDirectory(dir=generate.OUT_ROOT) as tmp:
+        out = Path(tmp) / "statement.pdf"
+        for _ in range(runs):
+
+            def whole() -> None:
+                with store.reading() as s:
+                    found = data.statement_data(s, start, end, generated_on=end)
+                result["statement_transactions"] = len(found.transactions)
+                pdf_statement.write_statement(found, out)
+
+            result["statement_pdf"].append(_clock(whole))
+        try:
+            from ipb_desktop.statements import pdf_review_pack
+        except ImportError as exc:
+            notes.append(f"review pack not measured: {exc}")
+        else:
+            pack = Path(tmp) / "review-pack.pdf"
+            for _ in range(runs):
+                result["review_pack_pdf"].append(
+                    _clock(lambda: pdf_review_pack.write_from_store(store, pack, today=generate.BENCH_TODAY))
+                )
+    store.close()
+    result["notes"] = notes
+    if not result["review_pack_pdf"]:
+        del result["review_pack_pdf"]
+    return result
+
+
+def _csv_money(pence: int | None) -> str:
+    return "" if pence is None else f"{pence // 100}.{pence % 100:02d}"
+
+
+def bank_csv(lines: int, seed: int = 11) -> bytes:
+    """A Lloyds-style CSV export (newest first, with a running balance) of `lines` lines over the two years up
+    to the benchmark's today, with the payees the store already knows (so suggestions have work to do)."""
+    import random
+
+    rng = random.Random(seed)
+    first = generate.BENCH_TODAY - dt.timedelta(days=730)
+    rows = []
+    for n in range(lines):
+        day = first + dt.timedelta(days=n * 730 // lines)
+        if n % 40 == 0:
+            rows.append((day, "FPI", "EXAMPLESHIRE COUNCIL DP " + day.strftime("%b%y").upper(), None, 250_000))
+            continue
+        kind = rng.choices(generate.KINDS, [k.weight for k in generate.KINDS])[0]
+        payee = rng.choice(kind.payees).upper()
+        rows.append((day, "DEB", f"{payee} CD 1417 {day:%d%b%y}".upper(), rng.randint(kind.low, kind.high), None))
+    balance = 1_000_000
+    out = [
+        "Transaction Date,Transaction Type,Sort Code,Account Number,Transaction Description,"
+        "Debit Amount,Credit Amount,Balance,"
+    ]
+    lines_out = []
+    for day, kind, text, debit, credit in rows:
+        balance += (credit or 0) - (debit or 0)
+        lines_out.append(
+            f"{day:%d/%m/%Y},{kind},'11-22-33,12345678,{text},{_csv_money(debit)},{_csv_money(credit)},"
+            f"{balance // 100}.{abs(balance) % 100:02d}"
+        )
+    out.extend(reversed(lines_out))
+    return ("\n".join(out) + "\n").encode()
+
+
+def work_import(store_dir: Path, runs: int) -> dict[str, Any]:
+    from ipb_desktop.bankimport import service
+    from ipb_desktop.models.store import Store
+
+    csv = bank_csv(10_000)
+    result: dict[str, Any] = {"import_preview": [], "import_commit": [], "import_total": []}
+    with tempfile.TemporaryDirectory(dir=generate.OUT_ROOT) as tmp:
+        for n in range(runs):
+            copy = Path(tmp) / f"import-{n}.ipb"
+            shutil.copyfile(store_dir / generate.STORE_NAME, copy)
+            store = Store.open(copy, generate.BENCH_PASSPHRASE)
+            began = time.perf_counter()
+            with store.reading() as s:
+                preview = service.preview(s, csv, name="statement.csv")
+            middle = time.perf_counter()
+            # The person accepts every suggestion the preview offers (what they were for, learned from history).
+            choices = service.ImportChoices(
+                allocations={bank_id: hint for bank_id, hint in preview.suggestions.items() if not hint.empty}
+            )
+            with store.transaction() as s:
+                batch = service.commit(s, preview, choices)
+            ended = time.perf_counter()
+            result["import_preview"].append(middle - began)
+            result["import_commit"].append(ended - middle)
+            result["import_total"].append(ended - began)
+            result["import_lines_added"] = batch.lines_added
+            result["import_lines_matched"] = batch.lines_matched
+            result["import_suggestions_accepted"] = len(choices.allocations)
+            store.close()
+            copy.unlink()
+    return result
+
+
+WORKERS: dict[str, Callable[[Path, int], dict[str, Any]]] = {
+    "open": work_open,
+    "home": work_home,
+    "home_plain": work_home_plain,
+    "spending": work_spending,
+    "statement": work_statement,
+    "import": work_import,
+}
+
+
+# -- whole processes -----------------------------------------------------------------------------------------------
+
+
+def cold_start(store_dir: Path, runs: int) -> dict[str, Any]:
+    """Process start to the Home page's first paint; one warm-up run first (bytecode, disk cache)."""
+    argv = [
+        PY,
+        str(HERE / "cold_start.py"),
+        str(store_dir / generate.STORE_NAME),
+        generate.BENCH_PASSPHRASE,
+        generate.BENCH_TODAY.isoformat(),
+    ]
+    walls, cpus, peaks = [], [], []
+    for n in range(runs + 1):
+        started_at = time.time()
+        _wall, cpu, peak_kb, out = timed_process(argv, child_env())
+        painted_at = json.loads(out.decode().strip().splitlines()[-1])["painted_at"]
+        if n:
+            walls.append(painted_at - started_at)
+            cpus.append(cpu)
+            peaks.append(peak_kb / 1024)
+    return {"cold_start": walls, "cold_start_process_cpu": cpus, "peak_mb": max(peaks)}
+
+
+def summary_vs_hledger(store_dir: Path, runs: int) -> dict[str, Any]:
+    ours = [str(Path(PY).with_name("ipb-desktop")), "summary", str(store_dir / generate.STORE_NAME), "--json"]
+    if not Path(ours[0]).exists():
+        ours = [PY, "-m", "ipb_desktop.app", *ours[1:]]
+    result: dict[str, Any] = {"summary_json": [], "summary_json_cpu": []}
+    for n in range(runs + 1):
+        wall, cpu, _peak, _out = timed_process(ours, child_env())
+        if n:
+            result["summary_json"].append(wall)
+            result["summary_json_cpu"].append(cpu)
+    hledger = shutil.which("hledger")
+    if hledger is None:
+        result["notes"] = ["hledger is not installed (apt-get install hledger): the ratio was not measured"]
+        return result
+    theirs = [hledger, "-f", str(store_dir / generate.JOURNAL_NAME), "balance"]
+    result["hledger_balance"], result["hledger_balance_cpu"] = [], []
+    for n in range(runs + 1):
+        wall, cpu, _peak, _out = timed_process(theirs, child_env())
+        if n:
+            result["hledger_balance"].append(wall)
+            result["hledger_balance_cpu"].append(cpu)
+    return result
+
+
+# -- putting it together -------------------------------------------------------------------------------------------
+
+
+def measure_size(size: int, runs: int, everything: bool, only: set[str] | None) -> dict[str, Any]:
+    store_dir = ensure_store(size)
+    meta = json.loads((store_dir / "meta.json").read_text())
+    found: dict[str, Any] = {"meta": meta, "metrics": {}, "peak_mb": {}, "notes": []}
+
+    def take(name: str, result: dict[str, Any]) -> None:
+        for key, value in result.items():
+            if key == "notes":
+                found["notes"].extend(value)
+            elif key == "peak_mb":
+                found["peak_mb"][name] = value
+            elif isinstance(value, list) and value:
+                found["metrics"][key] = summary(value)
+            elif key != "process_seconds":
+                found.setdefault("counts", {})[key] = value
+
+    plan: list[tuple[str, Callable[[], dict[str, Any]]]] = [
+        ("cold_start", lambda: cold_start(store_dir, runs)),
+        ("open", lambda: worker("open", store_dir, runs)),
+        ("home", lambda: worker("home", store_dir, runs)),
+        ("spending", lambda: worker("spending", store_dir, runs)),
+        ("statement", lambda: worker("statement", store_dir, runs)),
+        ("import", lambda: worker("import", store_dir, runs)),
+        ("home_plain", lambda: worker("home_plain", store_dir, runs)),
+        ("summary", lambda: summary_vs_hledger(store_dir, runs)),
+    ]
+    for name, step in plan:
+        if not everything and name not in GROWTH:
+            continue
+        if only and name not in only:
+            continue
+        print(f"  [{size:,}] {name} ...", flush=True)
+        try:
+            take(name, step())
+        except Exception as exc:  # noqa: BLE001 - a part that is not there yet must not stop the others
+            found["notes"].append(f"{name} not measured: {type(exc).__name__}: {exc}")
+            print(f"    not measured: {exc}", flush=True)
+    plain = store_dir / generate.PLAIN_NAME
+    if plain.exists():
+        plain.unlink()  # the unencrypted copy lives only as long as the measurement needs it
+        for side in ("-wal", "-shm"):
+            plain.with_name(plain.name + side).unlink(missing_ok=True)
+    return found
+
+
+def verdicts(found: dict[str, Any]) -> list[dict[str, Any]]:
+    m = found["metrics"]
+    rows = []
+
+    def add(key: str, value: float | None, detail: str = "") -> None:
+        limit, unit, text = TARGETS[key]
+        if value is None:
+            rows.append({"target": key, "what": text, "limit": limit, "unit": unit, "value": None, "verdict": "N/A"})
+            return
+        rows.append(
+            {
+                "target": key,
+                "what": text,
+                "limit": limit,
+                "unit": unit,
+                "value": value,
+                "verdict": "PASS" if value <= limit else "MISS",
+                "detail": detail,
+            }
+        )
+
+    def med(key: str) -> float | None:
+        return m[key]["median"] if key in m else None
+
+    for key in (
+        "cold_start",
+        "open_unlock",
+        "home_first",
+        "home_warm",
+        "spending_first_screen",
+        "spending_filter",
+        "spending_sort_amount",
+        "statement_pdf",
+        "review_pack_pdf",
+        "import_total",
+    ):
+        add(key, med(key))
+    for kind in ("first", "warm"):
+        enc, plain = med(f"home_{kind}"), med(f"plain_home_{kind}")
+        add(f"ratio_enc_plain_{kind}", enc / plain if enc and plain else None)
+    ours, theirs = med("summary_json"), med("hledger_balance")
+    add("ratio_summary_hledger", ours / theirs if ours and theirs else None)
+    peaks = found["peak_mb"]
+    add("peak_cold_start", peaks.get("cold_start"))
+    add("peak_spending", peaks.get("spending"))
+    add("peak_statement", peaks.get("statement"))
+    return rows
+
+
+def show(value: float, unit: str) -> str:
+    if unit == "s":
+        return f"{value * 1000:8.1f} ms" if value < 1 else f"{value:8.2f} s "
+    if unit == "x":
+        return f"{value:8.2f} x "
+    return f"{value:8.0f} MB"
+
+
+def print_size(size: int, found: dict[str, Any]) -> None:
+    meta = found["meta"]
+    print()
+    print(f"== {size:,} transactions ({meta['live_transactions']:,} live, store {meta['store_bytes'] / 1e6:.0f} MB)")
+    print(f"{'measurement':34} {'median':>11} {'min':>11} {'max':>11}")
+    for key, stats in found["metrics"].items():
+        unit = "s"
+        if key == "spending_rows_read":
+            print(f"{key:34} {stats['median']:8.0f} rows")
+            continue
+        print(f"{key:34} {show(stats['median'], unit)} {show(stats['min'], unit)} {show(stats['max'], unit)}")
+    for name, peak in found["peak_mb"].items():
+        print(f"{'peak memory ' + name:34} {show(peak, 'MB')}")
+    for note in found["notes"]:
+        print(f"note: {note}")
+
+
+def print_verdicts(rows: list[dict[str, Any]]) -> None:
+    print()
+    print(f"{'target':52} {'limit':>11} {'median':>11}  verdict")
+    for row in rows:
+        value = "—" if row["value"] is None else show(row["value"], row["unit"])
+        print(f"{row['what']:52} {show(row['limit'], row['unit'])} {value:>11}  {row['verdict']}")
+
+
+def growth(results: dict[int, dict[str, Any]]) -> dict[str, dict[str, float]]:
+    sizes = sorted(results)
+    table: dict[str, dict[str, float]] = {}
+    keys = [
+        "cold_start",
+        "home_first",
+        "home_warm",
+        "spending_first_screen",
+        "spending_filter",
+        "spending_sort_amount",
+        "statement_pdf",
+        "review_pack_pdf",
+    ]
+    for key in keys:
+        row = {str(size): results[size]["metrics"][key]["median"] for size in sizes if key in results[size]["metrics"]}
+        if row:
+            table[key] = row
+    for name in ("cold_start", "spending", "statement"):
+        row = {str(size): results[size]["peak_mb"][name] for size in sizes if name in results[size]["peak_mb"]}
+        if row:
+            table[f"peak_mb_{name}"] = row
+    return table
+
+
+def print_growth(table: dict[str, dict[str, float]]) -> None:
+    if not table:
+        return
+    sizes = sorted({int(s) for row in table.values() for s in row})
+    if len(sizes) < 2:
+        return
+    print()
+    print("growth (median; x = times the smallest size)")
+    print(f"{'measurement':28}" + "".join(f"{s:>20,}" for s in sizes))
+    for key, row in table.items():
+        unit = "MB" if key.startswith("peak") else "s"
+        base = row.get(str(sizes[0]))
+        cells = []
+        for s in sizes:
+            value = row.get(str(s))
+            if value is None:
+                cells.append(f"{'—':>20}")
+            else:
+                ratio = f" ({value / base:4.1f}x)" if base else ""
+                cells.append(f"{show(value, unit).strip() + ratio:>20}")
+        print(f"{key:28}" + "".join(cells))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default=str(MAIN_SIZE), help="comma-separated store sizes (default 50000)")
+    parser.add_argument("--runs", type=int, default=5, help="runs per measurement (at least 5 for the record)")
+    parser.add_argument("--json", type=Path, help="write the results here as JSON")
+    parser.add_argument("--only", help="comma-separated steps: " + ",".join(["cold_start", *WORKERS, "summary"]))
+    parser.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)
+    parser.add_argument("--store-dir", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        print(json.dumps(WORKERS[args.worker](args.store_dir, args.runs)))
+        return 0
+    sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+    main_size = MAIN_SIZE if MAIN_SIZE in sizes else sizes[0]
+    only = set(args.only.split(",")) if args.only else None
+    started = time.perf_counter()
+    report: dict[str, Any] = {
+        "command": " ".join([Path(PY).name, *sys.argv]),
+        "when": dt.datetime.now().isoformat(timespec="seconds"),
+        "machine": machine(),
+        "runs": args.runs,
+        "today": generate.BENCH_TODAY.isoformat(),
+        "sizes": {},
+    }
+    print(f"machine: {report['machine']}")
+    results: dict[int, dict[str, Any]] = {}
+    for size in sizes:
+        results[size] = measure_size(size, args.runs, size == main_size, only)
+        print_size(size, results[size])
+        report["sizes"][str(size)] = results[size]
+    rows = verdicts(results[main_size])
+    report["targets"] = rows
+    report["targets_size"] = main_size
+    print_verdicts(rows)
+    report["growth"] = growth(results)
+    print_growth(report["growth"])
+    report["machine"]["load_average_at_end"] = os.getloadavg()
+    report["seconds"] = round(time.perf_counter() - started, 1)
+    print(f"\n{report['seconds']:.0f} s in all; load average at the end {os.getloadavg()}")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+        print(f"wrote {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    sys.exit(main())
