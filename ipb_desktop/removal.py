@@ -18,6 +18,7 @@ from ipb_desktop.errors import InvalidInput
 from ipb_desktop.i18n import _
 from ipb_desktop.models.schema import (
     Allocation,
+    BudgetHolder,
     BudgetPeriod,
     FundingStream,
     LifeArea,
@@ -162,3 +163,13 @@ def restore_rating(session: Session, snap: RatingSnapshot) -> Rating:
     session.flush()
     audit.record(session, "restore", "rating", rating.id, outcome=snap.outcome_id, score=snap.score)
     return rating
+
+
+def remove_holder(session: Session) -> None:
+    """Undo entering the holder's details for the first time."""
+    found = session.scalars(select(BudgetHolder).order_by(BudgetHolder.id)).first()
+    if found is None:
+        return
+    audit.record(session, "delete", "holder", found.id, reason="undo")
+    session.delete(found)
+    session.flush()

@@ -83,7 +83,6 @@ class Form:
     def row(self, label_text: str, widget: QWidget, fields: tuple[str, ...] = (), hint: str | None = None) -> QLabel:
         """Add a labelled row; `fields` are the service field names whose problems belong under this input."""
         label = QLabel(label_text)
-        label.setWordWrap(True)
         label.setBuddy(widget)
         box = QWidget()
         inner = QVBoxLayout(box)
@@ -214,7 +213,8 @@ class FlowLayout(QLayout):
     def _place(self, rect: QRect, move: bool) -> int:
         x, y, row_height = rect.x(), rect.y(), 0
         for item in self._items:
-            if item.widget() is not None and not item.widget().isVisibleTo(item.widget().parentWidget()):
+            widget = item.widget()
+            if widget is not None and widget.isHidden():
                 continue
             hint = item.sizeHint()
             if x + hint.width() > rect.right() + 1 and row_height > 0:
