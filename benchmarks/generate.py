@@ -430,8 +430,15 @@ def _chunks(rows: list[dict[str, object]]) -> Iterator[list[dict[str, object]]]:
         yield rows[start : start + _CHUNK]
 
 
+def needs_receipt(d: Draft) -> bool:
+    """Card and cash payments of 10.00 or more need a receipt; wages, transfers and direct debits do not (the
+    payslip or the bank statement is the record)."""
+    return d.method in ("card", "cash") and d.amount >= 1_000
+
+
 def bulk_transactions(store: Store, rng: random.Random, drafts: list[Draft], setup: Setup) -> list[int]:
-    """Insert the drafts (in date order) with their allocations and audit entries; returns live money-out ids."""
+    """Insert the drafts (in date order) with their allocations and audit entries; returns the ids of live
+    payments out that need a receipt."""
     drafts.sort(key=lambda d: (d.day, d.direction, d.payee, d.amount))
     with store.transaction() as s:
         next_id = (s.scalar(select(func.max(Transaction.id))) or 0) + 1
@@ -480,7 +487,7 @@ def bulk_transactions(store: Store, rng: random.Random, drafts: list[Draft], set
                     "deleted_at": deleted,
                     "bank_id": bank_id,
                     "import_batch_id": batch_id,
-                    "receipt_not_needed": d.direction == "out" and d.amount < 500,
+                    "receipt_not_needed": d.direction == "out" and not needs_receipt(d),
                 }
             )
             for amount, k, stream in d.parts:
@@ -528,7 +535,7 @@ def bulk_transactions(store: Store, rng: random.Random, drafts: list[Draft], set
                         "detail": detail,
                     }
                 )
-            elif d.direction == "out":
+            elif d.direction == "out" and needs_receipt(d):
                 spending_ids.append(tid)
         for table, rows in ((Transaction, txns), (Allocation, allocs), (AuditEntry, audits)):
             for chunk in _chunks(rows):
