@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,6 +40,7 @@ from ipb_desktop.ui.spending_choices import (
     set_date,
 )
 
+ITEM_ROLE = Qt.ItemDataRole.UserRole
 SCHEDULES = [
     (Schedule.WEEKLY, N_("Every week")),
     (Schedule.FOUR_WEEKLY, N_("Every four weeks")),
@@ -191,18 +193,20 @@ class RegularListDialog(QDialog):
 
     def reload(self) -> None:
         keep = self.current_id()
-        found = self.ctx.read(lambda s: regular.list_regular(s, include_stopped=True), [])
+        found = self.ctx.read(
+            lambda s: [
+                (p.id, p.active, p.direction, p.amount_pence, p.payee, p.schedule, p.next_due)
+                for p in regular.list_regular(s, include_stopped=True)
+            ],
+            [],
+        )
         self.list.clear()
-        for payment in found:
-            how = dict(SCHEDULES).get(Schedule(payment.schedule), "")
-            if payment.active:
-                when = _("next on {date}").format(date=date_long(payment.next_due))
-            else:
-                when = _("stopped")
-            text = f"{describe(payment.direction, payment.amount_pence, payment.payee)} — {_(how).lower()}, {when}"
-            item = QListWidgetItem(text, self.list)
-            item.setData(256, (payment.id, payment.active))
-            if payment.id == keep:
+        for regular_id, active, direction, amount, payee, schedule, next_due in found:
+            how = _(dict(SCHEDULES).get(Schedule(schedule), "")).lower()
+            when = _("next on {date}").format(date=date_long(next_due)) if active else _("stopped")
+            item = QListWidgetItem(f"{describe(direction, amount, payee)} — {how}, {when}", self.list)
+            item.setData(ITEM_ROLE, (regular_id, active))
+            if regular_id == keep:
                 self.list.setCurrentItem(item)
         if self.list.currentRow() < 0 and self.list.count():
             self.list.setCurrentRow(0)
@@ -210,13 +214,13 @@ class RegularListDialog(QDialog):
 
     def current_id(self) -> int | None:
         item = self.list.currentItem() if hasattr(self, "list") else None
-        return item.data(256)[0] if item is not None else None
+        return item.data(ITEM_ROLE)[0] if item is not None else None
 
     def _enable(self) -> None:
         item = self.list.currentItem()
         self.edit_button.setEnabled(item is not None)
         self.stop_button.setEnabled(item is not None)
-        active = item is not None and item.data(256)[1]
+        active = item is not None and item.data(ITEM_ROLE)[1]
         self.stop_button.setText(_("S&top") if active or item is None else _("S&tart again"))
 
     def open_form(self, regular_id: int | None) -> None:
@@ -250,7 +254,7 @@ class RegularListDialog(QDialog):
         if self.list.currentRow() < 0:
             return
         item = self.list.currentItem()
-        regular_id, active = item.data(256)
+        regular_id, active = item.data(ITEM_ROLE)
         if active:
             self.ctx.perform(
                 _("Stop regular payment"),
@@ -307,7 +311,8 @@ class DueDialog(QDialog):
         self.confirm_button.clicked.connect(self.confirm_current)
         self.skip_button.clicked.connect(self.skip_current)
         self.confirm_all_button.clicked.connect(self.confirm_all)
-        self.amount.returnPressed.connect(self.confirm_current)
+        # Enter anywhere in the dialog confirms the chosen payment.
+        self.confirm_button.setDefault(True)
         self.reload()
 
     def reload(self) -> None:

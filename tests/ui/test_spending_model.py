@@ -1,0 +1,119 @@
+"""The Spending table model: a well-behaved Qt model that reads only the rows on screen plus one page."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import insert, select
+
+from ipb_desktop.ledger_query import LedgerFilter
+from ipb_desktop.models.schema import Allocation, PlanLine, Transaction
+from ipb_desktop.models.store import Store
+from ipb_desktop.ui.operations import AppContext
+from ipb_desktop.ui.spending_model import COLUMN_OF, PAGE_SIZE, SpendingModel
+from ipb_desktop.ui.spending_page import SpendingPage
+
+LEDGER_SIZE = 5000
+
+
+def fill_ledger(store: Store, n: int) -> None:
+    """Add `n` small payments quickly with two multi-row inserts (no audit entries: test data only)."""
+    with store.transaction() as s:
+        line = s.scalars(select(PlanLine.id).where(PlanLine.description == "Pottery class")).one()
+        start = dt.date(2016, 4, 1)
+        s.execute(
+            insert(Transaction),
+            [
+                {
+                    "id": 10_000 + i,
+                    "txn_date": start + dt.timedelta(days=i // 3),
+                    "direction": "out",
+                    "amount_pence": 100 + i % 5000,
+                    "payee": f"Shop {i % 97}",
+                    "description": f"Things {i}",
+                    "recorded_by": "holder",
+                }
+                for i in range(n)
+            ],
+        )
+        s.execute(
+            insert(Allocation),
+            [{"transaction_id": 10_000 + i, "amount_pence": 100 + i % 5000, "plan_line_id": line} for i in range(n)],
+        )
+
+
+@pytest.fixture
+def spending_ctx(ctx: AppContext, filled_store: Store) -> AppContext:
+    ctx.set_store(filled_store)
+    return ctx
+
+
+def test_model_passes_qtmodeltester(qtmodeltester, spending_ctx: AppContext) -> None:
+    model = SpendingModel(spending_ctx)
+    model.refresh()
+    assert model.rowCount() == 4
+    qtmodeltester.check(model, force_py=True)
+    model.sort(COLUMN_OF["amount"])
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_money_in_and_out_differ_in_words_not_only_colour(spending_ctx: AppContext) -> None:
+    model = SpendingModel(spending_ctx)
+    model.refresh()
+    amounts = [model.index(r, COLUMN_OF["amount"]).data() for r in range(4)]
+    assert amounts == ["-£300.00", "-£37.50", "+£1,200.00", "+£520.00"]
+    spoken = model.index(0, COLUMN_OF["amount"]).data(0x0B)  # AccessibleTextRole
+    assert spoken == "Money out, £300.00"
+    assert [model.index(r, COLUMN_OF["direction"]).data() for r in range(4)] == ["Out", "Out", "In", "In"]
+
+
+def test_sorting_and_filtering_happen_in_sql(spending_ctx: AppContext) -> None:
+    model = SpendingModel(spending_ctx)
+    model.refresh()
+    from PySide6.QtCore import Qt
+
+    model.sort(COLUMN_OF["payee"], Qt.SortOrder.AscendingOrder)
+    assert [model.index(r, COLUMN_OF["payee"]).data() for r in range(4)] == [
+        "Clayworks Studio",
+        "Exampleshire Council",
+        "Exampleshire ICB",
+        "Jo Assistant",
+    ]
+    model.set_filter(LedgerFilter(text="exampleshire"))
+    assert model.rowCount() == 2
+    assert (model.totals.in_pence, model.totals.out_pence) == (172000, 0)
+
+
+def test_a_5000_row_ledger_reads_only_the_rows_on_screen_plus_a_page(
+    qtbot, spending_ctx: AppContext, filled_store: Store
+) -> None:
+    fill_ledger(filled_store, LEDGER_SIZE)
+    page = SpendingPage(spending_ctx)
+    qtbot.addWidget(page)
+    fetched: list[int] = []
+    real_fetch = page.model.fetch_rows
+
+    def counting_fetch(ids):  # type: ignore[no-untyped-def]
+        fetched.append(len(ids))
+        return real_fetch(ids)
+
+    page.model.fetch_rows = counting_fetch  # type: ignore[method-assign]
+    page.resize(1100, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    qtbot.wait(10)
+    table = page.table
+    assert page.model.rowCount() == LEDGER_SIZE + 4
+    visible = table.rowAt(table.viewport().height() - 1) - table.rowAt(0) + 1
+    assert 5 < visible < PAGE_SIZE
+    assert visible <= sum(fetched) <= visible + PAGE_SIZE
+    assert page.model.cached_count <= visible + PAGE_SIZE
+
+    # Jumping to the middle reads only what is shown there (plus at most one page).
+    fetched.clear()
+    middle = page.model.index(LEDGER_SIZE // 2, 0)
+    table.scrollTo(middle)
+    qtbot.wait(10)
+    table.viewport().repaint()
+    assert visible <= sum(fetched) <= visible + PAGE_SIZE
