@@ -78,6 +78,10 @@ def _delimiter(text: str) -> str:
     return best
 
 
+def _has_date(row: list[str]) -> bool:
+    return any(cells.looks_like_date(cell) for cell in row)
+
+
 def read_table(data: bytes) -> CsvTable:
     """Rows of the file with the row of headings found; refuses files that are not a statement."""
     text, encoding = decode_text(data)
@@ -90,8 +94,14 @@ def read_table(data: bytes) -> CsvTable:
         if looks_like_header(row):
             header = [cell.strip() for cell in row]
             return CsvTable(encoding, delimiter, line_no, header, rows[position + 1 :])
+    for position, ((line_no, row), (_next_no, following)) in enumerate(
+        zip(rows[:_HEADER_SEARCH_ROWS], rows[1 : _HEADER_SEARCH_ROWS + 1], strict=False)
+    ):
+        # Headings this app does not know (the person maps them): a row of words above the first row of dates.
+        if len(row) >= 2 and len(row) == len(following) and _has_date(following) and not _has_date(row):
+            return CsvTable(encoding, delimiter, line_no, [cell.strip() for cell in row], rows[position + 1 :])
     first = rows[0][1]
-    if any(cells.looks_like_date(cell) for cell in first) and len(first) >= 2:
+    if _has_date(first) and len(first) >= 2:
         width = max(len(row) for _n, row in rows[:50])
         header = [_("Column {n}").format(n=i + 1) for i in range(width)]
         return CsvTable(encoding, delimiter, 0, header, rows)

@@ -130,6 +130,11 @@ def parse(data: bytes, account: str | None = None) -> ParsedStatement:
     statement = chosen.statement
     account_id = str(chosen.account_id or "")
     parsed = ParsedStatement("ofx", [], account_id=account_id, accounts=[str(a.account_id) for a in accounts])
+    if len(accounts) > 1:
+        parsed.notices.append(
+            _("This file holds {n} accounts ({ids}); this is account {chosen}. Choose another to import it instead.")
+            .format(n=len(accounts), ids=", ".join(parsed.accounts), chosen=account_id)
+        )  # fmt: skip
     currency = (getattr(statement, "currency", None) or "").upper()
     parsed.currency = currency or None
     if currency and currency != "GBP":

@@ -114,15 +114,31 @@ def _source(source: Path | str | bytes, name: str | None) -> tuple[bytes, str]:
     return read_statement_file(source), name or Path(source).name
 
 
+def csv_columns(
+    session: Session | None, source: Path | str | bytes, name: str | None = None
+) -> tuple[csv_reader.CsvTable, ColumnMapping, str | None] | None:
+    """For the column-mapping step: a CSV file's rows with the mapping that would be used (remembered for this
+    bank, else guessed) and the remembered mapping's name. None when the file is not a CSV."""
+    data, source_name = _source(source, name)
+    if detect_format(data, source_name) != "csv":
+        return None
+    table = csv_reader.read_table(data)
+    kept = mappings.remembered(session, table.signature) if session is not None else None
+    if kept is not None:
+        return table, ColumnMapping.from_json(kept.mapping_json), kept.name
+    return table, csv_reader.guess_mapping(table), None
+
+
 def read(
-    session: Session,
+    session: Session | None,
     data: bytes,
     filename: str = "",
     mapping: ColumnMapping | None = None,
     mapping_name: str | None = None,
     account: str | None = None,
 ) -> tuple[ParsedStatement, csv_reader.CsvTable | None, ColumnMapping | None, str | None]:
-    """The file parsed (with the mapping used and its remembered name, for CSV)."""
+    """The file parsed (with the mapping used and its remembered name, for CSV). Without a session, remembered
+    mappings are not looked at."""
     kind = detect_format(data, filename)
     if kind == "ofx":
         return ofx_reader.parse(data, account), None, None, None
@@ -130,10 +146,10 @@ def read(
         return qif_reader.parse(data), None, None, None
     table = csv_reader.read_table(data)
     used_name: str | None = None
-    if mapping is None and mapping_name:
+    if mapping is None and mapping_name and session is not None:
         chosen = mappings.named(session, mapping_name)
         mapping, used_name = ColumnMapping.from_json(chosen.mapping_json), chosen.name
-    if mapping is None:
+    if mapping is None and session is not None:
         kept = mappings.remembered(session, table.signature)
         if kept is not None:
             mapping, used_name = ColumnMapping.from_json(kept.mapping_json), kept.name
