@@ -128,14 +128,24 @@ def rotate(store_path: Path, keep: int) -> list[Path]:
                 part.unlink()
                 removed.append(part)
     folder = backups_folder(Path(store_path))
-    if folder.is_dir():
-        for name in os.listdir(folder):
-            if name.startswith(".") and ".partial" in name:
-                (folder / name).unlink(missing_ok=True)
-                removed.append(folder / name)
+    removed += _remove_partials(folder, ".")
     if removed:
         fsync_dir(folder)
     return removed
+
+
+def _remove_partials(folder: Path, prefix: str) -> list[Path]:
+    """Half-written backups left by a crash (hidden, encrypted, never under a real name): tidy them away."""
+    try:
+        names = [n for n in os.listdir(folder) if n.startswith(prefix) and f"{STORE_SUFFIX}.partial" in n]
+    except OSError:
+        return []
+    for name in names:
+        try:
+            (folder / name).unlink(missing_ok=True)
+        except OSError:  # pragma: no cover - read-only stick; harmless leftovers stay
+            pass
+    return [folder / n for n in names]
 
 
 # -- taking backups -------------------------------------------------------------------------------------------
@@ -164,6 +174,7 @@ def back_up_now(store: Store, folder: Path, now: dt.datetime | None = None) -> P
                 folder=folder
             )
         )
+    _remove_partials(folder, f".{store.path.stem}-backup-")
     stamp = (now or dt.datetime.now()).strftime("%Y-%m-%d-%H%M%S")
     target = folder / f"{store.path.stem}-backup-{stamp}{STORE_SUFFIX}"
     n = 2
