@@ -1,0 +1,138 @@
+"""Command-line statements, review packs and CSV exports (registered in `ipb_desktop.cli.COMMAND_MODULES`):
+
+    ipb-desktop statement STORE (--from DATE --to DATE | --preset NAME) --out FILE.pdf [--large-print]
+    ipb-desktop review-pack STORE --out FILE.pdf [--large-print] [--no-transactions] [--from DATE --to DATE]
+    ipb-desktop export-csv STORE --out FILE.csv [--what transactions|summary] [--from DATE --to DATE | --preset]
+
+Each prints where the file was saved and that it is not encrypted. Exit codes are those of `ipb_desktop.cli`.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ipb_desktop.cli_common import Subparsers, open_store, say, store_command, store_path, today
+from ipb_desktop.errors import IpbError
+from ipb_desktop.i18n import _
+from ipb_desktop.statements import csv_export, output, pdf_review_pack, pdf_statement
+from ipb_desktop.statements.periods import DateRange, Preset, check_range, resolve
+from ipb_desktop.validate import parse_date
+
+
+def _range_options(parser: argparse.ArgumentParser, preset: bool = True) -> None:
+    parser.add_argument("--from", dest="start", metavar="DATE", help=_("first day, for example 01/04/2026"))
+    parser.add_argument("--to", dest="end", metavar="DATE", help=_("last day, for example 30/06/2026"))
+    if preset:
+        parser.add_argument(
+            "--preset",
+            choices=[p.value for p in Preset],
+            help=_("instead of --from and --to: {choices}").format(choices=", ".join(p.value for p in Preset)),
+        )
+
+
+def register(subparsers: Subparsers) -> None:
+    statement = store_command(
+        subparsers,
+        "statement",
+        help=_("save a statement (monitoring return) for some dates as a PDF"),
+    )
+    _range_options(statement)
+    statement.add_argument("--out", required=True, metavar="FILE.pdf", help=_("where to save the PDF"))
+    statement.add_argument("--large-print", action="store_true", help=_("bigger text"))
+    statement.set_defaults(func=run_statement)
+
+    pack = store_command(
+        subparsers,
+        "review-pack",
+        help=_("save a review pack as a PDF (by default: since the last review)"),
+    )
+    _range_options(pack, preset=False)
+    pack.add_argument("--out", required=True, metavar="FILE.pdf", help=_("where to save the PDF"))
+    pack.add_argument("--large-print", action="store_true", help=_("bigger text and more space"))
+    pack.add_argument("--no-transactions", action="store_true", help=_("leave out the full list of payments"))
+    pack.set_defaults(func=run_review_pack)
+
+    export = store_command(
+        subparsers,
+        "export-csv",
+        help=_("save payments or the summary as a CSV file for a spreadsheet (by default: this budget year)"),
+    )
+    _range_options(export)
+    export.add_argument("--out", required=True, metavar="FILE.csv", help=_("where to save the CSV file"))
+    export.add_argument(
+        "--what",
+        choices=("transactions", "summary"),
+        default="transactions",
+        help=_("transactions (every payment, the default) or summary (the statement's figures)"),
+    )
+    export.set_defaults(func=run_export_csv)
+
+
+def _dates(args: argparse.Namespace, store_range: DateRange | None) -> DateRange:
+    """From --from/--to, else from the preset (or the default range given)."""
+    if args.start or args.end:
+        if not (args.start and args.end):
+            raise IpbError(_("Give both --from and --to, or neither."))
+        return check_range(parse_date(args.start, "from"), parse_date(args.end, "to"))
+    if store_range is None:
+        raise IpbError(_("Say which dates: --from DATE --to DATE, or --preset NAME."))
+    return store_range
+
+
+def _out(args: argparse.Namespace) -> Path:
+    return output.check_destination(Path(args.out), store_path(args))
+
+
+def run_statement(args: argparse.Namespace) -> int:
+    out = _out(args)
+    with open_store(args) as store:
+        preset = None
+        if args.preset:
+            with store.reading() as session:
+                preset = resolve(session, args.preset, today())
+        dates = _dates(args, preset)
+        output.write_file(
+            out,
+            lambda handle: pdf_statement.write_from_store(
+                store, handle, dates.start, dates.end, today(), args.large_print
+            ),
+        )
+    say(output.not_encrypted_note(out))
+    return 0
+
+
+def run_review_pack(args: argparse.Namespace) -> int:
+    out = _out(args)
+    with open_store(args) as store:
+        with store.reading() as session:
+            default = resolve(session, Preset.SINCE_LAST_REVIEW, today())
+        dates = _dates(args, default)
+        output.write_file(
+            out,
+            lambda handle: pdf_review_pack.write_from_store(
+                store,
+                handle,
+                dates.start,
+                dates.end,
+                today(),
+                large_print=args.large_print,
+                include_transactions=not args.no_transactions,
+            ),
+        )
+    say(output.not_encrypted_note(out))
+    return 0
+
+
+def run_export_csv(args: argparse.Namespace) -> int:
+    out = _out(args)
+    with open_store(args) as store:
+        with store.reading() as session:
+            default = resolve(session, args.preset or Preset.THIS_BUDGET_YEAR, today())
+        dates = _dates(args, default)
+        if args.what == "summary":
+            csv_export.export_summary(store, out, dates.start, dates.end, today())
+        else:
+            csv_export.export_transactions(store, out, dates.start, dates.end)
+    say(output.not_encrypted_note(out))
+    return 0
