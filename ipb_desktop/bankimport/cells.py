@@ -158,6 +158,8 @@ def read_amount(text: str) -> int | None:
     upper = raw.upper()
     if upper.endswith(("DR", "CR")):
         negative, raw = upper.endswith("DR"), raw[:-2]
+    if raw.upper().startswith("GBP"):
+        raw = raw[3:]
     if raw.startswith("+"):
         raw = raw[1:]
     elif raw.endswith("-") and len(raw) > 1:
