@@ -317,7 +317,10 @@ def backup_before(path: Path, reason: str) -> Path:
 
 def _engine(path: Path, passphrase: str) -> sa.Engine:
     url = sa.URL.create("sqlite+pysqlcipher", password=passphrase, database=str(path))
-    engine = sa.create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
+    # hide_parameters: a passphrase bound into ATTACH ... KEY ? must never reach a log line or an error message.
+    engine = sa.create_engine(
+        url, poolclass=StaticPool, connect_args={"check_same_thread": False}, hide_parameters=True
+    )
     return engine
 
 
