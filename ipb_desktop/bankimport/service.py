@@ -1,21 +1,22 @@
-"""Importing a statement: `preview` (nothing saved), `commit` (one transaction, one ImportBatch),
-`undo_import` (later too, from the import history) and `history`."""
+"""Importing a statement: `preview` (nothing saved) and `commit` (one transaction, one ImportBatch).
+
+`undo_import`, `restore_import` and `history` live in `bankimport.history` and are re-exported here.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from ipb_desktop import audit, ledger, validate
+from ipb_desktop import audit, ledger
 from ipb_desktop.bankimport import balances, csv_reader, matching, ofx_reader, qif_reader
 from ipb_desktop.bankimport import mapping as mappings
 from ipb_desktop.bankimport.detect import detect_format
+from ipb_desktop.bankimport.history import MATCH_ACTION, history, restore_import, undo_import
 from ipb_desktop.bankimport.lines import (
     MAX_FILE_BYTES,
     LineProblem,
@@ -26,14 +27,14 @@ from ipb_desktop.bankimport.lines import (
 )
 from ipb_desktop.bankimport.mapping import ColumnMapping
 from ipb_desktop.bankimport.suggest import Suggestion, suggest
+from ipb_desktop.bankimport.writer import BulkWriter, clean_text
 from ipb_desktop.errors import InvalidInput
 from ipb_desktop.i18n import _
-from ipb_desktop.models.schema import AuditEntry, ImportBatch, Transaction, utcnow
-from ipb_desktop.money import MAX_PENCE
+from ipb_desktop.models.schema import ImportBatch
+
+__all__ = ["history", "restore_import", "undo_import"]
 
 NEW, DUPLICATE, MATCH = "new", "duplicate", "match"
-_MATCH_ACTION = "import_match"
-_TABLES = Transaction.metadata.tables
 
 
 @dataclass(frozen=True)
@@ -221,8 +222,8 @@ def _draft(line: StatementLine, bank_id: str, batch_id: int, choice: Suggestion 
         txn_date=line.txn_date,
         direction=line.direction,
         amount_pence=abs(line.amount_pence),
-        payee=_clean(line.payee, 200),
-        description=_clean(line.description, 500),
+        payee=clean_text(line.payee, 200),
+        description=clean_text(line.description, 500),
         category_id=choice.category_id if choice else None,
         plan_line_id=choice.plan_line_id if choice else None,
         outcome_id=choice.outcome_id if choice else None,
@@ -230,101 +231,6 @@ def _draft(line: StatementLine, bank_id: str, batch_id: int, choice: Suggestion 
         bank_id=bank_id,
         import_batch_id=batch_id,
     )
-
-
-def _clean(text: str, length: int) -> str:
-    """Bank text as it can be stored: no control characters, at most `length` characters."""
-    return " ".join(text.replace("\x00", " ").split())[:length]
-
-
-def _audit_many(session: Session, action: str, txn_ids: list[int], details: list[dict[str, object]]) -> None:
-    """One audit entry per transaction (as `audit.record` writes them), inserted together."""
-    now, actor = utcnow(), audit.actor_of(session)
-    rows = [
-        {
-            "at": now,
-            "actor": actor,
-            "action": action,
-            "entity": "transaction",
-            "entity_id": txn_id,
-            "detail": json.dumps(detail, sort_keys=True, default=str),
-        }
-        for txn_id, detail in zip(txn_ids, details, strict=True)
-    ]
-    if rows:
-        session.execute(insert(_TABLES["audit_entry"]), rows)
-
-
-class _Writer:
-    """Adds many statement lines at once: the same checks as `ledger.add_transaction`, but written with three
-    multi-row INSERTs (transactions, allocations, audit entries) so 10,000 lines go in within a second or two."""
-
-    def __init__(self, session: Session, batch_id: int) -> None:
-        self.session = session
-        self.batch_id = batch_id
-        self.actor = audit.actor_of(session)
-        self.resolved: dict[tuple[int | None, int | None, int | None], tuple[int | None, ...]] = {}
-        self.rows: list[dict[str, object]] = []
-        self.now = utcnow()
-        self.parts: list[tuple[int | None, ...]] = []
-
-    def _parts(self, choice: Suggestion | None) -> tuple[int | None, ...]:
-        key = (choice.category_id, choice.plan_line_id, choice.outcome_id) if choice else (None, None, None)
-        if key not in self.resolved:
-            # ledger's own check fills in a plan line's category, stream and single outcome, and refuses ids
-            # that do not exist; its answer is the same for every line with the same choice.
-            checked = ledger._check_allocation(self.session, ledger.AllocationDraft(1, key[0], key[1], None, key[2]))
-            self.resolved[key] = (checked.category_id, checked.plan_line_id, checked.stream_id, checked.outcome_id)
-        return self.resolved[key]
-
-    def add(self, line: StatementLine, bank_id: str, choice: Suggestion | None) -> None:
-        validate.date_in_range(line.txn_date, "date")
-        amount = abs(line.amount_pence)
-        if not 0 < amount <= MAX_PENCE:
-            raise InvalidInput("amount", _("the amount must be more than 0.00 and at most 10,000,000.00"))
-        self.parts.append(self._parts(choice))
-        self.rows.append(
-            {
-                "txn_date": line.txn_date,
-                "direction": line.direction,
-                "amount_pence": amount,
-                "payee": _clean(line.payee, 200),
-                "description": _clean(line.description, 500),
-                "reconciled": True,
-                "receipt_not_needed": False,
-                "recorded_by": self.actor,
-                "created_at": self.now,
-                "bank_id": bank_id,
-                "import_batch_id": self.batch_id,
-            }
-        )
-
-    def flush(self) -> None:
-        if not self.rows:
-            return
-        self.session.flush()
-        self.session.execute(insert(_TABLES["transaction"]), self.rows)
-        # Read the new ids back by bank id (unique), which is quicker in SQLite than RETURNING row by row.
-        query = select(Transaction.bank_id, Transaction.id).where(Transaction.import_batch_id == self.batch_id)
-        id_of = {str(bank_id): txn_id for bank_id, txn_id in self.session.execute(query)}
-        ids = [id_of[str(row["bank_id"])] for row in self.rows]
-        names = ("category_id", "plan_line_id", "stream_id", "outcome_id")
-        allocations = [
-            {
-                "transaction_id": txn_id,
-                "amount_pence": row["amount_pence"],
-                "note": None,
-                **dict(zip(names, parts, strict=True)),
-            }
-            for txn_id, row, parts in zip(ids, self.rows, self.parts, strict=True)
-        ]
-        self.session.execute(insert(_TABLES["allocation"]), allocations)
-        details = [
-            {"amount": row["amount_pence"], "batch": self.batch_id, "direction": row["direction"]} for row in self.rows
-        ]
-        _audit_many(self.session, "create", ids, details)
-        self.rows.clear()
-        self.parts.clear()
 
 
 def commit(session: Session, result: Preview, choices: ImportChoices | None = None) -> ImportBatch:
@@ -359,7 +265,7 @@ def commit(session: Session, result: Preview, choices: ImportChoices | None = No
     session.add(batch)
     session.flush()
     revivable = matching.existing(session, [p.bank_id for p in to_add])
-    writer = _Writer(session, batch.id)
+    writer = BulkWriter(session, batch.id)
     for item in to_add:
         choice = choices.allocations.get(item.bank_id)
         old = revivable.get(item.bank_id)
@@ -374,7 +280,7 @@ def commit(session: Session, result: Preview, choices: ImportChoices | None = No
     for item in matches:
         txn = ledger.get_transaction(session, item.existing_id or 0)
         txn.bank_id, txn.reconciled = item.bank_id, True
-        audit.record(session, _MATCH_ACTION, "transaction", txn.id, batch=batch.id, bank_id=item.bank_id)
+        audit.record(session, MATCH_ACTION, "transaction", txn.id, batch=batch.id, bank_id=item.bank_id)
     batch.lines_added, batch.lines_matched = len(to_add), len(matches)
     if result.table is not None and result.mapping is not None and choices.remember_mapping:
         mappings.remember(session, result.table.signature, result.mapping, choices.mapping_name)
@@ -383,47 +289,3 @@ def commit(session: Session, result: Preview, choices: ImportChoices | None = No
     )
     session.flush()
     return batch
-
-
-def undo_import(session: Session, batch_id: int) -> ImportBatch:
-    """Take an import back out: what it added is marked deleted, what it matched is no longer reconciled."""
-    batch = session.get(ImportBatch, batch_id)
-    if batch is None:
-        raise InvalidInput("import", _("there is no import number {id}").format(id=batch_id))
-    if batch.undone_at is not None:
-        raise InvalidInput("import", _("this import has already been undone"))
-    now = utcnow()
-    added = list(
-        session.scalars(
-            select(Transaction.id).where(Transaction.import_batch_id == batch.id, Transaction.deleted_at.is_(None))
-        )
-    )
-    session.execute(
-        update(Transaction)
-        .where(Transaction.import_batch_id == batch.id, Transaction.deleted_at.is_(None))
-        .values(deleted_at=now)
-        .execution_options(synchronize_session=False)
-    )
-    _audit_many(session, "delete", added, [{"batch": batch.id}] * len(added))
-    entries = session.scalars(
-        select(AuditEntry).where(
-            AuditEntry.action == _MATCH_ACTION,
-            AuditEntry.entity == "transaction",
-            AuditEntry.detail.contains(f'"batch": {batch.id}'),
-        )
-    )
-    for entry in entries:
-        if json.loads(entry.detail).get("batch") == batch.id and entry.entity_id is not None:
-            matched = session.get(Transaction, entry.entity_id)
-            if matched is not None:
-                matched.bank_id, matched.reconciled = None, False
-                audit.record(session, "unreconcile", "transaction", matched.id, batch=batch.id)
-    batch.undone_at = now
-    audit.record(session, "undo", "import_batch", batch.id)
-    session.flush()
-    return batch
-
-
-def history(session: Session) -> list[ImportBatch]:
-    """Every import, newest first (undone ones too, marked by `undone_at`)."""
-    return list(session.scalars(select(ImportBatch).order_by(ImportBatch.imported_at.desc(), ImportBatch.id.desc())))

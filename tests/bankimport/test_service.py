@@ -304,3 +304,21 @@ def test_bytes_can_be_previewed_and_too_big_files_are_refused(store: Store, tmp_
             service.preview(s, big)
         result = service.preview(s, APRIL.encode(), name="pasted.csv")
         assert result.source_name == "pasted.csv" and len(result.new) == 4
+
+
+def test_an_undone_import_can_be_put_back(filled_store: Store, write_file) -> None:  # type: ignore[no-untyped-def]
+    path = write_file(
+        "bank.csv", "Date,Description,Amount\n12/04/2026,CLAYWORKS STUDIO,-37.50\n15/04/2026,RIVERSIDE GYM,-25.00\n"
+    )
+    batch_id = import_file(filled_store, path)
+    imported = ledger_rows(filled_store)
+    with filled_store.transaction() as s:
+        service.undo_import(s, batch_id)
+    with filled_store.transaction() as s:
+        service.restore_import(s, batch_id)
+        assert service.history(s)[0].undone_at is None
+    assert ledger_rows(filled_store) == imported
+    with filled_store.reading() as s:
+        assert not service.preview(s, path).has_changes
+    with filled_store.transaction() as s, pytest.raises(InvalidInput, match="nothing to put back"):
+        service.restore_import(s, batch_id)

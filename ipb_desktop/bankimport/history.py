@@ -1,0 +1,95 @@
+"""Undoing an import (soft-deleting what it added, un-reconciling what it matched), putting it back, and the list
+of imports."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from ipb_desktop import audit, ledger
+from ipb_desktop.bankimport.writer import audit_many
+from ipb_desktop.errors import InvalidInput
+from ipb_desktop.i18n import _
+from ipb_desktop.models.schema import AuditEntry, ImportBatch, Transaction, utcnow
+
+# The audit action that records a bank line matched to a hand-logged payment (undo reads it back).
+MATCH_ACTION = "import_match"
+
+
+def undo_import(session: Session, batch_id: int) -> ImportBatch:
+    """Take an import back out: what it added is marked deleted, what it matched is no longer reconciled."""
+    batch = session.get(ImportBatch, batch_id)
+    if batch is None:
+        raise InvalidInput("import", _("there is no import number {id}").format(id=batch_id))
+    if batch.undone_at is not None:
+        raise InvalidInput("import", _("this import has already been undone"))
+    now = utcnow()
+    added = list(
+        session.scalars(
+            select(Transaction.id).where(Transaction.import_batch_id == batch.id, Transaction.deleted_at.is_(None))
+        )
+    )
+    session.execute(
+        update(Transaction)
+        .where(Transaction.import_batch_id == batch.id, Transaction.deleted_at.is_(None))
+        .values(deleted_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    audit_many(session, "delete", added, [{"batch": batch.id}] * len(added))
+    entries = session.scalars(
+        select(AuditEntry).where(
+            AuditEntry.action == MATCH_ACTION,
+            AuditEntry.entity == "transaction",
+            AuditEntry.detail.contains(f'"batch": {batch.id}'),
+        )
+    )
+    for entry in entries:
+        if json.loads(entry.detail).get("batch") == batch.id and entry.entity_id is not None:
+            matched = session.get(Transaction, entry.entity_id)
+            if matched is not None:
+                matched.bank_id, matched.reconciled = None, False
+                audit.record(session, "unreconcile", "transaction", matched.id, batch=batch.id)
+    batch.undone_at = now
+    audit.record(session, "undo", "import_batch", batch.id)
+    session.flush()
+    return batch
+
+
+def restore_import(session: Session, batch_id: int) -> ImportBatch:
+    """Put an undone import back (the undo of "Undo this import" in the import history): its payments come back
+    and its matches are reconciled again, unless the same bank lines have been imported again since."""
+    batch = session.get(ImportBatch, batch_id)
+    if batch is None or batch.undone_at is None:
+        raise InvalidInput("import", _("this import is not undone, so there is nothing to put back"))
+    undone_at = batch.undone_at
+    for txn in session.scalars(
+        select(Transaction).where(Transaction.import_batch_id == batch.id, Transaction.deleted_at == undone_at)
+    ):
+        ledger.restore_transaction(session, txn.id)
+    entries = session.scalars(
+        select(AuditEntry).where(
+            AuditEntry.action == MATCH_ACTION,
+            AuditEntry.entity == "transaction",
+            AuditEntry.detail.contains(f'"batch": {batch.id}'),
+        )
+    )
+    for entry in entries:
+        detail = json.loads(entry.detail)
+        if detail.get("batch") != batch.id or entry.entity_id is None:
+            continue
+        taken = session.scalars(select(Transaction.id).where(Transaction.bank_id == detail["bank_id"])).first()
+        matched = session.get(Transaction, entry.entity_id)
+        if taken is None and matched is not None and matched.deleted_at is None:
+            matched.bank_id, matched.reconciled = detail["bank_id"], True
+            audit.record(session, MATCH_ACTION, "transaction", matched.id, batch=batch.id, bank_id=matched.bank_id)
+    batch.undone_at = None
+    audit.record(session, "redo", "import_batch", batch.id)
+    session.flush()
+    return batch
+
+
+def history(session: Session) -> list[ImportBatch]:
+    """Every import, newest first (undone ones too, marked by `undone_at`)."""
+    return list(session.scalars(select(ImportBatch).order_by(ImportBatch.imported_at.desc(), ImportBatch.id.desc())))
