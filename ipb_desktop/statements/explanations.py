@@ -69,3 +69,11 @@ def save_explanation(
     session.flush()
     audit.record(session, "update", "explanation", row.id, start=start, end=end, text=[before, clean])
     return row
+
+
+def exact_text(session: Session, start: dt.date, end: dt.date) -> str:
+    """The words written for exactly this range ("" if none): what an undo puts back."""
+    row = session.scalars(
+        select(Explanation).where(Explanation.start_date == start, Explanation.end_date == end)
+    ).first()
+    return row.text if row is not None else ""
