@@ -48,6 +48,7 @@ COMMAND_MODULES: list[str] = [
     "ipb_desktop.cli_summary",
     "ipb_desktop.cli_store",
     "ipb_desktop.statements.cli",
+    "ipb_desktop.bankimport.cli",
 ]
 
 
