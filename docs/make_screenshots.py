@@ -32,6 +32,7 @@ SHOTS = [
 
 def main(argv: list[str]) -> int:
     out = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parent
+    out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["IPB_HOME"] = str(Path(tmp) / "home")
         os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
@@ -58,7 +59,8 @@ def main(argv: list[str]) -> int:
             for _ in range(5):
                 app.processEvents()
             target = out / name
-            window.grab().save(str(target))
+            if not window.grab().save(str(target)):
+                raise SystemExit(f"could not save {target}")
             print(target)
         settings_apply.text_scale_now(window.ctx, 100)
         window.close()

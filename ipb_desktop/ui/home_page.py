@@ -167,6 +167,19 @@ class HomePage(Page):
             )
         col.addWidget(dates_frame)
 
+        out_frame, out_col = section(_("What matters to you"))
+        if not view.outcomes:
+            out_col.addWidget(plain_label(_("No outcomes yet. Add what matters to you on the Outcomes page.")))
+        for o in view.outcomes:
+            if o.latest is None:
+                rating = _("not rated yet")
+            else:
+                rating = _("latest rating {score} out of 10 on {date}, {trend}").format(
+                    score=o.latest, date=date_short(o.latest_on) if o.latest_on else "", trend=o.trend
+                )
+            out_col.addWidget(plain_label(f"• {o.what_matters} — {rating}"))
+        col.addWidget(out_frame)
+
         if figs.streams:
             stream_frame, stream_col = section(_("What is left from each funder"))
             for s in figs.streams:
@@ -192,19 +205,6 @@ class HomePage(Page):
                     text += " " + _("(spending is ahead of plan)")
                 plan_col.addWidget(bar_row(text, line.left_pence, line.planned_pence))
             col.addWidget(plan_frame)
-
-        out_frame, out_col = section(_("What matters to you"))
-        if not view.outcomes:
-            out_col.addWidget(plain_label(_("No outcomes yet. Add what matters to you on the Outcomes page.")))
-        for o in view.outcomes:
-            if o.latest is None:
-                rating = _("not rated yet")
-            else:
-                rating = _("latest rating {score} out of 10 on {date}, {trend}").format(
-                    score=o.latest, date=date_short(o.latest_on) if o.latest_on else "", trend=o.trend
-                )
-            out_col.addWidget(plain_label(f"• {o.what_matters} — {rating}"))
-        col.addWidget(out_frame)
 
         if view.recent:
             recent_frame, recent_col = section(_("Recent payments"))

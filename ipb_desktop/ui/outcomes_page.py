@@ -279,7 +279,7 @@ class OutcomesPage(Page):
         )
         self.chart.set_points([(r.rated_on, r.score) for r in detail.ratings if r.scale == RatingScale.OWN_WORDS])
         self.ratings_model.set_rows(list(reversed(detail.ratings)))
-        lines = ", ".join(detail.plan_lines) or _("nothing in your plan yet")
+        lines = ", ".join(dict.fromkeys(detail.plan_lines)) or _("nothing in your plan yet")
         self.spending_label.setText(
             _("Plan lines for this: {lines}. Spent on this so far: {amount} ({n} payments).").format(
                 lines=lines, amount=money(detail.spent_pence), n=len(detail.payments)
