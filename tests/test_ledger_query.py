@@ -266,3 +266,20 @@ def test_payee_habit_remembers_the_last_single_part_payment(ledger_store: Store)
         "Pottery, kiln fee",
     )
     assert books is None and unknown is None
+
+
+def test_suggestions_learn_from_recent_payments_only(ledger_store: Store) -> None:
+    with ledger_store.reading() as s:
+        assert ledger_query.payee_suggestions(s, recent=2) == ["jo assistant", "Laptop Shop"]
+        assert ledger_query.description_suggestions(s, recent=1) == ["Bus fare 50% off_peak"]
+
+
+def test_search_text_with_quotes_and_symbols_is_just_text(ledger_store: Store) -> None:
+    with ledger_store.transaction() as s:
+        ledger.add_transaction(
+            s, ledger.TransactionDraft(dt.date(2026, 5, 6), "out", 500, "O'Brien's Café", 'tea; \'--\\ "x"')
+        )
+    assert payees(ledger_store, LedgerFilter(text="o'brien's")) == ["O'Brien's Café"]
+    assert payees(ledger_store, LedgerFilter(text="café '--\\")) == ["O'Brien's Café"]
+    assert payees(ledger_store, LedgerFilter(text='\'; drop table "transaction"; --')) == []
+    assert len(payees(ledger_store)) == 9

@@ -128,8 +128,10 @@ class PaymentDialog(QDialog):
             choose(self.stream, part.stream_id)
             choose(self.outcome, part.outcome_id)
         elif len(parts) > 1:
+            # The parts say what the money was for; the single-part choices would only mislead.
             for combo in (self.plan_line, self.category, self.stream, self.outcome):
                 combo.setEnabled(False)
+                self.form.layout.setRowVisible(combo.parentWidget(), False)
             self.split_note.setText(
                 ngettext(
                     "This payment is shared across {n} part. To change the parts, use Split.",

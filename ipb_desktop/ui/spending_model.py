@@ -55,9 +55,9 @@ def signed_money(row: LedgerRow) -> str:
 def parts_text(row: LedgerRow, name: str) -> str:
     """What a split payment shows in the category / plan line / outcome columns."""
     if row.is_split:
-        names = {getattr(p, name) for p in row.parts if getattr(p, name)}
-        if len(names) == 1:
-            return names.pop()
+        names = {getattr(p, name) for p in row.parts}
+        if len(names) == 1 and None not in names:
+            return str(names.pop())
         return ngettext("Split: {n} part", "Split: {n} parts", len(row.parts)).format(n=len(row.parts))
     if row.parts:
         return getattr(row.parts[0], name) or ""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QContextMenuEvent, QDragEnterEvent, QDropEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,7 +45,7 @@ from ipb_desktop.ui.spending_split import SplitDialog
 STATEMENT_SUFFIXES = {".csv", ".ofx", ".qfx", ".qif"}
 RECEIPT_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".pdf"}
 # Starting widths (in average characters) of the columns; Description takes what is left.
-COLUMN_CHARS = [11, 7, 20, 0, 20, 22, 20, 12, 11, 8]
+COLUMN_CHARS = [11, 9, 20, 0, 20, 22, 20, 12, 11, 8]
 
 
 class LedgerTable(QTableView):
@@ -142,19 +142,17 @@ class SpendingPage(Page):
             self.reconcile_action,
             self.delete_action,
         ]
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        for action in (self.form_action, self.regular_action):
+            top.addWidget(self._button(action))
         buttons = QHBoxLayout()
-        for action in [*self.row_actions, self.form_action, self.regular_action]:
-            button = QPushButton(action.text())
-            button.setAccessibleDescription(action.toolTip())
-            button.clicked.connect(action.trigger)
-            action.enabledChanged.connect(button.setEnabled)
-            button.setEnabled(action.isEnabled())
-            buttons.addWidget(button)
-            if action is self.delete_action:
-                buttons.addStretch(1)
+        for action in self.row_actions:
+            buttons.addWidget(self._button(action))
+        buttons.addStretch(1)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout.addLayout(top)
         layout.addWidget(self.due_banner)
         layout.addWidget(self.quick_add)
         layout.addWidget(self.filters)
@@ -181,6 +179,21 @@ class SpendingPage(Page):
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.addAction(action)
         return action
+
+    def _button(self, action: QAction) -> QPushButton:
+        """A button that follows its action (text, enabled); the action also sits in the right-click menu."""
+        button = QPushButton(action.text())
+        button.setAccessibleDescription(action.toolTip())
+        button.clicked.connect(action.trigger)
+        action.enabledChanged.connect(button.setEnabled)
+        action.changed.connect(lambda: button.setText(action.text()))
+        button.setEnabled(action.isEnabled())
+        return button
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
+            self._size_columns()
+        super().changeEvent(event)
 
     def _size_columns(self) -> None:
         width = self.table.fontMetrics().averageCharWidth()

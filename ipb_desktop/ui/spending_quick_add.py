@@ -54,7 +54,8 @@ class QuickAdd(QGroupBox):
         self.category.setAccessibleName(_("Category"))
         for combo in (self.plan_line, self.category):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(14)
+            combo.setMinimumContentsLength(12)
+        self.payee.setMinimumWidth(self.payee.fontMetrics().averageCharWidth() * 18)
         self.add_button = QPushButton(_("&Add"))
         self.add_button.setAccessibleDescription(_("Save this payment. Pressing Enter in any box does the same."))
         self.status = plain_label()

@@ -80,6 +80,9 @@ class SplitDialog(QDialog):
         self.grid = QGridLayout()
         for column, text in enumerate([_("Amount (£)"), _("Plan line"), _("Category"), _("Note")]):
             self.grid.addWidget(QLabel(text), 0, column)
+        self.grid.setColumnStretch(1, 3)
+        self.grid.setColumnStretch(2, 2)
+        self.grid.setColumnStretch(3, 2)
         self.add_part_button = QPushButton(_("Add a &part"))
         self.add_part_button.clicked.connect(lambda: self.add_part(focus=True))
         self.left = plain_label()
