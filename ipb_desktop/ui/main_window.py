@@ -136,6 +136,9 @@ class MainWindow(QMainWindow):
             app.installEventFilter(self.idle)
 
         self._make_menus()
+        dropped = getattr(self.page_widgets.get("spending"), "statementDropped", None)
+        if dropped is not None:  # a statement file dropped on the Spending page opens the import
+            dropped.connect(self.import_statement)
         self.welcome.create_requested.connect(self.show_create)
         self.welcome.open_requested.connect(self.open_store_dialog)
         self.create_page.created.connect(self._created)
@@ -173,6 +176,9 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu(_("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
+        self.import_action = self._action(file_menu, _("&Import statement…"), self.import_statement, "Ctrl+I")
+        self.import_history_action = self._action(file_menu, _("Import &history…"), self.show_import_history)
+        file_menu.addSeparator()
         self.lock_action = self._action(file_menu, _("&Lock"), self.lock, "Ctrl+L")
         file_menu.addSeparator()
         self.quit_action = self._action(file_menu, _("&Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -196,6 +202,21 @@ class MainWindow(QMainWindow):
         self.help_action = self._action(help_menu, _("&Help"), self.show_help, QKeySequence("F1"))
         self.help_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
 
+    def import_statement(self, path: Path | None = None) -> None:
+        """File > Import statement (or a statement dropped on the Spending page, with its `path`)."""
+        if self.ctx.store is None:
+            return
+        from ipb_desktop.ui.import_dialog import open_import
+
+        self.import_dialog = open_import(self.ctx, self, path)
+
+    def show_import_history(self) -> None:
+        if self.ctx.store is None:
+            return
+        from ipb_desktop.ui.import_dialog import open_history
+
+        self.import_history_dialog = open_history(self.ctx, self)
+
     def _go_to(self, row: int) -> Callable[[], None]:
         return lambda: self.show_page_row(row)
 
@@ -214,6 +235,8 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         open_ = self.ctx.store is not None
         self.lock_action.setEnabled(open_)
+        self.import_action.setEnabled(open_)
+        self.import_history_action.setEnabled(open_)
         for action in self.go_actions:
             action.setEnabled(open_)
 

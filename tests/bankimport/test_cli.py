@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,10 +21,12 @@ MODULE = "ipb_desktop.bankimport.cli"
 
 
 @pytest.fixture(autouse=True)
-def _import_command(monkeypatch: pytest.MonkeyPatch) -> None:
-    if MODULE not in cli.COMMAND_MODULES:  # until the one-line registration lands in cli.py
-        monkeypatch.setattr(cli, "COMMAND_MODULES", [*cli.COMMAND_MODULES, MODULE])
+def _passphrase(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("IPB_PASSPHRASE", PASSPHRASE)
+
+
+def test_the_import_command_is_registered() -> None:
+    assert MODULE in cli.COMMAND_MODULES
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
@@ -98,3 +104,26 @@ def test_unknown_mapping_name_and_missing_file(
     code, _out, err = run(capsys, "import", store_path, FIXTURES / "no-such-file.csv")
     assert code == 5 and "there is no file called no-such-file.csv" in err
     assert run(capsys, "import", store_path)[0] == 2  # FILE missing: usage
+
+
+def test_installed_command_imports_a_statement(store: Store, store_path: Path) -> None:
+    """End to end: the installed `ipb-desktop` console script, as a separate process."""
+    store.close()
+    beside = Path(sys.executable).with_name("ipb-desktop")
+    command = [str(beside)] if beside.exists() else [shutil.which("ipb-desktop") or "ipb-desktop"]
+    env = {**os.environ, "IPB_PASSPHRASE": PASSPHRASE}
+    done = subprocess.run(
+        [*command, "import", str(store_path), str(FIXTURES / "actual-8859-1.qfx")],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Paiement facture/Carte prépayée" in done.stdout
+    assert "Imported 1 new payment" in done.stdout
+    with Store.open(store_path, PASSPHRASE) as again:
+        assert len(ledger_rows(again)) == 1

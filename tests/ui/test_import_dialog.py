@@ -147,3 +147,20 @@ def test_import_history_lists_imports_and_undoes_one(
     open_ctx.undo_stack.undo()  # undoing the undo puts the import back
     assert len(ledger_rows(filled_store)) == len(before) + 12
     assert dt.date(2024, 1, 15) in [row[0] for row in ledger_rows(filled_store)]
+
+
+def test_file_menu_and_a_dropped_statement_open_the_import(qtbot, open_window, filled_store: Store) -> None:
+    assert open_window.import_action.isEnabled() and open_window.import_history_action.isEnabled()
+    open_window.import_action.trigger()
+    assert open_window.import_dialog.steps.currentWidget() is open_window.import_dialog.choose_page
+    open_window.import_dialog.reject()
+    # The Spending page announces a dropped statement file; the import opens on it, already read.
+    open_window.page_widgets["spending"].statementDropped.emit(FIXTURES / "ofxparse-suncorp.ofx")
+    dialog = open_window.import_dialog
+    assert dialog.steps.currentWidget() is dialog.check_page
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert "EFTPOS WDL HANDYWAY ALDI STORE" in live_payees(filled_store)
+    dialog.accept()
+    open_window.import_history_action.trigger()
+    assert open_window.import_history_dialog.table.rowCount() == 1
+    open_window.import_history_dialog.accept()
