@@ -210,6 +210,11 @@ class SpendingPage(Page):
     def refresh(self) -> None:
         keep = self.selected_id()
         if self.ctx.store is None:
+            # Locked or closed: nothing personal may stay on screen, in a dialog or in a suggestion list.
+            if self.dialog is not None and self.dialog.isVisible():
+                self.dialog.close()
+            self.dialog = None
+            self.quick_add.status.clear()
             self.choices = Choices()
         else:
             self.choices = self.ctx.read(lambda s: read_choices(s, self.ctx.today()), Choices())

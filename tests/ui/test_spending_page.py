@@ -328,3 +328,14 @@ def test_every_input_on_the_page_has_a_name(page: SpendingPage) -> None:
         if not (widget.accessibleName() or buddies or text.strip()):
             unnamed.append(widget)
     assert unnamed == []
+
+
+def test_locking_empties_the_page_and_closes_its_dialog(qtbot, page: SpendingPage, ctx: AppContext) -> None:
+    select_payee(qtbot, page, "Clayworks Studio")
+    page.edit_action.trigger()
+    dialog = page.dialog
+    assert dialog is not None and dialog.isVisible()
+    ctx.store = None
+    ctx.changed.emit()
+    assert not dialog.isVisible()
+    assert page.model.rowCount() == 0 and page.quick_add.plan_line.count() == 1
