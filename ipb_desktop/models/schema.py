@@ -219,7 +219,9 @@ class Transaction(Base):
     __table_args__ = (
         CheckConstraint("amount_pence > 0", name="amount_positive"),
         CheckConstraint("direction in ('in', 'out')", name="direction_known"),
-        Index("ix_transaction_live_date", "deleted_at", "txn_date"),
+        # Covers the balance and totals (direction, amount) and keeps the default order (date, then id): see
+        # migration 0002 and docs/PERFORMANCE.md.
+        Index("ix_transaction_live_date", "deleted_at", "txn_date", "id", "direction", "amount_pence"),
         UniqueConstraint("bank_id", name="uq_transaction_bank_id"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
