@@ -86,10 +86,12 @@ class PaymentDialog(QDialog):
         self.form.row(_("&Payee"), self.payee, ("payee",))
         self.form.row(_("D&escription"), self.description, ("description",))
         self.form.row(_("Paid &by"), self.method, ("payment_method",))
-        self.form.row(_("Plan &line"), self.plan_line, ("plan_line",))
-        self.form.row(_("Ca&tegory"), self.category, ("category",))
-        self.form.row(_("&Funding stream"), self.stream, ("stream",))
-        self.form.row(_("&Outcome"), self.outcome, ("outcome",))
+        self.single_part_rows = [
+            self.form.row(_("Plan &line"), self.plan_line, ("plan_line",)),
+            self.form.row(_("Ca&tegory"), self.category, ("category",)),
+            self.form.row(_("&Funding stream"), self.stream, ("stream",)),
+            self.form.row(_("&Outcome"), self.outcome, ("outcome",)),
+        ]
         self.form.layout.addRow(self.split_note)
         self.form.layout.addRow(self.receipt_not_needed)
         self.form.layout.addRow(self.reconciled)
@@ -131,7 +133,8 @@ class PaymentDialog(QDialog):
             # The parts say what the money was for; the single-part choices would only mislead.
             for combo in (self.plan_line, self.category, self.stream, self.outcome):
                 combo.setEnabled(False)
-                self.form.layout.setRowVisible(combo.parentWidget(), False)
+            for label in self.single_part_rows:
+                self.form.layout.setRowVisible(label, False)
             self.split_note.setText(
                 ngettext(
                     "This payment is shared across {n} part. To change the parts, use Split.",
