@@ -1,0 +1,79 @@
+"""The backup, restore and export actions, driven with the file pickers answered, and the system lock watcher."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+from ipb_desktop import backup
+from ipb_desktop.models.store import Store
+from ipb_desktop.ui import backup_dialogs, messages
+from ipb_desktop.ui.system_lock import SystemLockWatcher
+from tests.conftest import PASSPHRASE
+
+
+@pytest.fixture
+def said(qapp) -> list[str]:
+    heard: list[str] = []
+    messages.bridge().info_shown.connect(heard.append)
+    messages.bridge().error_shown.connect(heard.append)
+    yield heard
+    messages.bridge().info_shown.disconnect(heard.append)
+    messages.bridge().error_shown.disconnect(heard.append)
+
+
+def test_back_up_now_restore_and_export(
+    qtbot, filled_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, said: list[str]
+) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(usb))
+    made = backup_dialogs.back_up_now(parent, filled_store)
+    assert made is not None and made.parent == usb and "Backup saved" in said[-1]
+
+    shown: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(made), ""))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (PASSPHRASE, True))
+
+    def confirm(_parent, _title, text, *_rest):  # noqa: ANN001
+        shown.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", confirm)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert backup_dialogs.restore_from_backup(parent, filled_store.path, filled_store.close)
+    assert "Alys Testwood" in shown[0] and "2026 to 2027" in shown[0]
+    assert [b.reason for b in backup.list_auto_backups(filled_store.path)] == ["before-restore"]
+
+    with Store.open(filled_store.path, PASSPHRASE) as reopened:
+        target = tmp_path / "export.zip"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+        assert backup_dialogs.export_everything(parent, reopened) == target
+        assert backup_dialogs.daily_backup_on_close(reopened) is None
+
+
+def test_a_wrong_passphrase_for_a_backup_is_said_plainly(
+    qtbot, filled_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, said: list[str]
+) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    made = backup.back_up_now(filled_store, tmp_path)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(made), ""))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("not the passphrase", True))
+    assert not backup_dialogs.restore_from_backup(parent, filled_store.path, filled_store.close)
+    assert "does not open this backup" in said[-1]
+
+
+def test_sleep_or_screen_lock_asks_the_app_to_lock(qtbot) -> None:
+    watcher = SystemLockWatcher()
+    with qtbot.waitSignal(watcher.lock_requested):
+        watcher.on_going_to_sleep(True)
+    with qtbot.waitSignal(watcher.lock_requested):
+        watcher.on_screensaver(True)
+    with qtbot.assertNotEmitted(watcher.lock_requested):
+        watcher.on_screensaver(False)
+        watcher.on_going_to_sleep(False)
