@@ -783,6 +783,7 @@ def generate(
         spending_ids = bulk_transactions(store, rng, spending + income, setup)
         bulk_ratings(store, rng, setup, ratings)
         bulk_receipts(store, rng, spending_ids, receipts, receipt_kb)
+        revision = store.schema_revision()
         with store.reading() as s:
             journal_count = write_journal(s, out / JOURNAL_NAME)
             counts = {
@@ -806,6 +807,7 @@ def generate(
         plain_written = True
     meta: dict[str, object] = {
         "seed": seed,
+        "schema_revision": revision,
         "today": BENCH_TODAY.isoformat(),
         "requested_transactions": transactions,
         "journal_transactions": journal_count,
@@ -818,6 +820,15 @@ def generate(
     if not quiet:
         print(json.dumps(meta, indent=2))
     return meta
+
+
+def head_revision() -> str | None:
+    """The schema revision a new store gets (a benchmark store made before a migration is made again)."""
+    from alembic.script import ScriptDirectory
+
+    from ipb_desktop.models.store import alembic_config
+
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
 def default_out(transactions: int) -> Path:
