@@ -17,11 +17,13 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
+import sqlcipher3
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
+from sqlalchemy import event
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
@@ -52,7 +54,9 @@ def alembic_config(extra_version_locations: list[str] | None = None) -> Config:
 
 
 def check_passphrase_rules(passphrase: str) -> None:
-    """Refuse a new passphrase that is too short, saying how long it must be."""
+    """Refuse a new passphrase that is too short (or holds a character that cannot be used), saying why."""
+    if "\x00" in passphrase:
+        raise InvalidInput("passphrase", _("the passphrase has a character that cannot be used; please retype it"))
     if len(passphrase) < MIN_PASSPHRASE_LENGTH:
         raise InvalidInput(
             "passphrase",
@@ -133,9 +137,8 @@ class Store:
         engine = _engine(partial, passphrase)
         try:
             with engine.connect() as conn:
-                _session_pragmas(conn)
+                _session_pragmas(_raw(conn))
                 _migrate(conn)
-                conn.commit()
             with Session(engine) as s, s.begin():
                 s.add(
                     StoreInfo(
@@ -149,7 +152,7 @@ class Store:
 
                 seed_new_store(s)
             with engine.connect() as conn:
-                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+                _raw(conn).execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             engine.dispose()
         partial.chmod(0o600)
@@ -164,17 +167,21 @@ class Store:
         """Unlock the store at `path`, bringing its schema up to date (after an encrypted backup copy)."""
         path = Path(path).expanduser().absolute()
         _check_looks_like_store(path)
+        if "\x00" in passphrase:  # never a passphrase we let anyone choose
+            raise WrongPassphrase()
         lock = StoreLock(path)
         lock.acquire()
         engine = None
         try:
             engine = _engine(path, passphrase)
             with engine.connect() as conn:
-                _verify_key(conn)
-                _verify_is_store(conn)
-                _apply_pragmas(conn)
+                raw = _raw(conn)
+                _verify_key(raw)
+                _verify_is_store(raw)
+                _apply_pragmas(raw)
                 cfg = alembic_config(extra_version_locations)
                 current = MigrationContext.configure(conn).get_current_revision()
+                conn.rollback()
                 script = ScriptDirectory.from_config(cfg)
                 try:
                     known = current is None or script.get_revision(current) is not None
@@ -188,7 +195,7 @@ class Store:
                         )
                     )
                 if current not in script.get_heads():
-                    conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+                    raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                     backup_before(path, f"before-upgrade-from-{current}")
                     _migrate(conn, cfg)
                 conn.execute(
@@ -252,20 +259,21 @@ class Store:
         for leftover in [target, *_sidecars(target)]:
             leftover.unlink(missing_ok=True)
         with self.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            raw = _raw(conn)
+            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             backup_before(self.path, "before-passphrase-change")
-            conn.exec_driver_sql("ATTACH DATABASE ? AS rekeyed KEY ?", (str(target), new_passphrase))
+            raw.execute("ATTACH DATABASE ? AS rekeyed KEY ?", (str(target), new_passphrase))
             try:
-                conn.exec_driver_sql("SELECT sqlcipher_export('rekeyed')")
+                raw.execute("SELECT sqlcipher_export('rekeyed')").fetchall()
             finally:
-                conn.exec_driver_sql("DETACH DATABASE rekeyed")
-            conn.commit()
+                raw.execute("DETACH DATABASE rekeyed")
         check = _engine(target, new_passphrase)
         try:
             with check.connect() as conn:
-                _verify_key(conn)
-                _verify_is_store(conn)
-                if conn.exec_driver_sql("PRAGMA quick_check").scalar() != "ok":  # pragma: no cover
+                raw = _raw(conn)
+                _verify_key(raw)
+                _verify_is_store(raw)
+                if raw.execute("PRAGMA quick_check").fetchone()[0] != "ok":  # pragma: no cover
                     raise NotAStore(_("The re-encrypted copy did not check out; your passphrase was not changed."))
         finally:
             check.dispose()
@@ -278,16 +286,16 @@ class Store:
         self.engine = _engine(self.path, new_passphrase)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         with self.engine.connect() as conn:
-            _verify_key(conn)
-            _apply_pragmas(conn)
-            conn.commit()
+            raw = _raw(conn)
+            _verify_key(raw)
+            _apply_pragmas(raw)
 
     def close(self) -> None:
         """Fold the write-ahead log into the store, close the connection and release the lock."""
         try:
             with self.engine.connect() as conn:
-                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        except DatabaseError:  # pragma: no cover - closing must never fail
+                _raw(conn).execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except Exception:  # noqa: BLE001 - closing must never fail
             pass
         self.engine.dispose()
         self._lock.release()
@@ -321,19 +329,37 @@ def _engine(path: Path, passphrase: str) -> sa.Engine:
     engine = sa.create_engine(
         url, poolclass=StaticPool, connect_args={"check_same_thread": False}, hide_parameters=True
     )
+    event.listen(engine, "connect", _driver_leaves_transactions_to_us)
+    event.listen(engine, "begin", _begin)
     return engine
 
 
-def _apply_pragmas(conn: sa.Connection) -> None:
-    conn.exec_driver_sql("PRAGMA journal_mode=WAL")
-    _session_pragmas(conn)
+def _driver_leaves_transactions_to_us(dbapi_connection: Any, _record: Any) -> None:
+    # Python's sqlite3 driver starts transactions only before INSERT/UPDATE/DELETE and runs DDL outside them.
+    # With its own handling off and BEGIN emitted by us, every unit of work, a schema migration included, is
+    # all-or-nothing: a crash half-way leaves the store exactly as it was.
+    dbapi_connection.isolation_level = None
 
 
-def _session_pragmas(conn: sa.Connection) -> None:
-    conn.exec_driver_sql("PRAGMA foreign_keys=ON")
-    conn.exec_driver_sql("PRAGMA synchronous=FULL")
-    conn.exec_driver_sql("PRAGMA secure_delete=ON")
-    conn.exec_driver_sql("PRAGMA temp_store=MEMORY")
+def _begin(conn: sa.Connection) -> None:
+    conn.exec_driver_sql("BEGIN")
+
+
+def _raw(conn: sa.Connection) -> Any:
+    """The driver's own connection, for PRAGMAs and ATTACH that must run outside any transaction."""
+    return conn.connection.driver_connection
+
+
+def _apply_pragmas(raw: Any) -> None:
+    raw.execute("PRAGMA journal_mode=WAL").fetchall()
+    _session_pragmas(raw)
+
+
+def _session_pragmas(raw: Any) -> None:
+    raw.execute("PRAGMA foreign_keys=ON")
+    raw.execute("PRAGMA synchronous=FULL")
+    raw.execute("PRAGMA secure_delete=ON")
+    raw.execute("PRAGMA temp_store=MEMORY")
 
 
 def _check_looks_like_store(path: Path) -> None:
@@ -357,29 +383,43 @@ def _check_looks_like_store(path: Path) -> None:
         )
 
 
-def _verify_key(conn: sa.Connection) -> None:
+def _verify_key(raw: Any) -> None:
     # SQLCipher would print its own low-level complaints to stderr; the person gets our message instead.
-    conn.exec_driver_sql("PRAGMA cipher_log_level = NONE")
+    raw.execute("PRAGMA cipher_log_level = NONE")
     try:
-        conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
-    except DatabaseError as exc:
-        conn.rollback()
+        raw.execute("SELECT count(*) FROM sqlite_master").fetchall()
+    except sqlcipher3.DatabaseError as exc:
         raise WrongPassphrase() from exc
 
 
-def _verify_is_store(conn: sa.Connection) -> None:
-    try:
-        names = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
-    except DatabaseError as exc:  # pragma: no cover - the key check reads the same page
-        raise _damaged(exc) from exc
+def _verify_is_store(raw: Any) -> None:
+    names = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if "store_info" not in names or "alembic_version" not in names:
         raise NotAStore(_("This file opens, but it is not an ipb-desktop budget store."))
 
 
 def _migrate(conn: sa.Connection, cfg: Config | None = None) -> None:
+    """Bring the schema to the newest revision in ONE transaction, with foreign keys checked at the end.
+
+    Foreign keys are off while it runs (SQLite rebuilds a table to alter it, and a cascade would delete the rows
+    that point at it), then every reference is checked before the transaction commits.
+    """
     cfg = cfg or alembic_config()
     cfg.attributes["connection"] = conn
-    command.upgrade(cfg, "heads")
+    raw = _raw(conn)
+    raw.execute("PRAGMA foreign_keys=OFF")
+    try:
+        with conn.begin():
+            command.upgrade(cfg, "heads")
+            if conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                raise NotAStore(
+                    _(
+                        "Updating this budget store to the new version did not check out, so nothing was changed. "
+                        "Please keep using the previous version of the app and ask for help."
+                    )
+                )
+    finally:
+        raw.execute("PRAGMA foreign_keys=ON")
 
 
 _DAMAGE_SIGNS = ("not a database", "malformed", "disk i/o", "database corrupt")

@@ -241,11 +241,6 @@ def write_slow_migration(folder: Path) -> tuple[str, Path]:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    reason="store.py defect (reported): pysqlite commits DDL at once, so a migration cut off after its first "
-    "CREATE TABLE leaves the store half-migrated and every later open fails with 'table already exists'",
-    strict=True,
-)
 def test_sigkill_during_a_migration_leaves_a_store_that_still_opens(
     filled_store: Store, tmp_path: Path, zygote: Zygote
 ) -> None:
@@ -280,11 +275,6 @@ def test_sigkill_during_a_migration_leaves_a_store_that_still_opens(
     report("SIGKILL during migration", kills=rounds, broken_stores=0)
 
 
-@pytest.mark.xfail(
-    reason="store.py defect (reported): migrations run with foreign_keys=ON, so a batch migration that rebuilds "
-    "the transaction table cascades and deletes every allocation and receipt",
-    strict=True,
-)
 def test_a_migration_that_rebuilds_the_ledger_table_keeps_every_split_and_receipt(
     filled_store: Store, tmp_path: Path
 ) -> None:
