@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from babel.dates import format_date
 from reportlab.graphics.charts.lineplots import LinePlot
 from reportlab.graphics.shapes import Drawing, Group, Line, String
 from reportlab.graphics.widgets.markers import makeMarker
@@ -31,16 +32,25 @@ class Series:
     points: tuple[tuple[dt.date, int], ...]
 
 
-def _ticks(first: int, last: int, count: int) -> list[int]:
-    if last <= first:
-        return [first]
-    step = max(1, (last - first) // max(1, count - 1))
-    ticks = list(range(first, last + 1, step))
-    if last - ticks[-1] > step // 2:
-        ticks.append(last)
-    elif ticks[-1] != last:
-        ticks[-1] = last
-    return ticks
+def _month_ticks(first: dt.date, last: dt.date, most: int) -> list[dt.date]:
+    """First days of months from `first` to `last`, every month or every few, at most `most` of them."""
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    step = max(1, -(-months // most))
+    ticks: list[dt.date] = []
+    year, month = first.year, first.month
+    for _ in range(0, months, step):
+        day = dt.date(year, month, 1)
+        if first - dt.timedelta(days=20) <= day <= last:
+            ticks.append(day)
+        year, month = divmod(year * 12 + month - 1 + step, 12)
+        month += 1
+    return ticks or [first]
+
+
+def _month_label(value: float) -> str:
+    """ "Feb 2026", in the chosen language."""
+    day = dt.date.fromordinal(int(value))
+    return str(format_date(day, format="MMM y", locale=formatting.babel_locale()))
 
 
 def ratings_chart(
@@ -81,8 +91,9 @@ def ratings_chart(
         line.symbol = makeMarker(marker, size=font_size * 0.8, fillColor=colors.black, strokeColor=colors.black)
     x_axis, y_axis = plot.xValueAxis, plot.yValueAxis
     x_axis.valueMin, x_axis.valueMax = first - pad, last + pad
-    x_axis.valueSteps = _ticks(first, last, 5 if width > 300 else 3)
-    x_axis.labelTextFormat = lambda value: formatting.date_short(dt.date.fromordinal(int(value)))
+    ticks = _month_ticks(dt.date.fromordinal(first - pad), dt.date.fromordinal(last + pad), 7 if width > 300 else 4)
+    x_axis.valueSteps = [day.toordinal() for day in ticks]
+    x_axis.labelTextFormat = _month_label
     x_axis.labels.fontName, x_axis.labels.fontSize = FONT, font_size
     x_axis.labels.dy = -font_size * 0.4
     y_axis.valueMin, y_axis.valueMax = low, high

@@ -109,6 +109,8 @@ class StatementData:
     surplus: figures.Surplus | None
     explanation: str
     transactions: list[TransactionLine] = field(default_factory=list)
+    # The dates the explanation was written for, when it was written for other (overlapping) dates.
+    explanation_dates: tuple[dt.date, dt.date] | None = None
 
     @property
     def missing_receipts(self) -> list[TransactionLine]:
@@ -138,14 +140,17 @@ def _holder_lines(session: Session) -> HolderLines | None:
 
 
 def stream_balances(session: Session, start: dt.date, end: dt.date) -> list[StreamBalance]:
-    """Opening balance, money in and out by funding stream (from each payment's allocations), in one query."""
+    """Opening balance, money in and out by funder (from each payment's allocations), in one query.
+
+    A funder's streams in different budget periods (last year's and this year's council payments) count as
+    one, so money carried over from last year shows in the same row as this year's."""
     before = Transaction.txn_date < start
     within = and_(Transaction.txn_date >= start, Transaction.txn_date <= end)
     is_in = Transaction.direction == Direction.IN
     amount = Allocation.amount_pence
     rows = session.execute(
         select(
-            Allocation.stream_id,
+            func.min(Allocation.stream_id),
             FundingStream.funder_name,
             func.coalesce(func.sum(case((before, case((is_in, amount), else_=-amount)), else_=0)), 0),
             func.coalesce(func.sum(case((and_(within, is_in), amount), else_=0)), 0),
@@ -155,7 +160,7 @@ def stream_balances(session: Session, start: dt.date, end: dt.date) -> list[Stre
         .join(Transaction, Transaction.id == Allocation.transaction_id)
         .outerjoin(FundingStream, FundingStream.id == Allocation.stream_id)
         .where(Transaction.deleted_at.is_(None), Transaction.txn_date <= end)
-        .group_by(Allocation.stream_id, FundingStream.funder_name)
+        .group_by(FundingStream.funder_kind, FundingStream.funder_name)
     ).all()
     balances = [
         StreamBalance(
@@ -250,6 +255,12 @@ def statement_data(
     streams = figures.stream_figures(session, period.id, end) if period is not None else []
     plan_lines = figures.planned_vs_actual(session, period.id, end) if period is not None else []
     spare = figures.surplus(session, period.id, end) if period is not None else None
+    explained = explanations.explanation_for(session, start, end)
+    explained_dates = (
+        (explained.start_date, explained.end_date)
+        if explained is not None and (explained.start_date, explained.end_date) != (start, end)
+        else None
+    )
     return StatementData(
         start=start,
         end=end,
@@ -262,6 +273,7 @@ def statement_data(
         stream_balances=stream_balances(session, start, end),
         plan_lines=plan_lines,
         surplus=spare,
-        explanation=explanations.text_for(session, start, end),
+        explanation=explained.text if explained is not None else "",
+        explanation_dates=explained_dates,
         transactions=transaction_lines(session, start, end) if with_transactions else [],
     )

@@ -18,9 +18,19 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import KeepTogether, LongTable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    KeepTogether,
+    LongTable,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 from reportlab.platypus.flowables import Flowable
 
 from ipb_desktop import formatting
@@ -36,6 +46,8 @@ PAGE_WIDTH, PAGE_HEIGHT = A4
 FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN
 GREY = colors.Color(0.85, 0.85, 0.85)  # light enough to print on any laser printer without hiding text
 RULE = colors.Color(0.35, 0.35, 0.35)
+KEEP_TOGETHER_ROWS = 30  # tables up to this many rows are not split over two pages
+GAP_AFTER_MONEY = 8  # points of left padding in a text column that follows right-aligned amounts
 
 
 def register_fonts() -> None:
@@ -85,6 +97,8 @@ class Styles:
     subtitle: ParagraphStyle
     h1: ParagraphStyle
     h2: ParagraphStyle
+    h1_free: ParagraphStyle
+    h2_free: ParagraphStyle
     body: ParagraphStyle
     own_words: ParagraphStyle
     note: ParagraphStyle
@@ -108,6 +122,10 @@ def styles(large_print: bool = False) -> Styles:
         subtitle=style("subtitle", lk.base * 1.25, spaceAfter=lk.gap),
         h1=style("h1", lk.base * 1.45, FONT_BOLD, spaceBefore=lk.gap * 1.6, spaceAfter=lk.gap * 0.8, keepWithNext=1),
         h2=style("h2", lk.base * 1.15, FONT_BOLD, spaceBefore=lk.gap * 1.2, spaceAfter=lk.gap * 0.5, keepWithNext=1),
+        # A heading above a long table: kept with the table by a CondPageBreak before it instead, because
+        # keepWithNext would move the whole table to the next page whenever it does not fit on this one.
+        h1_free=style("h1_free", lk.base * 1.45, FONT_BOLD, spaceBefore=lk.gap * 1.6, spaceAfter=lk.gap * 0.8),
+        h2_free=style("h2_free", lk.base * 1.15, FONT_BOLD, spaceBefore=lk.gap * 1.2, spaceAfter=lk.gap * 0.5),
         body=ParagraphStyle("body", fontName=FONT, fontSize=lk.base, leading=lk.leading, spaceAfter=lk.gap * 0.6),
         own_words=ParagraphStyle(
             "own_words",
@@ -190,6 +208,26 @@ def table(
     return made
 
 
+def _short(made: Table) -> bool:
+    return int(made._nrows) <= KEEP_TOGETHER_ROWS
+
+
+def kept(made: Table) -> Flowable:
+    """A short table is kept on one page, so its total row is never left alone at the top of the next."""
+    return KeepTogether([made]) if _short(made) else made
+
+
+def titled(heading: Flowable, made: Table, lead: Sequence[Flowable] = ()) -> list[Flowable]:
+    """Headings (`lead`, then `heading`) with their table. A short table moves to the next page together
+    with its headings; a long one starts here if there is room for its first rows.
+
+    Headings given here must not use keepWithNext: reportlab would wrap them and this KeepTogether in another
+    KeepTogether, which always starts a new page."""
+    if _short(made):
+        return [KeepTogether([*lead, heading, made])]
+    return [CondPageBreak(40 * mm), *lead, heading, made]
+
+
 def key_value_table(rows: Sequence[tuple[str, str]], st: Styles, key_width: float = 55 * mm) -> Table:
     """Labels on the left in bold, values on the right: for "about me" blocks."""
     data = [[para(key, st.cell_bold), para(value, st.cell)] for key, value in rows]
@@ -207,8 +245,9 @@ def key_value_table(rows: Sequence[tuple[str, str]], st: Styles, key_width: floa
     return made
 
 
-def signature_block(st: Styles, rows: Sequence[tuple[str, str]]) -> Flowable:
-    """Lines to sign on: each row is (label, text printed on the line, often blank)."""
+def signature_block(st: Styles, rows: Sequence[tuple[str, str]], heading: str | None = None) -> Flowable:
+    """Lines to sign on, kept on one page with their heading: each row is (label, text printed on the line,
+    often blank)."""
     lk = st.look
     height = 11 * mm if lk.large else 9 * mm
     data = [[para(label, st.cell_bold), para(value, st.cell)] for label, value in rows]
@@ -221,7 +260,8 @@ def signature_block(st: Styles, rows: Sequence[tuple[str, str]]) -> Flowable:
             ]
         )
     )
-    return KeepTogether([made, Spacer(1, st.look.gap)])
+    lead = [Paragraph(escape(heading), st.h2_free)] if heading else []
+    return KeepTogether([*lead, made, Spacer(1, st.look.gap)])
 
 
 def ruled_space(st: Styles, lines: int) -> Table:
@@ -259,13 +299,13 @@ def _canvas_maker(footer_left: str, generated_on: dt.date, small: float) -> type
             self.setStrokeColor(RULE)
             self.setLineWidth(0.5)
             self.line(MARGIN, 20 * mm, PAGE_WIDTH - MARGIN, 20 * mm)
+            page = _("Page {page} of {pages}").format(page=number, pages=total)
             self.setFont(FONT, small)
             self.drawString(MARGIN, 16 * mm, footer_left)
             self.drawString(MARGIN, 16 * mm - small * 1.35, made_on)
+            crowded = stringWidth(footer_left, FONT, small) + stringWidth(page, FONT_BOLD, small) + 6 * mm > FRAME_WIDTH
             self.setFont(FONT_BOLD, small)
-            self.drawRightString(
-                PAGE_WIDTH - MARGIN, 16 * mm, _("Page {page} of {pages}").format(page=number, pages=total)
-            )
+            self.drawRightString(PAGE_WIDTH - MARGIN, 16 * mm - (small * 1.35 if crowded else 0), page)
             self.restoreState()
 
     return NumberedCanvas
@@ -366,6 +406,9 @@ class PagedTable(Flowable):  # type: ignore[misc]
         made.setStyle(table_style(self.look, 1, has_total))
         for column in self.right_columns:
             made.setStyle([("ALIGN", (column, 0), (column, -1), "RIGHT")])
+            after = column + 1
+            if after < len(self.widths) and after not in self.right_columns:  # a clear gap after the amounts
+                made.setStyle([("LEFTPADDING", (after, 0), (after, -1), GAP_AFTER_MONEY)])
         return made
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:

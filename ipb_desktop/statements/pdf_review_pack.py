@@ -15,6 +15,7 @@ from typing import Any, BinaryIO
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph, Spacer
 from reportlab.platypus.flowables import Flowable
+from reportlab.platypus.tables import Table
 
 from ipb_desktop.i18n import _
 from ipb_desktop.models.enums import RatingScale
@@ -27,6 +28,7 @@ from ipb_desktop.statements.layout import (
     Styles,
     build,
     escape,
+    kept,
     key_value_table,
     para,
     ruled_space,
@@ -39,6 +41,7 @@ from ipb_desktop.statements.pdf_statement import (
     day_long,
     footer_text,
     holder_name,
+    merged,
     missing_receipts_section,
     money,
     plan_section,
@@ -47,6 +50,7 @@ from ipb_desktop.statements.pdf_statement import (
     streams_section,
     summary_section,
     surplus_section,
+    totals_table,
     transactions_section,
 )
 from ipb_desktop.statements.review_answers import QUESTION_LABELS
@@ -91,8 +95,11 @@ def _cover(data: ReviewPackData, st: Styles, include_transactions: bool) -> list
     return story
 
 
-def _ratings_table(outcome: OutcomeReview, st: Styles) -> Flowable:
-    head = [_("Date"), _("Score"), _("Scale"), _("Recorded by"), _("Note")]
+def _ratings_table(outcome: OutcomeReview, st: Styles) -> Table:
+    """Each rating with who gave it and the note; the scale is a column only when more than one is used."""
+    scales = {r.scale for r in outcome.ratings}
+    show_scale = len(scales) > 1 or RatingScale.OWN_WORDS not in scales
+    head = [_("Date"), _("Score"), *([_("Scale")] if show_scale else []), _("Recorded by"), _("Note")]
     rows: list[list[Any]] = [[para(h, st.cell_bold) for h in head]]
     for r in outcome.ratings:
         scale = labels.rating_scale(r.scale)
@@ -100,15 +107,18 @@ def _ratings_table(outcome: OutcomeReview, st: Styles) -> Flowable:
             scale = _("{scale}: {instrument}").format(scale=scale, instrument=r.instrument)
         rows.append(
             [
-                day_long(r.day),
-                str(r.score),
-                para(scale, st.cell),
+                para(day_long(r.day), st.cell),
+                para(str(r.score), st.cell),
+                *([para(scale, st.cell)] if show_scale else []),
                 para(labels.recorder(r.recorded_by), st.cell),
                 para(r.note or "", st.cell),
             ]
         )
-    widths = [30 * mm, 14 * mm, 38 * mm, 30 * mm, FRAME_WIDTH - 112 * mm]
-    return table(rows, widths, st.look)
+    sizes = (
+        [40, 20, *([34] if show_scale else []), 38] if st.look.large else [30, 15, *([36] if show_scale else []), 32]
+    )
+    widths = [w * mm for w in sizes]
+    return table(rows, [*widths, FRAME_WIDTH - sum(widths)], st.look)
 
 
 def _outcome(number: int, outcome: OutcomeReview, data: ReviewPackData, st: Styles) -> list[Flowable]:
@@ -153,9 +163,9 @@ def _outcome(number: int, outcome: OutcomeReview, data: ReviewPackData, st: Styl
     story.append(KeepTogether([*head, *charts]))
     if outcome.ratings:
         story.append(Spacer(1, st.look.gap))
-        story.append(_ratings_table(outcome, st))
+        story.append(kept(_ratings_table(outcome, st)))
     else:
-        story.append(para(_("No ratings have been recorded for this outcome yet."), st.body))
+        story += [Spacer(1, st.look.gap), para(_("No ratings have been recorded for this outcome yet."), st.body)]
     return story
 
 
@@ -179,10 +189,10 @@ def _outcomes_part(data: ReviewPackData, st: Styles) -> list[Flowable]:
 
 
 def _answers_part(data: ReviewPackData, st: Styles) -> list[Flowable]:
-    story: list[Flowable] = [PageBreak(), Paragraph(escape(_("2. Looking back and looking ahead")), st.h1)]
+    story: list[Flowable] = [PageBreak(), Paragraph(escape(_("2. Looking back and looking ahead")), st.h1_free)]
     for question, label in QUESTION_LABELS.items():
         answer = data.answers.get(question, "")
-        block: list[Flowable] = [Paragraph(escape(_(label)), st.h2)]
+        block: list[Flowable] = [Paragraph(escape(_(label)), st.h2_free)]
         if answer:
             block.append(para(answer, st.own_words))
         else:
@@ -194,13 +204,14 @@ def _answers_part(data: ReviewPackData, st: Styles) -> list[Flowable]:
 def _money_parts(data: ReviewPackData, st: Styles, include_transactions: bool) -> list[Flowable]:
     s = data.statement
     story: list[Flowable] = [PageBreak(), Paragraph(escape(_("3. Spending summary")), st.h1)]
-    summary = summary_section(s, st)
-    story += summary[1:]  # without its own heading
-    story.append(Paragraph(escape(_("Spending towards each outcome")), st.h2))
-    outcome_rows: list[list[Any]] = [[para(_("Outcome"), st.cell_bold), para(_("Amount"), st.cell_right_bold)]]
-    outcome_rows += [[para(t.label, st.cell), money(t.pence)] for t in s.summary.out_by_outcome]
-    outcome_rows.append([_("Total"), money(s.summary.money_out_pence)])
-    story.append(table(outcome_rows, [FRAME_WIDTH - 40 * mm, 40 * mm], st.look, total_row=True, money_from=1))
+    story += summary_section(s, st, heading=False)
+    story += totals_table(
+        _("Spending towards each outcome"),
+        _("Outcome"),
+        merged(s.summary.out_by_outcome),
+        s.summary.money_out_pence,
+        st,
+    )
     story += [PageBreak(), Paragraph(escape(_("4. Statement for these dates")), st.h1)]
     story.append(para(_("Monitoring return for {dates}").format(dates=range_text(s.start, s.end)), st.subtitle))
     story += streams_section(s, st)
@@ -222,14 +233,14 @@ def _review_part(data: ReviewPackData, st: Styles) -> list[Flowable]:
     story.append(Paragraph(escape(_("What we agreed to change")), st.h2))
     story.append(ruled_space(st, 5 if st.look.large else 6))
     story.append(CondPageBreak(110 * mm))
-    story.append(Paragraph(escape(_("Signatures")), st.h1))
-    story.append(Paragraph(escape(_("Me")), st.h2))
-    story.append(signature_block(st, [(_("Name"), holder_name(s)), (_("Signature"), ""), (_("Date"), "")]))
-    story.append(Paragraph(escape(_("Reviewer")), st.h2))
-    story.append(signature_block(st, [(_("Name"), ""), (_("Role"), ""), (_("Signature"), ""), (_("Date"), "")]))
+    story.append(Paragraph(escape(_("Signatures")), st.h1_free))
+    me = [(_("Name"), holder_name(s)), (_("Signature"), ""), (_("Date"), "")]
+    story.append(signature_block(st, me, _("Me")))
+    reviewer = [(_("Name"), ""), (_("Role"), ""), (_("Signature"), ""), (_("Date"), "")]
+    story.append(signature_block(st, reviewer, _("Reviewer")))
     coordinator = s.holder.care_coordinator if s.holder is not None else None
-    story.append(Paragraph(escape(_("Care coordinator or other person at the review")), st.h2))
-    story.append(signature_block(st, [(_("Name"), coordinator or ""), (_("Signature"), ""), (_("Date"), "")]))
+    other = [(_("Name"), coordinator or ""), (_("Signature"), ""), (_("Date"), "")]
+    story.append(signature_block(st, other, _("Care coordinator or other person at the review")))
     return story
 
 

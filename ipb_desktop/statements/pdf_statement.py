@@ -8,6 +8,7 @@ Each section is a function returning flowables, so the review pack can reuse the
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -18,10 +19,11 @@ from babel.numbers import format_decimal
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
 from reportlab.platypus.flowables import Flowable
 
 from ipb_desktop import formatting
+from ipb_desktop.figures import Total
 from ipb_desktop.i18n import _, current_locale, ngettext
 from ipb_desktop.models.enums import Direction
 from ipb_desktop.models.store import Store
@@ -30,15 +32,18 @@ from ipb_desktop.statements.data import ReceiptState, StatementData, Transaction
 from ipb_desktop.statements.layout import (
     FONT,
     FRAME_WIDTH,
+    GAP_AFTER_MONEY,
     PagedTable,
     Styles,
     build,
     escape,
+    kept,
     key_value_table,
     para,
     signature_block,
     styles,
     table,
+    titled,
 )
 
 day_long = formatting.date_long
@@ -101,9 +106,9 @@ def about_section(data: StatementData, st: Styles) -> list[Flowable]:
 
 
 def streams_section(data: StatementData, st: Styles) -> list[Flowable]:
-    story: list[Flowable] = [Paragraph(escape(_("Where the money comes from")), st.h1)]
+    heading = Paragraph(escape(_("Where the money comes from")), st.h1_free)
     if not data.streams:
-        return [*story, para(_("No funding streams are set up for these dates."), st.body)]
+        return [KeepTogether([heading, para(_("No funding streams are set up for these dates."), st.body)])]
     head = [_("Funder"), _("Kind"), _("How it is paid"), _("Each week"), _("Each year")]
     rows: list[list[Any]] = [[para(h, st.cell_right_bold if i > 2 else st.cell_bold) for i, h in enumerate(head)]]
     for s in data.streams:
@@ -126,8 +131,8 @@ def streams_section(data: StatementData, st: Styles) -> list[Flowable]:
             money(sum(s.yearly_pence for s in data.streams)),
         ]
     )
-    widths = [52 * mm, 38 * mm, 40 * mm, 25 * mm, 25 * mm]
-    story.append(table(rows, widths, st.look, total_row=True, money_from=3))
+    widths = [w * mm for w in ((42, 32, 36, 35, 35) if st.look.large else (52, 38, 40, 25, 25))]
+    story = titled(heading, table(rows, widths, st.look, total_row=True, money_from=3))
     own = data.own_contribution_weekly_pence
     story.append(Spacer(1, st.look.gap))
     story.append(
@@ -141,10 +146,24 @@ def streams_section(data: StatementData, st: Styles) -> list[Flowable]:
     return story
 
 
+def label_and_four_amounts(st: Styles) -> list[float]:
+    """Widths for a table of a label and four amounts (wider amounts in large print)."""
+    return [w * mm for w in ((56, 31, 31, 31, 31) if st.look.large else (68, 28, 28, 28, 28))]
+
+
+def merged(totals: list[Total]) -> list[tuple[str, int]]:
+    """Totals added up by label: this year's and last year's "Personal assistant" plan lines (or a council's
+    streams in two budget periods) show as one line, as a reader would expect."""
+    by_label: dict[str, int] = {}
+    for total in totals:
+        by_label[total.label] = by_label.get(total.label, 0) + total.pence
+    return list(by_label.items())
+
+
 # -- money summary -------------------------------------------------------------------------------------------
 
 
-def summary_section(data: StatementData, st: Styles) -> list[Flowable]:
+def summary_section(data: StatementData, st: Styles, heading: bool = True) -> list[Flowable]:
     s = data.summary
     before_start = s.start - dt.timedelta(days=1)
     rows: list[list[Any]] = [[para(range_text(s.start, s.end), st.cell_bold), para(_("Amount"), st.cell_right_bold)]]
@@ -155,15 +174,15 @@ def summary_section(data: StatementData, st: Styles) -> list[Flowable]:
         ]
     )
     rows.append([para(_("Money in"), st.cell_bold), money(s.money_in_pence)])
-    for total in s.in_by_stream:
-        rows.append([para(_("from {name}").format(name=total.label), st.cell_indent), money(total.pence)])
+    for label, pence in merged(s.in_by_stream):
+        rows.append([para(_("from {name}").format(name=label), st.cell_indent), money(pence)])
     rows.append([para(_("Money out"), st.cell_bold), money(s.money_out_pence)])
     rows.append(
         [para(_("Closing balance (end of {date})").format(date=day_long(s.end)), st.cell_bold), money(s.closing_pence)]
     )
+    summary = table(rows, [FRAME_WIDTH - 40 * mm, 40 * mm], st.look, total_row=True, money_from=1)
     story: list[Flowable] = [
-        Paragraph(escape(_("Money summary")), st.h1),
-        table(rows, [FRAME_WIDTH - 40 * mm, 40 * mm], st.look, total_row=True, money_from=1),
+        *(titled(Paragraph(escape(_("Money summary")), st.h1_free), summary) if heading else [kept(summary)]),
         Spacer(1, st.look.gap * 0.5),
         para(
             _(
@@ -178,7 +197,6 @@ def summary_section(data: StatementData, st: Styles) -> list[Flowable]:
         ),
     ]
     if data.stream_balances:
-        story.append(Paragraph(escape(_("Balance by funding stream")), st.h2))
         head = [_("Funding stream"), _("Opening"), _("Money in"), _("Money out"), _("Closing")]
         brows: list[list[Any]] = [[para(h, st.cell_right_bold if i else st.cell_bold) for i, h in enumerate(head)]]
         for b in data.stream_balances:
@@ -200,44 +218,45 @@ def summary_section(data: StatementData, st: Styles) -> list[Flowable]:
                 money(s.closing_pence),
             ]
         )
-        story.append(table(brows, [68 * mm] + [28 * mm] * 4, st.look, total_row=True, money_from=1))
+        made = table(brows, label_and_four_amounts(st), st.look, total_row=True, money_from=1)
+        story += titled(Paragraph(escape(_("Balance by funding stream")), st.h2_free), made)
     return story
 
 
-def _totals_table(title: str, totals: list[tuple[str, int]], grand: int, st: Styles) -> list[Flowable]:
+def totals_table(
+    heading: str, title: str, totals: list[tuple[str, int]], grand: int, st: Styles, lead: Sequence[Flowable] = ()
+) -> list[Flowable]:
+    """A heading and a table of labels with amounts, and their total."""
     rows: list[list[Any]] = [[para(title, st.cell_bold), para(_("Amount"), st.cell_right_bold)]]
     rows += [[para(label, st.cell), money(pence)] for label, pence in totals]
     rows.append([_("Total"), money(grand)])
-    return [table(rows, [FRAME_WIDTH - 40 * mm, 40 * mm], st.look, total_row=True, money_from=1)]
+    made = table(rows, [FRAME_WIDTH - 40 * mm, 40 * mm], st.look, total_row=True, money_from=1)
+    return titled(Paragraph(escape(heading), st.h2_free), made, lead)
 
 
 def spending_section(data: StatementData, st: Styles, by_outcome: bool = False) -> list[Flowable]:
     s = data.summary
-    story: list[Flowable] = [Paragraph(escape(_("Where the money went")), st.h1)]
+    heading = Paragraph(escape(_("Where the money went")), st.h1_free)
     if not s.money_out_pence:
-        return [*story, para(_("No money went out in these dates."), st.body)]
-    story.append(Paragraph(escape(_("By category")), st.h2))
-    story += _totals_table(_("Category"), [(t.label, t.pence) for t in s.out_by_category], s.money_out_pence, st)
-    story.append(Paragraph(escape(_("By plan line")), st.h2))
-    story += _totals_table(_("Plan line"), [(t.label, t.pence) for t in s.out_by_plan_line], s.money_out_pence, st)
+        return [KeepTogether([heading, para(_("No money went out in these dates."), st.body)])]
+    out = s.money_out_pence
+    story = totals_table(_("By category"), _("Category"), merged(s.out_by_category), out, st, lead=[heading])
+    story += totals_table(_("By plan line"), _("Plan line"), merged(s.out_by_plan_line), out, st)
     if by_outcome:
-        story.append(Paragraph(escape(_("By outcome")), st.h2))
-        story += _totals_table(_("Outcome"), [(t.label, t.pence) for t in s.out_by_outcome], s.money_out_pence, st)
+        story += totals_table(_("By outcome"), _("Outcome"), merged(s.out_by_outcome), out, st)
     return story
 
 
 def plan_section(data: StatementData, st: Styles) -> list[Flowable]:
-    story: list[Flowable] = [Paragraph(escape(_("My plan: planned and spent")), st.h1)]
+    heading = Paragraph(escape(_("My plan: planned and spent")), st.h1_free)
     if data.period_start is None or not data.plan_lines:
-        return [*story, para(_("There is no plan set up for these dates to compare with."), st.body)]
-    story.append(
-        para(
-            _(
-                "From the start of the budget period ({start}) to {end}. 'Expected by now' is the planned amount "
-                "shared evenly over the period."
-            ).format(start=day_long(data.period_start), end=day_long(data.end)),
-            st.note,
-        )
+        return [KeepTogether([heading, para(_("There is no plan set up for these dates to compare with."), st.body)])]
+    note = para(
+        _(
+            "From the start of the budget period ({start}) to {end}. 'Expected by now' is the planned amount "
+            "shared evenly over the period."
+        ).format(start=day_long(data.period_start), end=day_long(data.end)),
+        st.note,
     )
     head = [_("Plan line"), _("Planned for the period"), _("Expected by now"), _("Spent"), _("Left")]
     rows: list[list[Any]] = [[para(h, st.cell_bold if i == 0 else st.cell_right_bold) for i, h in enumerate(head)]]
@@ -263,8 +282,7 @@ def plan_section(data: StatementData, st: Styles) -> list[Flowable]:
             money(sum(x.left_pence for x in data.plan_lines)),
         ]
     )
-    story.append(table(rows, [68 * mm] + [28 * mm] * 4, st.look, total_row=True, money_from=1))
-    return story
+    return titled(note, table(rows, label_and_four_amounts(st), st.look, total_row=True, money_from=1), [heading])
 
 
 def surplus_section(data: StatementData, st: Styles) -> list[Flowable]:
@@ -306,11 +324,15 @@ def surplus_section(data: StatementData, st: Styles) -> list[Flowable]:
                 st.body,
             )
         )
-    story.append(Paragraph(escape(_("In my own words")), st.h2))
+    words: list[Flowable] = [Paragraph(escape(_("In my own words")), st.h2_free)]
     if data.explanation:
-        story.append(para(data.explanation, st.own_words))
+        if data.explanation_dates is not None:
+            written_for = range_text(*data.explanation_dates)
+            words.append(para(_("Written for {dates}:").format(dates=written_for), st.note))
+        words.append(para(data.explanation, st.own_words))
     else:
-        story.append(para(_("No explanation was written for these dates."), st.body))
+        words.append(para(_("No explanation was written for these dates."), st.body))
+    story.append(KeepTogether(words))
     return story
 
 
@@ -366,29 +388,81 @@ def _what_for(txn: TransactionLine, wrap: _Wrapper, width: float) -> str:
     return "\n".join(lines)
 
 
-# Column widths (mm) of the transaction list; they add up to the frame's 180 mm.
-_TXN_WIDTHS = (17, 40, 52, 18, 18, 19, 16)
-
-
 def month_text(day: dt.date) -> str:
     """November 2026, in the chosen language."""
     return str(format_date(day, format="LLLL y", locale=formatting.babel_locale()))
 
 
-def _transaction_row(txn: TransactionLine, wrap: _Wrapper, text_w: list[float], yes_no: tuple[str, str]) -> list[Any]:
-    who = wrap(txn.payee, text_w[1]) if txn.payee else ""
-    if txn.description:
-        who = (who + "\n" if who else "") + wrap(txn.description, text_w[1], limit=120)
-    is_in = txn.direction == Direction.IN
-    return [
-        formatting.date_short(txn.day),
-        who,
-        _what_for(txn, wrap, text_w[2]),
-        money(txn.amount_pence) if is_in else "",
-        "" if is_in else money(txn.amount_pence),
-        wrap(receipt_text(txn.receipt), text_w[5]),
-        yes_no[0] if txn.reconciled else yes_no[1],
-    ]
+class _TransactionColumns:
+    """The columns of the list of payments. Normal print has seven; large print folds payee, description and
+    what it was for into one column, and the receipt and bank check into another, so the bigger text fits."""
+
+    def __init__(self, st: Styles) -> None:
+        self.large = st.look.large
+        self.wrap = _Wrapper(st.look.table)
+        self.yes_no = (_("Yes"), _("No"))
+        if self.large:
+            heads = [_("Date"), _("Payment"), _("Money in"), _("Money out"), _("Receipt and bank check")]
+            sizes: tuple[int, ...] = (25, 70, 26, 26, 33)
+            self.money_columns: tuple[int, ...] = (2, 3)
+        else:
+            heads = [
+                _("Date"),
+                _("Paid to or from"),
+                _("What it was for"),
+                _("Money in"),
+                _("Money out"),
+                _("Receipt"),
+                _("Bank checked"),
+            ]
+            sizes = (18, 40, 50, 19, 19, 18, 16)
+            self.money_columns = (3, 4)
+        self.widths = [w * mm for w in sizes]  # they add up to the frame's 180 mm
+        self.text_w = [w - 6 for w in self.widths]  # less the cell padding
+        after = self.money_columns[-1] + 1
+        self.text_w[after] = self.widths[after] - 3 - GAP_AFTER_MONEY
+        self.header = [
+            para(h, st.cell_right_bold if i in self.money_columns else st.cell_bold) for i, h in enumerate(heads)
+        ]
+
+    def _who(self, txn: TransactionLine, width: float) -> str:
+        who = self.wrap(txn.payee, width) if txn.payee else ""
+        if txn.description:
+            who = (who + "\n" if who else "") + self.wrap(txn.description, width, limit=120)
+        return who
+
+    def row(self, txn: TransactionLine) -> list[Any]:
+        is_in = txn.direction == Direction.IN
+        amounts = [money(txn.amount_pence) if is_in else "", "" if is_in else money(txn.amount_pence)]
+        checked = self.yes_no[0] if txn.reconciled else self.yes_no[1]
+        day = formatting.date_short(txn.day)
+        if self.large:
+            payment = self._who(txn, self.text_w[1]) + "\n" + _what_for(txn, self.wrap, self.text_w[1])
+            receipt = receipt_text(txn.receipt)
+            checks = "\n".join(
+                line
+                for line in (
+                    self.wrap(_("Receipt: {state}").format(state=receipt), self.text_w[4]) if receipt else "",
+                    self.wrap(_("Bank checked: {answer}").format(answer=checked), self.text_w[4]),
+                )
+                if line
+            )
+            return [day, payment, *amounts, checks]
+        return [
+            day,
+            self._who(txn, self.text_w[1]),
+            _what_for(txn, self.wrap, self.text_w[2]),
+            *amounts,
+            self.wrap(receipt_text(txn.receipt), self.text_w[5]),
+            checked,
+        ]
+
+    def total(self, label: str, money_in: int, money_out: int) -> list[Any]:
+        cells: list[Any] = [""] * len(self.widths)
+        cells[1] = self.wrap(label, self.text_w[1])
+        cells[self.money_columns[0]] = money(money_in)
+        cells[self.money_columns[1]] = money(money_out)
+        return cells
 
 
 def transactions_section(data: StatementData, st: Styles) -> list[Flowable]:
@@ -406,39 +480,24 @@ def transactions_section(data: StatementData, st: Styles) -> list[Flowable]:
             st.note,
         )
     )
-    wrap = _Wrapper(st.look.table)
-    widths = [w * mm for w in _TXN_WIDTHS]
-    text_w = [w - 6 for w in widths]  # less the cell padding
-    head = [
-        _("Date"),
-        _("Paid to or from"),
-        _("What it was for"),
-        _("Money in"),
-        _("Money out"),
-        _("Receipt"),
-        _("Bank checked"),
-    ]
-    header = [para(h, st.cell_right_bold if i in (3, 4) else st.cell_bold) for i, h in enumerate(head)]
-    yes_no = (_("Yes"), _("No"))
+    columns = _TransactionColumns(st)
     months: dict[tuple[int, int], list[TransactionLine]] = {}
     for txn in data.transactions:
         months.setdefault((txn.day.year, txn.day.month), []).append(txn)
     for (year, month), txns in months.items():
         name = month_text(dt.date(year, month, 1))
-        rows: list[list[Any]] = [_transaction_row(txn, wrap, text_w, yes_no) for txn in txns]
+        rows: list[list[Any]] = [columns.row(txn) for txn in txns]
         rows.append(
-            [
-                "",
-                wrap(_("Total for {month}").format(month=name), text_w[1]),
-                "",
-                money(sum(t.amount_pence for t in txns if t.direction == Direction.IN)),
-                money(sum(t.amount_pence for t in txns if t.direction != Direction.IN)),
-                "",
-                "",
-            ]
+            columns.total(
+                _("Total for {month}").format(month=name),
+                sum(t.amount_pence for t in txns if t.direction == Direction.IN),
+                sum(t.amount_pence for t in txns if t.direction != Direction.IN),
+            )
         )
-        made = PagedTable(header, rows, widths, st.look, total_row=True, right_columns=(3, 4))
-        story += [CondPageBreak(35 * mm), Paragraph(escape(name), st.h2), made]
+        made = PagedTable(
+            columns.header, rows, columns.widths, st.look, total_row=True, right_columns=columns.money_columns
+        )
+        story += [CondPageBreak(40 * mm), Paragraph(escape(name), st.h2_free), made]
     story.append(Spacer(1, st.look.gap))
     story.append(
         para(
@@ -469,8 +528,9 @@ def missing_receipts_section(data: StatementData, st: Styles) -> list[Flowable]:
     )
     wrap = _Wrapper(st.look.table)
     head = [_("Date"), _("Paid to"), _("What for"), _("Amount")]
-    widths = [22 * mm, 55 * mm, 73 * mm, 30 * mm]
-    rows: list[list[Any]] = [[para(h, st.cell_right_bold if i == 3 else st.cell_bold) for i, h in enumerate(head)]]
+    widths = [w * mm for w in ((25, 52, 71, 32) if st.look.large else (22, 55, 73, 30))]
+    header = [para(h, st.cell_right_bold if i == 3 else st.cell_bold) for i, h in enumerate(head)]
+    rows: list[list[Any]] = []
     for txn in missing:
         rows.append(
             [
@@ -481,7 +541,7 @@ def missing_receipts_section(data: StatementData, st: Styles) -> list[Flowable]:
             ]
         )
     rows.append([_("Total"), "", "", money(total)])
-    story.append(table(rows, widths, st.look, total_row=True, money_from=3, long=True))
+    story.append(PagedTable(header, rows, widths, st.look, total_row=True, right_columns=(3,)))
     return story
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from ipb_desktop import outcomes
 from ipb_desktop.models.store import Store
 from ipb_desktop.statements import pdf_review_pack, review_answers
 from tests.statements.conftest import APRIL, JUNE_END, MADE_ON
@@ -52,8 +53,8 @@ def test_outcomes_are_in_own_words_with_ratings_notes_and_money(answered: Store,
     assert "How I will know I go to the market each week" in text
     assert "Money spent towards it £337.50 from 1 April 2026 to 30 June 2026" in text
     assert "Support in my plan for it Personal assistant 2.5 hours a week Pottery class" in text
-    assert "1 April 2026 3 My own rating (0 to 10) Me Hard to leave home" in text
-    assert "1 May 2026 5 My own rating (0 to 10) Me Pottery helped" in text
+    assert "1 April 2026 3 Me Hard to leave home" in text
+    assert "1 May 2026 5 Me Pottery helped" in text
     assert "Date of the rating" in text  # the chart's axis titles
     assert "2. Get back into work" in text
     assert "No ratings have been recorded for this outcome yet." in text
@@ -88,3 +89,18 @@ def test_by_default_the_pack_covers_the_time_since_the_last_review(answered: Sto
     data = pdf_review_pack.write_from_store(answered, out, today=JUNE_END)
     # The next review is 1 March 2027, so the last one was 1 March 2026.
     assert (data.statement.start, data.statement.end) == (APRIL.replace(month=3), JUNE_END)
+
+
+def test_ratings_on_other_scales_get_their_own_chart_and_say_who_gave_them(
+    answered: Store, ids: dict[str, int], tmp_path: Path
+) -> None:
+    answered.actor = "planner:Sam Example"
+    with answered.transaction() as s:
+        outcomes.add_rating(
+            s, ids["work"], outcomes.RatingDetails(JUNE_END.replace(day=1), -1, "goal_attainment", "First interview")
+        )
+    out = tmp_path / "pack.pdf"
+    pdf_review_pack.write_from_store(answered, out, APRIL, JUNE_END, MADE_ON)
+    text = pdf_text(out)
+    assert "1 June 2026 -1 Goal attainment (-2 to +2) Sam Example (planner) First interview" in text
+    assert text.count("Date of the rating") == 2  # one chart for each outcome with ratings

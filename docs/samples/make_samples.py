@@ -1,0 +1,75 @@
+"""Make the sample documents in this folder from the invented demo budget (Alys Testwood, Exampleshire).
+
+Run from the repository: .venv/bin/python docs/samples/make_samples.py
+Writes statement.pdf (last quarter), review-pack.pdf (since the last review), review-pack-large-print.pdf
+(large print, without the full list of payments), payments.csv and summary.csv, then renders every PDF page to
+PNG with pdftoppm (poppler-utils) when it is installed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from ipb_desktop.demo import build_demo
+from ipb_desktop.models.store import Store
+from ipb_desktop.statements import csv_export, explanations, pdf_review_pack, pdf_statement, review_answers
+from ipb_desktop.statements.periods import Preset, resolve
+
+HERE = Path(__file__).resolve().parent
+TODAY = dt.date(2027, 2, 10)  # a week before the demo's review on 16 February 2027
+EXPLANATION = (
+    "The balance is higher than usual because my personal assistant, Siân, was on leave for three weeks in "
+    "November and her holiday pay goes through the payroll service in January. The employer's National "
+    "Insurance bill for the quarter (about £410) is also due on 19 January."
+)
+ANSWERS = {
+    "worked": "Having the same PA every week. Going to the pottery class on my own since September, and the "
+    "bus pass means I can get to the allotment without a lift.",
+    "not_worked": "The gym membership: I went four times. Evenings are still the hardest part of the week.",
+    "change": "Swap the gym for a walking group with the Exampleshire Ramblers, and move one PA session to a "
+    "Thursday evening.",
+}
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store.create(Path(tmp) / "demo.ipb", "sample documents passphrase")
+        try:
+            build_demo(store, TODAY)
+            with store.transaction() as session:
+                quarter = resolve(session, Preset.LAST_QUARTER, TODAY)
+                explanations.save_explanation(session, quarter.start, quarter.end, EXPLANATION, TODAY)
+                for question, text in ANSWERS.items():
+                    review_answers.save_answer(session, question, text, TODAY)
+                since = resolve(session, Preset.SINCE_LAST_REVIEW, TODAY)
+            pdf_statement.write_from_store(store, HERE / "statement.pdf", quarter.start, quarter.end, TODAY)
+            pdf_review_pack.write_from_store(store, HERE / "review-pack.pdf", since.start, since.end, TODAY)
+            pdf_review_pack.write_from_store(
+                store,
+                HERE / "review-pack-large-print.pdf",
+                since.start,
+                since.end,
+                TODAY,
+                large_print=True,
+                include_transactions=False,
+            )
+            csv_export.export_transactions(store, HERE / "payments.csv", quarter.start, quarter.end)
+            csv_export.export_summary(store, HERE / "summary.csv", quarter.start, quarter.end, TODAY)
+        finally:
+            store.close()
+    if shutil.which("pdftoppm") is None:
+        print("pdftoppm is not installed (apt-get install poppler-utils): no page images made")
+        return
+    for old in HERE.glob("*.png"):
+        old.unlink()
+    for name in ("statement", "review-pack", "review-pack-large-print"):
+        subprocess.run(["pdftoppm", "-r", "70", "-png", str(HERE / f"{name}.pdf"), str(HERE / name)], check=True)
+    print("\n".join(sorted(p.name for p in HERE.iterdir())))
+
+
+if __name__ == "__main__":
+    main()
