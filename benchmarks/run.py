@@ -216,7 +216,10 @@ def work_home(store_dir: Path, runs: int) -> dict[str, Any]:
 
 
 class PlainStore:
-    """The unencrypted copy opened the way Store opens the real one (same SQLite library, same pragmas)."""
+    """The unencrypted copy opened the way Store opens the real one: the same SQLite library (sqlcipher3, no
+    key), one connection, the store's own PRAGMAs and transaction handling."""
+
+    PRAGMAS = ("journal_mode=WAL", "foreign_keys=ON", "synchronous=FULL", "secure_delete=ON", "temp_store=MEMORY")
 
     def __init__(self, path: Path) -> None:
         import sqlalchemy as sa
@@ -226,14 +229,18 @@ class PlainStore:
 
         from ipb_desktop.models import store as store_module
 
-        self.engine = sa.create_engine(
-            "sqlite://",
-            creator=lambda: sqlcipher3.connect(str(path), check_same_thread=False),
-            poolclass=StaticPool,
-        )
-        with self.engine.connect() as conn:
-            store_module._apply_pragmas(conn)
-            conn.commit()
+        def connect() -> Any:
+            raw = sqlcipher3.connect(str(path), check_same_thread=False)
+            raw.isolation_level = None  # as Store does: BEGIN is sent by SQLAlchemy's "begin" event below
+            try:
+                store_module._apply_pragmas(raw)
+            except Exception:  # noqa: BLE001 - the store's helper changed shape: use the same list by hand
+                for pragma in self.PRAGMAS:
+                    raw.execute(f"PRAGMA {pragma}").fetchall()
+            return raw
+
+        self.engine = sa.create_engine("sqlite://", creator=connect, poolclass=StaticPool)
+        sa.event.listen(self.engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextlib.contextmanager
