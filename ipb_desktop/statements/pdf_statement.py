@@ -286,7 +286,7 @@ def plan_section(data: StatementData, st: Styles) -> list[Flowable]:
 
 
 def surplus_section(data: StatementData, st: Styles) -> list[Flowable]:
-    story: list[Flowable] = [Paragraph(escape(_("Surplus or shortfall")), st.h1)]
+    story: list[Flowable] = [Paragraph(escape(_("Surplus or shortfall")), st.h1_free)]
     sp = data.surplus
     if sp is None:
         story.append(para(_("There is no plan for these dates, so no surplus can be worked out."), st.body))
@@ -324,6 +324,7 @@ def surplus_section(data: StatementData, st: Styles) -> list[Flowable]:
                 st.body,
             )
         )
+    story = [KeepTogether(story)]  # the heading and its figures stay on one page
     words: list[Flowable] = [Paragraph(escape(_("In my own words")), st.h2_free)]
     if data.explanation:
         if data.explanation_dates is not None:
@@ -403,7 +404,7 @@ class _TransactionColumns:
         self.yes_no = (_("Yes"), _("No"))
         if self.large:
             heads = [_("Date"), _("Payment"), _("Money in"), _("Money out"), _("Receipt and bank check")]
-            sizes: tuple[int, ...] = (25, 70, 26, 26, 33)
+            sizes: tuple[int, ...] = (27, 68, 26, 26, 33)
             self.money_columns: tuple[int, ...] = (2, 3)
         else:
             heads = [
