@@ -200,19 +200,20 @@ def snapshot(store: Store, target: Path) -> None:
             leftover.unlink(missing_ok=True)
         os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # owner-only from the start
         with store.engine.connect() as conn:
-            conn.exec_driver_sql("ATTACH DATABASE ? AS ipb_backup", (str(tmp),))
+            raw = conn.connection.driver_connection  # ATTACH must run outside any transaction
+            assert raw is not None
+            raw.execute("ATTACH DATABASE ? AS ipb_backup", (str(tmp),))
             try:
-                conn.exec_driver_sql("SELECT sqlcipher_export('ipb_backup')")
-                problems = conn.exec_driver_sql("PRAGMA ipb_backup.quick_check").scalar()
+                raw.execute("SELECT sqlcipher_export('ipb_backup')").fetchall()
+                problems = raw.execute("PRAGMA ipb_backup.quick_check").fetchone()[0]
             finally:
-                conn.exec_driver_sql("DETACH DATABASE ipb_backup")
-            conn.commit()
+                raw.execute("DETACH DATABASE ipb_backup")
         if problems != "ok":  # pragma: no cover - a copy that fails its check right after writing
             raise BackupError(_("The backup copy did not check out, so it was not kept. Please try again."))
         _fsync_file(tmp)
         os.replace(tmp, target)
         fsync_dir(target.parent)
-    except (OSError, sa.exc.DBAPIError) as exc:
+    except (OSError, sa.exc.DBAPIError, sqlcipher3.Error) as exc:
         raise _write_failed(target.parent, exc) from exc
     finally:
         for leftover in (tmp, *_sidecars(tmp)):
