@@ -49,7 +49,12 @@ def main() -> int:
     window = MainWindow()
     window.ctx.today = lambda: today
     window.resize(1100, 760)
-    window.enter(Store.open(path, passphrase))
+    store = Store.open(path, passphrase)
+    megabytes = os.environ.get("IPB_BENCH_CACHE_MB")  # run.py --cache-mb: an experiment, not the app's setting
+    if megabytes:
+        with store.engine.connect() as conn:
+            conn.connection.driver_connection.execute(f"PRAGMA cache_size = -{int(megabytes) * 1024}")
+    window.enter(store)
     target: QObject = window.page_widgets.get("home") or window
     watcher = FirstPaint(target)
     app.installEventFilter(watcher)

@@ -165,10 +165,23 @@ def ensure_store(size: int) -> Path:
 # -- in-process workers (each runs in its own child process) ----------------------------------------------------
 
 
+CACHE_ENV = "IPB_BENCH_CACHE_MB"
+
+
+def try_page_cache(store: Any) -> Any:
+    """With --cache-mb (an experiment, not the app's setting): give the store's one connection a bigger page
+    cache, to measure the proposed fix before anyone changes the store's PRAGMAs."""
+    megabytes = os.environ.get(CACHE_ENV)
+    if megabytes:
+        with store.engine.connect() as conn:
+            conn.connection.driver_connection.execute(f"PRAGMA cache_size = -{int(megabytes) * 1024}")
+    return store
+
+
 def _open(store_dir: Path) -> Any:
     from ipb_desktop.models.store import Store
 
-    return Store.open(store_dir / generate.STORE_NAME, generate.BENCH_PASSPHRASE)
+    return try_page_cache(Store.open(store_dir / generate.STORE_NAME, generate.BENCH_PASSPHRASE))
 
 
 def tick(result: dict[str, Any], key: str, work: Callable[[], object]) -> None:
@@ -238,6 +251,8 @@ class PlainStore:
             except Exception:  # noqa: BLE001 - the store's helper changed shape: use the same list by hand
                 for pragma in self.PRAGMAS:
                     raw.execute(f"PRAGMA {pragma}").fetchall()
+            if os.environ.get(CACHE_ENV):
+                raw.execute(f"PRAGMA cache_size = -{int(os.environ[CACHE_ENV]) * 1024}")
             return raw
 
         self.engine = sa.create_engine("sqlite://", creator=connect, poolclass=StaticPool)
@@ -466,7 +481,7 @@ def work_import(store_dir: Path, runs: int) -> dict[str, Any]:
         for n in range(runs):
             copy = Path(tmp) / f"import-{n}.ipb"
             shutil.copyfile(store_dir / generate.STORE_NAME, copy)
-            store = Store.open(copy, generate.BENCH_PASSPHRASE)
+            store = try_page_cache(Store.open(copy, generate.BENCH_PASSPHRASE))
             cpu = time.process_time()
             began = time.perf_counter()
             with store.reading() as s:
@@ -757,6 +772,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default=str(MAIN_SIZE), help="comma-separated store sizes (default 50000)")
     parser.add_argument("--runs", type=int, default=5, help="runs per measurement (at least 5 for the record)")
     parser.add_argument("--json", type=Path, help="write the results here as JSON")
+    parser.add_argument(
+        "--cache-mb",
+        type=int,
+        help="experiment: run with a page cache of this many MB on the store's connection (the app's is 8 MB)",
+    )
     parser.add_argument("--only", help="comma-separated steps: " + ",".join(["cold_start", *WORKERS, "summary"]))
     parser.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)
     parser.add_argument("--store-dir", type=Path, help=argparse.SUPPRESS)
@@ -764,6 +784,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.worker:
         print(json.dumps(WORKERS[args.worker](args.store_dir, args.runs)))
         return 0
+    if args.cache_mb:
+        os.environ[CACHE_ENV] = str(args.cache_mb)  # child processes inherit it
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     main_size = MAIN_SIZE if MAIN_SIZE in sizes else sizes[0]
     only = set(args.only.split(",")) if args.only else None
@@ -774,6 +796,7 @@ def main(argv: list[str] | None = None) -> int:
         "machine": machine(),
         "runs": args.runs,
         "today": generate.BENCH_TODAY.isoformat(),
+        "experiment": {"cache_mb": args.cache_mb} if args.cache_mb else None,
         "sizes": {},
     }
     print(f"machine: {report['machine']}")
