@@ -13,6 +13,7 @@ import warnings
 from decimal import Decimal
 from typing import Any
 
+from ipb_desktop.bankimport.cells import FIRST_YEAR, LAST_YEAR
 from ipb_desktop.bankimport.detect import decode_text
 from ipb_desktop.bankimport.lines import (
     BankBalance,
@@ -23,7 +24,7 @@ from ipb_desktop.bankimport.lines import (
     zero_lines_notice,
 )
 from ipb_desktop.errors import InvalidInput
-from ipb_desktop.i18n import _
+from ipb_desktop.i18n import N_, _
 from ipb_desktop.money import decimal_to_pence
 
 _CHARSETS = {"1252": "cp1252", "8859-1": "latin-1", "ISO-8859-1": "latin-1", "UTF-8": "utf-8"}
@@ -72,17 +73,17 @@ def _for_ofxparse(text: str) -> bytes:
 
 
 _PLAIN = [
-    ("missing transaction date", "this payment has no date"),
-    ("no transaction date", "this payment has no date"),
-    ("invalid transaction date", "this payment's date is empty"),
-    ("day is out of range", "this payment's date is not a real date"),
-    ("month must be in", "this payment's date is not a real date"),
-    ("invalid transaction amount", "this payment's amount is not an amount of money"),
-    ("transaction amount", "this payment has no amount"),
-    ("empty transaction name", "this payment has no name"),
-    ("transaction name", "this payment has no name"),
-    ("fit id", "this payment has no bank reference (FITID)"),
-    ("transaction type", "this payment has no type"),
+    ("missing transaction date", N_("this payment has no date")),
+    ("no transaction date", N_("this payment has no date")),
+    ("invalid transaction date", N_("this payment's date is empty")),
+    ("day is out of range", N_("this payment's date is not a real date")),
+    ("month must be in", N_("this payment's date is not a real date")),
+    ("invalid transaction amount", N_("this payment's amount is not an amount of money")),
+    ("transaction amount", N_("this payment has no amount")),
+    ("empty transaction name", N_("this payment has no name")),
+    ("transaction name", N_("this payment has no name")),
+    ("fit id", N_("this payment has no bank reference (FITID)")),
+    ("transaction type", N_("this payment has no type")),
 ]
 
 
@@ -202,6 +203,13 @@ def _add_lines(parsed: ParsedStatement, transactions: list[Any], upper_lines: li
             continue
         if pence == 0:
             zero += 1
+            continue
+        if not FIRST_YEAR <= txn.date.year <= LAST_YEAR:
+            parsed.problems.append(
+                LineProblem(
+                    line_no, _("{day} is not a date this app can use (1990 to 2100)").format(day=txn.date.date())
+                )
+            )
             continue
         payee = (txn.payee or "").strip()
         memo = (txn.memo or "").strip()

@@ -38,13 +38,13 @@ from ipb_desktop.bankimport.mapping import FIELD_LABELS, ColumnMapping
 from ipb_desktop.bankimport.suggest import Suggestion
 from ipb_desktop.errors import InvalidInput, IpbError
 from ipb_desktop.formatting import date_long, date_short, money
-from ipb_desktop.i18n import _, ngettext
+from ipb_desktop.i18n import N_, _, ngettext
 from ipb_desktop.ui import dialogs
 from ipb_desktop.ui.forms import Heading, plain_label, sentence
 from ipb_desktop.ui.operations import AppContext
 
 T = TypeVar("T")
-STATEMENT_FILTER = "Bank statements (*.csv *.ofx *.qfx *.qif *.txt);;All files (*)"
+STATEMENT_FILTER = N_("Bank statements (*.csv *.ofx *.qfx *.qif *.txt);;All files (*)")
 
 
 def ask_statement_file(parent: QWidget) -> Path | None:
