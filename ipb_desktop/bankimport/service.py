@@ -29,6 +29,7 @@ from ipb_desktop.bankimport.mapping import ColumnMapping
 from ipb_desktop.bankimport.suggest import Suggestion, suggest
 from ipb_desktop.bankimport.writer import BulkWriter, clean_text
 from ipb_desktop.errors import InvalidInput
+from ipb_desktop.formatting import date_short
 from ipb_desktop.i18n import _
 from ipb_desktop.models.schema import ImportBatch
 
@@ -204,7 +205,7 @@ def _classify(session: Session, result: Preview, with_suggestions: bool = True) 
         if hand is not None:
             days = abs((hand.txn_date - line.txn_date).days)
             note = _("logged by hand as '{payee}' on {date} ({days} days apart)").format(
-                payee=hand.payee, date=hand.txn_date.strftime("%d/%m/%Y"), days=days
+                payee=hand.payee, date=date_short(hand.txn_date), days=days
             )
             result.matches.append(PreviewLine(line, bank_id, MATCH, hand.id, note))
         else:
