@@ -30,7 +30,7 @@ from ipb_desktop.bankimport.suggest import Suggestion, suggest
 from ipb_desktop.bankimport.writer import BulkWriter, clean_text
 from ipb_desktop.errors import InvalidInput
 from ipb_desktop.formatting import date_short
-from ipb_desktop.i18n import _
+from ipb_desktop.i18n import _, ngettext
 from ipb_desktop.models.schema import ImportBatch
 
 __all__ = ["history", "restore_import", "undo_import"]
@@ -204,9 +204,11 @@ def _classify(session: Session, result: Preview, with_suggestions: bool = True) 
         hand = proposed.get(bank_id)
         if hand is not None:
             days = abs((hand.txn_date - line.txn_date).days)
-            note = _("logged by hand as '{payee}' on {date} ({days} days apart)").format(
-                payee=hand.payee, date=date_short(hand.txn_date), days=days
-            )
+            note = ngettext(
+                "logged by hand as '{payee}' on {date} ({days} day apart)",
+                "logged by hand as '{payee}' on {date} ({days} days apart)",
+                days,
+            ).format(payee=hand.payee, date=date_short(hand.txn_date), days=days)
             result.matches.append(PreviewLine(line, bank_id, MATCH, hand.id, note))
         else:
             result.new.append(PreviewLine(line, bank_id, NEW))
