@@ -1,15 +1,18 @@
 """Extract every marked string into resources/locale/ipb_desktop.pot and merge it into each language's .po.
 
 Run after changing user-facing text: `.venv/bin/python tools/update_catalogs.py`. New or changed messages
-arrive in the Welsh catalogue untranslated (or fuzzy); the test suite fails until they are translated.
+arrive in the Welsh catalogue untranslated (never guessed: no fuzzy matching); tests/test_i18n.py fails until
+they are translated. A file whose messages did not change is left alone, so the dates in its header do not churn.
 """
 
 from __future__ import annotations
 
+import io
+import re
 import sys
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
@@ -17,9 +20,12 @@ ROOT = Path(__file__).resolve().parents[1]
 LOCALE_DIR = ROOT / "resources" / "locale"
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 LANGUAGES = ["cy"]
+WIDTH = 110
+_HEADER_DATES = re.compile(rb'^"(POT-Creation-Date|PO-Revision-Date): .*\\n"$', re.MULTILINE)
 
 
 def extract() -> Catalog:
+    """Every message marked with `_`, `N_` or `ngettext` in ipb_desktop/ (ui/ included), with where it is used."""
     catalog = Catalog(project="ipb-desktop", domain="ipb_desktop", charset="utf-8")
     method_map = [("**.py", "python")]
     for filename, lineno, message, comments, context in extract_from_dir(
@@ -29,11 +35,29 @@ def extract() -> Catalog:
     return catalog
 
 
+def needs_translation(message: Message) -> bool:
+    """Untranslated, fuzzy, or a plural message with any form left empty."""
+    if not message.id:
+        return False
+    forms = message.string if isinstance(message.string, list | tuple) else (message.string,)
+    return message.fuzzy or not all(str(form or "").strip() for form in forms)
+
+
+def _write_if_changed(path: Path, catalog: Catalog, **options: bool) -> bool:
+    """Write `catalog` to `path` unless only the header dates would differ. True when the file was written."""
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=WIDTH, sort_output=True, **options)
+    new = buffer.getvalue()
+    if path.exists() and _HEADER_DATES.sub(b"", path.read_bytes()) == _HEADER_DATES.sub(b"", new):
+        return False
+    path.write_bytes(new)
+    return True
+
+
 def main() -> int:
     template = extract()
     LOCALE_DIR.mkdir(parents=True, exist_ok=True)
-    with open(LOCALE_DIR / "ipb_desktop.pot", "wb") as handle:
-        write_po(handle, template, width=110, omit_header=False, sort_output=True)
+    _write_if_changed(LOCALE_DIR / "ipb_desktop.pot", template, omit_header=False)
     for language in LANGUAGES:
         po = LOCALE_DIR / language / "LC_MESSAGES" / "ipb_desktop.po"
         po.parent.mkdir(parents=True, exist_ok=True)
@@ -42,11 +66,15 @@ def main() -> int:
                 catalog = read_po(handle, locale=language)
         else:
             catalog = Catalog(locale=language, project="ipb-desktop", domain="ipb_desktop")
+            catalog.fuzzy = False
         catalog.update(template, no_fuzzy_matching=True)
-        with open(po, "wb") as handle:
-            write_po(handle, catalog, width=110, sort_output=True, ignore_obsolete=True)
-        missing = sum(1 for m in catalog if m.id and not m.string)
-        print(f"{language}: {len(catalog)} messages, {missing} untranslated")
+        _write_if_changed(po, catalog, ignore_obsolete=True)
+        todo = [message for message in catalog if needs_translation(message)]
+        print(f"{language}: {sum(1 for m in catalog if m.id)} messages, {len(todo)} to translate")
+        for message in todo:
+            key = message.id[0] if isinstance(message.id, list | tuple) else message.id
+            where = f"{message.locations[0][0]}:{message.locations[0][1]}" if message.locations else "?"
+            print(f"  {where}: {key!r}")
     return 0
 
 
