@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from ipb_desktop import audit, validate
 from ipb_desktop.errors import InvalidInput
-from ipb_desktop.i18n import _
+from ipb_desktop.i18n import N_, _
 from ipb_desktop.models.enums import Direction, PaymentMethod
 from ipb_desktop.models.schema import (
     Allocation,
@@ -91,12 +91,12 @@ def _check_allocation(session: Session, a: AllocationDraft, field_prefix: str = 
         if outcome_id is None and len(line.outcomes) == 1:
             outcome_id = line.outcomes[0].id
     for model, value, name in (
-        (Category, category_id, "category"),
-        (FundingStream, stream_id, "stream"),
-        (Outcome, outcome_id, "outcome"),
+        (Category, category_id, N_("category")),
+        (FundingStream, stream_id, N_("stream")),
+        (Outcome, outcome_id, N_("outcome")),
     ):
         if value is not None and session.get(model, value) is None:
-            raise InvalidInput(field_prefix + name, _("there is no {what} number {id}").format(what=name, id=value))
+            raise InvalidInput(field_prefix + name, _("there is no {what} number {id}").format(what=_(name), id=value))
     return Allocation(
         amount_pence=a.amount_pence,
         category_id=category_id,

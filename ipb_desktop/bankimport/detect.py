@@ -11,7 +11,7 @@ import codecs
 import re
 
 from ipb_desktop.bankimport.lines import StatementRefused
-from ipb_desktop.i18n import _
+from ipb_desktop.i18n import N_, _
 
 # Bytes Windows-1252 leaves undefined; seeing them means the text is not Windows-1252.
 _CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
@@ -19,10 +19,10 @@ _C1_RANGE = frozenset(range(0x80, 0xA0))
 
 _FOREIGN = [
     (b"%PDF-", "PDF"),
-    (b"PK\x03\x04", "spreadsheet (Excel or similar)"),
-    (b"\xd0\xcf\x11\xe0", "spreadsheet (Excel or similar)"),
-    (b"\x89PNG", "picture"),
-    (b"\xff\xd8\xff", "picture"),
+    (b"PK\x03\x04", N_("spreadsheet (Excel or similar)")),
+    (b"\xd0\xcf\x11\xe0", N_("spreadsheet (Excel or similar)")),
+    (b"\x89PNG", N_("picture")),
+    (b"\xff\xd8\xff", N_("picture")),
 ]
 
 
@@ -76,7 +76,7 @@ def detect_format(data: bytes, filename: str = "") -> str:
                 _(
                     "this is a {kind} file, not a bank statement this app can read. From your bank's website, "
                     "download the statement as CSV, OFX, QFX or QIF"
-                ).format(kind=kind)
+                ).format(kind=_(kind))
             )
     head = data[:8192]
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or head[:4000].count(0) > 100:

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
 
 from ipb_desktop import keystore, paths, unlock
 from ipb_desktop.errors import FieldProblem, IpbError, WrongPassphrase
-from ipb_desktop.i18n import _
+from ipb_desktop.i18n import N_, _
 from ipb_desktop.models.store import MIN_PASSPHRASE_LENGTH, STORE_SUFFIX, Store, passphrase_strength
 from ipb_desktop.ui.forms import Form, Heading, plain_label, sentence
 
-FILE_FILTER = "Budget stores (*.ipb);;All files (*)"
+FILE_FILTER = N_("Budget stores (*.ipb);;All files (*)")
 
 
 def _centred(inner: QWidget) -> QVBoxLayout:
@@ -148,7 +148,7 @@ class CreateStorePage(QWidget):
 
     def _choose(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(
-            self, _("Save the budget store as"), self.location.text(), FILE_FILTER
+            self, _("Save the budget store as"), self.location.text(), _(FILE_FILTER)
         )
         if name:
             self.location.setText(name if name.endswith(STORE_SUFFIX) else name + STORE_SUFFIX)
@@ -258,7 +258,7 @@ class UnlockPage(QWidget):
 def ask_store_to_open(parent: QWidget) -> Path | None:
     """The file dialog for File > Open (tests replace this function)."""
     name, _filter = QFileDialog.getOpenFileName(
-        parent, _("Open a budget store"), str(paths.default_store_path().parent), FILE_FILTER
+        parent, _("Open a budget store"), str(paths.default_store_path().parent), _(FILE_FILTER)
     )
     return Path(name) if name else None
 
