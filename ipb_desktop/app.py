@@ -10,6 +10,7 @@ installed, a plain message is printed and the exit code is 1.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import cast
@@ -45,6 +46,8 @@ def _run_gui(argv: list[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """The console script. `argv` excludes the program name (None means the real command line)."""
     args = list(sys.argv[1:] if argv is None else argv)
+    # Every file the app makes (stores, their temporary copies, backups, exports) is for this user's eyes only.
+    os.umask(0o077)
     if not args:
         return _run_gui([sys.argv[0] if sys.argv and sys.argv[0] else "ipb-desktop"])
     from ipb_desktop import cli

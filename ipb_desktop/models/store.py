@@ -10,6 +10,7 @@ a store written by a newer app, or a store already open elsewhere.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,7 +30,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
 from ipb_desktop import __version__
-from ipb_desktop.errors import InvalidInput, NotAStore, StoreNotFound, StoreTooNew, WrongPassphrase
+from ipb_desktop.errors import InvalidInput, IpbError, NotAStore, StoreNotFound, StoreTooNew, WrongPassphrase
 from ipb_desktop.i18n import _
 from ipb_desktop.models.filelock import StoreLock
 from ipb_desktop.models.fileops import copy_file_atomic, fsync_dir
@@ -256,6 +257,32 @@ class Store:
         """
         check_passphrase_rules(new_passphrase)
         target = self.path.with_name(f".{self.path.name}.rekey")
+        try:
+            self._write_rekeyed_copy(target, new_passphrase)
+        except (OSError, sqlcipher3.Error, DatabaseError) as exc:
+            for leftover in [target, *_sidecars(target)]:
+                leftover.unlink(missing_ok=True)
+            raise IpbError(
+                _(
+                    "Your passphrase was not changed: the new copy of your store could not be written "
+                    "(is the disk full?). Your budget is safe and still opens with the old passphrase."
+                )
+            ) from exc
+        self.engine.dispose()
+        for side in _sidecars(self.path):
+            side.unlink(missing_ok=True)
+        target.replace(self.path)
+        # From here on the file on disk needs the new passphrase, so switch to it before anything can fail.
+        self.engine = _engine(self.path, new_passphrase)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        with self.engine.connect() as conn:
+            raw = _raw(conn)
+            _verify_key(raw)
+            _apply_pragmas(raw)
+        fsync_dir(self.path.parent)
+
+    def _write_rekeyed_copy(self, target: Path, new_passphrase: str) -> None:
+        """Export every record, encrypted under the new passphrase, to `target`, and check the copy."""
         for leftover in [target, *_sidecars(target)]:
             leftover.unlink(missing_ok=True)
         with self.engine.connect() as conn:
@@ -267,6 +294,7 @@ class Store:
                 raw.execute("SELECT sqlcipher_export('rekeyed')").fetchall()
             finally:
                 raw.execute("DETACH DATABASE rekeyed")
+        target.chmod(0o600)
         check = _engine(target, new_passphrase)
         try:
             with check.connect() as conn:
@@ -277,18 +305,8 @@ class Store:
                     raise NotAStore(_("The re-encrypted copy did not check out; your passphrase was not changed."))
         finally:
             check.dispose()
-        target.chmod(0o600)
-        self.engine.dispose()
-        for side in _sidecars(self.path):
-            side.unlink(missing_ok=True)
-        target.replace(self.path)
-        fsync_dir(self.path.parent)
-        self.engine = _engine(self.path, new_passphrase)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        with self.engine.connect() as conn:
-            raw = _raw(conn)
-            _verify_key(raw)
-            _apply_pragmas(raw)
+        with open(target, "rb+") as handle:
+            os.fsync(handle.fileno())
 
     def close(self) -> None:
         """Fold the write-ahead log into the store, close the connection and release the lock."""

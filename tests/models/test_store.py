@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import select
 
 from ipb_desktop import holder, ledger
-from ipb_desktop.errors import InvalidInput, NotAStore, StoreInUse, StoreNotFound, WrongPassphrase
+from ipb_desktop.errors import InvalidInput, IpbError, NotAStore, StoreInUse, StoreNotFound, WrongPassphrase
 from ipb_desktop.models.schema import StoreInfo, Transaction
 from ipb_desktop.models.store import Store, backups_folder, passphrase_strength
 from tests.conftest import PASSPHRASE
@@ -167,3 +167,20 @@ def test_failed_unit_of_work_saves_nothing(store: Store) -> None:
         ledger.add_transaction(s, ledger.TransactionDraft(dt.date(2026, 4, 1), "out", -5))
     with store.reading() as s:
         assert holder.get_holder(s) is None
+
+
+def test_a_disk_failure_during_passphrase_change_changes_nothing(
+    filled_store: Store, store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def disk_full(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "chmod", disk_full)
+    with pytest.raises(IpbError, match="passphrase was not changed"):
+        filled_store.change_passphrase("a brand new passphrase")
+    monkeypatch.undo()
+    assert not list(store_path.parent.glob(".*.rekey*"))
+    with filled_store.reading() as s:  # the open store still works with the old key
+        assert len(list(s.scalars(ledger.live()))) == 4
+    filled_store.close()
+    Store.open(store_path, PASSPHRASE).close()
