@@ -390,6 +390,57 @@ def test_no_user_facing_string_is_left_unmarked() -> None:
     assert not found, "wrap these in _() (or N_() for constants):\n" + "\n".join(map(str, found))
 
 
+def translated_at_import(package: Path = PACKAGE) -> list[str]:
+    """`_()`/`ngettext()` calls that run when a module is imported (module level, class bodies, default values).
+    Modules are imported before the chosen language is read, so such text would stay English for good."""
+    found = []
+
+    def calls(node: ast.AST, where: str) -> None:
+        for call in ast.walk(node):
+            if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id in ("_", "ngettext"):
+                found.append(
+                    f"{where}:{call.lineno}: {ast.unparse(call)[:70]} (use N_() here and _() where it is shown)"
+                )
+
+    def visit(node: ast.AST, where: str) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+                for default in [*child.args.defaults, *(d for d in child.args.kw_defaults if d is not None)]:
+                    calls(default, where)
+                for decorator in getattr(child, "decorator_list", []):
+                    calls(decorator, where)
+            elif (
+                isinstance(child, ast.Call) and isinstance(child.func, ast.Name) and child.func.id in ("_", "ngettext")
+            ):
+                calls(child, where)
+            else:
+                visit(child, where)
+
+    for path in sorted(package.rglob("*.py")):
+        visit(ast.parse(path.read_text(encoding="utf-8"), str(path)), path.relative_to(package.parent).as_posix())
+    return found
+
+
+def test_no_text_is_translated_when_a_module_is_imported() -> None:
+    found = translated_at_import()
+    assert not found, "\n".join(found)
+
+
+def test_the_import_time_scan_catches_what_it_should(tmp_path: Path) -> None:
+    package = tmp_path / "ipb_desktop"
+    package.mkdir()
+    (package / "page.py").write_text(
+        "TITLE = _('Home')\n"
+        "WORDS = {1: _('Achieved'), 2: N_('Set aside')}\n"
+        "class Page:\n"
+        "    heading = ngettext('{n} payment', '{n} payments', 2)\n"
+        "    def show(self, text=_('Hello')):\n"
+        "        return _('Fine'), _(WORDS[2])\n",
+        encoding="utf-8",
+    )
+    assert [line.split(":")[1] for line in translated_at_import(package)] == ["1", "2", "4", "5"]
+
+
 def test_the_scan_catches_what_it_should(tmp_path: Path) -> None:
     """The scanner itself: each kind of unmarked text is caught, and marked text, symbols and names are not."""
     package = tmp_path / "ipb_desktop"
