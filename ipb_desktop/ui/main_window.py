@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ipb_desktop import appconfig, holder, settings, unlock
 from ipb_desktop.errors import IpbError
-from ipb_desktop.i18n import _
+from ipb_desktop.i18n import N_, _
 from ipb_desktop.models.store import Store
 from ipb_desktop.ui import messages, start_pages
 from ipb_desktop.ui.appearance import apply_language, apply_text_scale
@@ -39,13 +39,13 @@ APP_TITLE = "ipb-desktop"
 
 # (key, label, module, class). A page whose module is not there yet shows "coming soon".
 PAGES: list[tuple[str, str, str, str]] = [
-    ("home", _("Home"), "ipb_desktop.ui.home_page", "HomePage"),
-    ("outcomes", _("Outcomes"), "ipb_desktop.ui.outcomes_page", "OutcomesPage"),
-    ("spending", _("Spending"), "ipb_desktop.ui.spending_page", "SpendingPage"),
-    ("plan", _("Plan and budget"), "ipb_desktop.ui.plan_page", "PlanPage"),
-    ("reports", _("Reports"), "ipb_desktop.ui.reports_page", "ReportsPage"),
-    ("help", _("Help"), "ipb_desktop.ui.help_page", "HelpPage"),
-    ("settings", _("Settings"), "ipb_desktop.ui.settings_page", "SettingsPage"),
+    ("home", N_("Home"), "ipb_desktop.ui.home_page", "HomePage"),
+    ("outcomes", N_("Outcomes"), "ipb_desktop.ui.outcomes_page", "OutcomesPage"),
+    ("spending", N_("Spending"), "ipb_desktop.ui.spending_page", "SpendingPage"),
+    ("plan", N_("Plan and budget"), "ipb_desktop.ui.plan_page", "PlanPage"),
+    ("reports", N_("Reports"), "ipb_desktop.ui.reports_page", "ReportsPage"),
+    ("help", N_("Help"), "ipb_desktop.ui.help_page", "HelpPage"),
+    ("settings", N_("Settings"), "ipb_desktop.ui.settings_page", "SettingsPage"),
 ]
 
 
@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.page_widgets: dict[str, QWidget] = {}
         for key, label, module, cls in PAGES:
-            page = load_page(self.ctx, module, cls, label)
+            page = load_page(self.ctx, module, cls, _(label))
             page.setObjectName(f"page-{key}")
             self.page_widgets[key] = page
             scroll = QScrollArea()
@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
             scroll.setFrameShape(QScrollArea.Shape.NoFrame)
             scroll.setWidget(page)
             self.pages.addWidget(scroll)
-            item = QListWidgetItem(label)
+            item = QListWidgetItem(_(label))
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
@@ -194,7 +194,7 @@ class MainWindow(QMainWindow):
         go_menu = bar.addMenu(_("&Go"))
         self.go_actions: list[QAction] = []
         for row, (key, label, _module, _cls) in enumerate(PAGES):
-            action = self._action(go_menu, label, self._go_to(row), f"Ctrl+{row + 1}")
+            action = self._action(go_menu, _(label), self._go_to(row), f"Ctrl+{row + 1}")
             action.setObjectName(f"go-{key}")
             self.go_actions.append(action)
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, Q
 from sqlalchemy.orm import Session
 
 from ipb_desktop import outcomes, removal
-from ipb_desktop.i18n import _
+from ipb_desktop.i18n import N_, _
 from ipb_desktop.models.enums import RatingScale
 from ipb_desktop.models.schema import Outcome
 from ipb_desktop.ui.dialogs import FormDialog
@@ -99,9 +99,9 @@ def _restore(session: Session, outcome_id: int, before: outcomes.OutcomeDetails)
 
 
 SCALES = [
-    (RatingScale.OWN_WORDS, _("How I feel it is going, 0 to 10")),
-    (RatingScale.GOAL_ATTAINMENT, _("Goal attainment, -2 to +2")),
-    (RatingScale.EXTERNAL, _("A score from a questionnaire done elsewhere")),
+    (RatingScale.OWN_WORDS, N_("How I feel it is going, 0 to 10")),
+    (RatingScale.GOAL_ATTAINMENT, N_("Goal attainment, -2 to +2")),
+    (RatingScale.EXTERNAL, N_("A score from a questionnaire done elsewhere")),
 ]
 
 
@@ -118,7 +118,7 @@ class RatingDialog(FormDialog):
         self.form.row(_("&Date"), self.on, ("rated_on",))
         self.scale = QComboBox()
         for code, label in SCALES:
-            self.scale.addItem(label, str(code))
+            self.scale.addItem(_(label), str(code))
         self.form.row(_("&Kind of rating"), self.scale, ("scale",))
         self.score = QSpinBox()
         self.form.row(

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from ipb_desktop import budget, holder, ledger_query, outcomes, overview, plan
 from ipb_desktop.formatting import date_short, money
-from ipb_desktop.i18n import _
+from ipb_desktop.i18n import N_, _
 from ipb_desktop.models.enums import OutcomeStatus, RatingScale
 from ipb_desktop.models.schema import BudgetPeriod
 from ipb_desktop.ui import dialogs
@@ -34,14 +34,14 @@ from ipb_desktop.ui.rating_chart import RatingChart
 from ipb_desktop.ui.table_model import Column, CompactTable, RowsModel
 
 STATUS_WORDS = {
-    OutcomeStatus.ACTIVE: _("Working on it"),
-    OutcomeStatus.ACHIEVED: _("Achieved"),
-    OutcomeStatus.SET_ASIDE: _("Set aside for now"),
+    OutcomeStatus.ACTIVE: N_("Working on it"),
+    OutcomeStatus.ACHIEVED: N_("Achieved"),
+    OutcomeStatus.SET_ASIDE: N_("Set aside for now"),
 }
 SCALE_WORDS = {
-    RatingScale.OWN_WORDS: _("0 to 10"),
-    RatingScale.GOAL_ATTAINMENT: _("goal attainment"),
-    RatingScale.EXTERNAL: _("questionnaire"),
+    RatingScale.OWN_WORDS: N_("0 to 10"),
+    RatingScale.GOAL_ATTAINMENT: N_("goal attainment"),
+    RatingScale.EXTERNAL: N_("questionnaire"),
 }
 
 
@@ -150,7 +150,7 @@ class OutcomesPage(Page):
             [
                 Column(_("What matters to me"), lambda o: o.what_matters),
                 Column(_("Life area"), lambda o: o.life_area or ""),
-                Column(_("Status"), lambda o: STATUS_WORDS.get(OutcomeStatus(o.status), o.status)),
+                Column(_("Status"), lambda o: _(STATUS_WORDS.get(OutcomeStatus(o.status), o.status))),
                 Column(_("Latest rating"), lambda o: "" if o.latest is None else _("{n} out of 10").format(n=o.latest)),
                 Column(_("How it has moved"), lambda o: o.trend),
             ],
@@ -196,7 +196,7 @@ class OutcomesPage(Page):
                     lambda r: (
                         r.instrument
                         if r.scale == RatingScale.EXTERNAL and r.instrument
-                        else SCALE_WORDS.get(RatingScale(r.scale), r.scale)
+                        else _(SCALE_WORDS.get(RatingScale(r.scale), r.scale))
                     ),
                 ),
                 Column(_("Recorded by"), lambda r: who_words(r.recorded_by)),

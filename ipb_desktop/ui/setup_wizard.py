@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from ipb_desktop import budget, outcomes, plan, setup_progress
-from ipb_desktop.i18n import _
+from ipb_desktop.i18n import N_, _
 from ipb_desktop.ui.dialogs import FormDialog
 from ipb_desktop.ui.forms import button_row, plain_label
 from ipb_desktop.ui.holder_form import HolderForm
@@ -20,7 +20,7 @@ from ipb_desktop.ui.operations import AppContext
 from ipb_desktop.ui.outcome_dialogs import OutcomeDialog
 from ipb_desktop.ui.plan_dialogs import PeriodDialog, PlanLineDialog, StreamDialog
 
-SKIP_NOTE = _("You can skip this step and come back to it later from the Home page.")
+SKIP_NOTE = N_("You can skip this step and come back to it later from the Home page.")
 
 
 D = TypeVar("D", bound=FormDialog)
@@ -48,7 +48,7 @@ class StepPage(QWizardPage):
         self.setTitle(title)
         self.column = QVBoxLayout(self)
         self.column.addWidget(plain_label(intro))
-        self.column.addWidget(plain_label(SKIP_NOTE))
+        self.column.addWidget(plain_label(_(SKIP_NOTE)))
         self.added = plain_label()
         self.skipping = False
 
