@@ -84,6 +84,20 @@ def test_every_message_in_the_code_has_a_welsh_translation(welsh: Catalog) -> No
     assert not problems, f"{len(problems)} Welsh messages need work:\n" + "\n".join(problems)
 
 
+def test_extraction_finds_text_marked_inside_f_strings(tmp_path: Path) -> None:
+    """babel's own extractor skips `_()` inside an f-string; tools/update_catalogs.py walks the syntax tree too."""
+    package = tmp_path / "ipb_desktop"
+    package.mkdir()
+    (package / "page.py").write_text(
+        "html = f\"<h2>{_('Words you may hear')}</h2>\"\n"
+        "line = f\"{ngettext('{n} part', '{n} parts', n).format(n=n)}\"\n"
+        "label = _(name)\n",
+        encoding="utf-8",
+    )
+    found = [text for _where, _line, text in _update_catalogs().marked_in_source(package)]
+    assert found == ["Words you may hear", ("{n} part", "{n} parts")]
+
+
 def test_the_welsh_catalogue_header_is_for_welsh(welsh: Catalog) -> None:
     assert str(welsh.locale) == "cy"
     # babel's rule for Welsh: 0 and "other" numbers, 1, 2, 3, 6.

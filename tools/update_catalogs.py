@@ -7,6 +7,7 @@ they are translated. A file whose messages did not change is left alone, so the 
 
 from __future__ import annotations
 
+import ast
 import io
 import re
 import sys
@@ -32,7 +33,28 @@ def extract() -> Catalog:
         ROOT / "ipb_desktop", method_map=method_map, keywords=KEYWORDS, comment_tags=("TRANSLATORS:",)
     ):
         catalog.add(message, None, [(f"ipb_desktop/{filename}", lineno)], auto_comments=comments, context=context)
+    for filename, lineno, message in marked_in_source():
+        if catalog.get(message) is None:
+            catalog.add(message, None, [(filename, lineno)])
     return catalog
+
+
+def marked_in_source(package: Path = ROOT / "ipb_desktop") -> list[tuple[str, int, str | tuple[str, str]]]:
+    """Every `_("...")`, `N_("...")` and `ngettext("...", "...", n)` call with literal text, found by walking the
+    syntax tree. babel's extractor does not look inside f-strings (f"<h2>{_('Words you may hear')}</h2>"), so
+    this catches what it misses."""
+    found: list[tuple[str, int, str | tuple[str, str]]] = []
+    for path in sorted(package.rglob("*.py")):
+        where = path.relative_to(package.parent).as_posix()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in KEYWORDS):
+                continue
+            texts = [a.value if isinstance(a, ast.Constant) and isinstance(a.value, str) else None for a in node.args]
+            if node.func.id == "ngettext" and len(texts) >= 2 and texts[0] is not None and texts[1] is not None:
+                found.append((where, node.lineno, (texts[0], texts[1])))
+            elif node.func.id != "ngettext" and texts and texts[0] is not None:
+                found.append((where, node.lineno, texts[0]))
+    return found
 
 
 def needs_translation(message: Message) -> bool:
