@@ -12,7 +12,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ipb_desktop.cli_common import Subparsers, open_store, say, store_command, store_path, today
+from ipb_desktop import cli_common
+from ipb_desktop.cli_common import Subparsers, open_store, say, store_command, store_path
 from ipb_desktop.errors import IpbError
 from ipb_desktop.i18n import _
 from ipb_desktop.statements import csv_export, output, pdf_review_pack, pdf_statement
@@ -90,12 +91,12 @@ def run_statement(args: argparse.Namespace) -> int:
         preset = None
         if args.preset:
             with store.reading() as session:
-                preset = resolve(session, args.preset, today())
+                preset = resolve(session, args.preset, cli_common.today())
         dates = _dates(args, preset)
         output.write_file(
             out,
             lambda handle: pdf_statement.write_from_store(
-                store, handle, dates.start, dates.end, today(), args.large_print
+                store, handle, dates.start, dates.end, cli_common.today(), args.large_print
             ),
         )
     say(output.not_encrypted_note(out))
@@ -106,7 +107,7 @@ def run_review_pack(args: argparse.Namespace) -> int:
     out = _out(args)
     with open_store(args) as store:
         with store.reading() as session:
-            default = resolve(session, Preset.SINCE_LAST_REVIEW, today())
+            default = resolve(session, Preset.SINCE_LAST_REVIEW, cli_common.today())
         dates = _dates(args, default)
         output.write_file(
             out,
@@ -115,7 +116,7 @@ def run_review_pack(args: argparse.Namespace) -> int:
                 handle,
                 dates.start,
                 dates.end,
-                today(),
+                cli_common.today(),
                 large_print=args.large_print,
                 include_transactions=not args.no_transactions,
             ),
@@ -128,10 +129,10 @@ def run_export_csv(args: argparse.Namespace) -> int:
     out = _out(args)
     with open_store(args) as store:
         with store.reading() as session:
-            default = resolve(session, args.preset or Preset.THIS_BUDGET_YEAR, today())
+            default = resolve(session, args.preset or Preset.THIS_BUDGET_YEAR, cli_common.today())
         dates = _dates(args, default)
         if args.what == "summary":
-            csv_export.export_summary(store, out, dates.start, dates.end, today())
+            csv_export.export_summary(store, out, dates.start, dates.end, cli_common.today())
         else:
             csv_export.export_transactions(store, out, dates.start, dates.end)
     say(output.not_encrypted_note(out))
