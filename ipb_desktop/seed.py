@@ -52,6 +52,7 @@ DEFAULT_SETTINGS = {
     "language": "en_GB",
     "text_scale_percent": "100",
     "retention_years": "6",
+    "backups_kept": "10",
 }
 
 

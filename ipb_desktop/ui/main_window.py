@@ -28,12 +28,13 @@ from ipb_desktop import appconfig, holder, settings, unlock
 from ipb_desktop.errors import IpbError
 from ipb_desktop.i18n import N_, _
 from ipb_desktop.models.store import Store
-from ipb_desktop.ui import messages, start_pages
+from ipb_desktop.ui import backup_dialogs, messages, start_pages
 from ipb_desktop.ui.appearance import apply_language, apply_text_scale
 from ipb_desktop.ui.forms import MessageBar
 from ipb_desktop.ui.lock import IdleWatcher
 from ipb_desktop.ui.operations import AppContext
 from ipb_desktop.ui.page import ComingSoonPage
+from ipb_desktop.ui.system_lock import SystemLockWatcher
 
 APP_TITLE = "ipb-desktop"
 
@@ -134,6 +135,9 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
+        # The computer going to sleep or its screen locking locks the budget too (where the system says so).
+        self.system_lock = SystemLockWatcher(self)
+        self.system_lock.lock_requested.connect(self.lock)
 
         self._make_menus()
         dropped = getattr(self.page_widgets.get("spending"), "statementDropped", None)
@@ -179,6 +183,10 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(file_menu, _("&Import statement…"), self.import_statement, "Ctrl+I")
         self.import_history_action = self._action(file_menu, _("Import &history…"), self.show_import_history)
         file_menu.addSeparator()
+        self.backup_action = self._action(file_menu, _("&Back up now…"), self.back_up_now)
+        self.restore_action = self._action(file_menu, _("&Restore from a backup…"), self.restore_from_backup)
+        self.export_all_action = self._action(file_menu, _("&Export everything…"), self.export_everything)
+        file_menu.addSeparator()
         self.lock_action = self._action(file_menu, _("&Lock"), self.lock, "Ctrl+L")
         file_menu.addSeparator()
         self.quit_action = self._action(file_menu, _("&Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -217,6 +225,22 @@ class MainWindow(QMainWindow):
 
         self.import_history_dialog = open_history(self.ctx, self)
 
+    def back_up_now(self) -> None:
+        if self.ctx.store is not None:
+            backup_dialogs.back_up_now(self, self.ctx.store)
+
+    def restore_from_backup(self) -> None:
+        store = self.ctx.store
+        if store is None:
+            return
+        path = store.path
+        if backup_dialogs.restore_from_backup(self, path, close_store=self.ctx.close_store):
+            self.open_path(path)
+
+    def export_everything(self) -> None:
+        if self.ctx.store is not None:
+            backup_dialogs.export_everything(self, self.ctx.store)
+
     def _go_to(self, row: int) -> Callable[[], None]:
         return lambda: self.show_page_row(row)
 
@@ -237,6 +261,8 @@ class MainWindow(QMainWindow):
         self.lock_action.setEnabled(open_)
         self.import_action.setEnabled(open_)
         self.import_history_action.setEnabled(open_)
+        for action in (self.backup_action, self.restore_action, self.export_all_action):
+            action.setEnabled(open_)
         for action in self.go_actions:
             action.setEnabled(open_)
 
@@ -399,5 +425,8 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.removeEventFilter(self.idle)
         self.idle.pause()
+        if self.ctx.store is not None:
+            # Today's automatic backup (at most one a day); it never stops the app closing.
+            backup_dialogs.daily_backup_on_close(self.ctx.store)
         self.ctx.close_store()
         super().closeEvent(event)

@@ -59,6 +59,13 @@ CHOICES: dict[str, list[tuple[str, str]]] = {
         ("200", N_("largest (200%)")),
     ],
     "language": [("en_GB", N_("English")), ("cy", N_("Cymraeg (Welsh)"))],
+    "backups_kept": [
+        ("3", N_("the last 3")),
+        ("5", N_("the last 5")),
+        ("10", N_("the last 10")),
+        ("20", N_("the last 20")),
+        ("30", N_("the last 30")),
+    ],
 }
 LABELS = {
     "auto_lock_minutes": N_("&Lock the app when it is not used"),
@@ -66,6 +73,7 @@ LABELS = {
     "monitoring_every": N_("&Monitoring return is due"),
     "text_scale_percent": N_("&Text size"),
     "language": N_("Lan&guage"),
+    "backups_kept": N_("Automatic &backups to keep"),
 }
 
 

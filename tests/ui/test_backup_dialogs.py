@@ -77,3 +77,29 @@ def test_sleep_or_screen_lock_asks_the_app_to_lock(qtbot) -> None:
     with qtbot.assertNotEmitted(watcher.lock_requested):
         watcher.on_screensaver(False)
         watcher.on_going_to_sleep(False)
+
+
+def test_file_menu_backs_up_and_closing_takes_the_daily_backup(
+    qtbot, window, filled_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As a person would: File > Back up now to a USB folder, then close the app and find today's backup."""
+    window.enter(filled_store)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(usb))
+    assert window.backup_action.isEnabled()
+    window.backup_action.trigger()
+    copies = list(usb.glob("*.ipb"))
+    assert len(copies) == 1
+    assert backup.describe_backup(copies[0], PASSPHRASE).holder_name == "Alys Testwood"
+    folder = filled_store.path.with_name(filled_store.path.stem + "-backups")
+    before = set(folder.glob("*.ipb")) if folder.exists() else set()
+    window.close()
+    after = set(folder.glob("*.ipb"))
+    assert len(after - before) == 1
+
+
+def test_locking_disables_backup_actions(window, filled_store: Store) -> None:
+    window.enter(filled_store)
+    window.lock()
+    assert not window.backup_action.isEnabled() and not window.export_all_action.isEnabled()
