@@ -56,6 +56,7 @@ class _Payment:
     category: str | None = None
     stream: str | None = None
     splits: tuple[tuple[int, str], ...] = ()
+    stream_splits: tuple[tuple[int, str], ...] = ()  # money in shared between funding streams
     receipt: str | None = None  # "png" or "pdf"
 
 
@@ -70,7 +71,7 @@ def _year(session: Session, start: dt.date, outcome_ids: dict[str, int], current
     end = dt.date(start.year + 1, 3, 31)
     year = _Year(budget.add_period(session, f"{start.year} to {end.year}", start, end))
     streams = {
-        "council": ("council_social_care", "Exampleshire County Council", 52000, "four_weekly"),
+        "council": ("council_social_care", "Exampleshire County Council", 56000, "four_weekly"),
         "nhs": ("nhs_phb", "NHS Exampleshire Integrated Care Board", 120000, "monthly"),
         "personal": ("personal_contribution", "My own contribution", 1000, "weekly"),
     }
@@ -124,6 +125,9 @@ def _target(payment: _Payment, target: str) -> _Payment:
 
 def _payments(rng: random.Random, start: dt.date, today: dt.date, period_start: dt.date) -> list[_Payment]:
     opening = _Payment(start, "in", 150000, "Balance brought forward", "Money already in the account", "other")
+    # The money already in the account came from the funders, so it is tagged to them (a statement's balance by
+    # funding stream then adds up without an unexplained "not linked" row).
+    opening.stream_splits = ((50000, "council"), (100000, "nhs"))
     pay = [_target(opening, "=Opening balance")]
     for every, when, direction, pence, payee, description, method, target in REGULAR:
         if every == "month":
@@ -165,12 +169,16 @@ def _payments(rng: random.Random, start: dt.date, today: dt.date, period_start: 
     return sorted((p for p in pay if start <= p.day <= today), key=lambda p: (p.day, p.direction != "in", p.payee))
 
 
-def _rating_note(rng: random.Random, key: str, scores: list[int], i: int) -> str:
+def _rating_note(used: dict[tuple[str, str], int], key: str, scores: list[int], i: int) -> str:
+    """The next note in order for this outcome and direction, so the story moves on (a first interview comes once)."""
     if i == 0:
         return "Where I am starting from"
     change = scores[i] - scores[i - 1]
     trend = "up" if change > 0 else "down" if change < 0 else "same"
-    return rng.choice(NOTES[key][trend])
+    notes = NOTES[key][trend]
+    n = used.get((key, trend), 0)
+    used[(key, trend)] = n + 1
+    return notes[n] if n < len(notes) else notes[-1 - (n - len(notes)) % len(notes)]
 
 
 def _receipt(rng: random.Random, kind: str, payment: _Payment) -> tuple[str, bytes]:
@@ -232,6 +240,14 @@ def build_demo(store: Store, today: dt.date | None = None) -> DemoCounts:
                 stream_id=year.streams[payment.stream] if payment.stream else None,
                 allocations=tuple(
                     ledger.AllocationDraft(pence, plan_line_id=year.lines[key]) for pence, key in payment.splits
+                )
+                + tuple(
+                    ledger.AllocationDraft(
+                        pence,
+                        category_id=categories[payment.category] if payment.category else None,
+                        stream_id=year.streams[key],
+                    )
+                    for pence, key in payment.stream_splits
                 ),
                 reconciled=payment.day <= today - dt.timedelta(days=21),
             )
@@ -243,11 +259,12 @@ def build_demo(store: Store, today: dt.date | None = None) -> DemoCounts:
                 counts["receipts"] += 1
             if index == duplicate_of:  # typed in twice by mistake, then deleted
                 ledger.delete_transaction(session, ledger.add_transaction(session, draft).id)
+        used_notes: dict[tuple[str, str], int] = {}
         for key, outcome_id in outcome_ids.items():
             scores = SCORES[key]
             days = _monthly(15, start, today)[-len(scores) :]
             for i, day in enumerate(days):
-                details = outcomes.RatingDetails(day, scores[i], note=_rating_note(rng, key, scores, i))
+                details = outcomes.RatingDetails(day, scores[i], note=_rating_note(used_notes, key, scores, i))
                 if i % 3 == 2:  # every third month the rating is done with the peer support planner
                     planner_ratings.append((outcome_id, details))
                 else:

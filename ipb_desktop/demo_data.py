@@ -119,7 +119,7 @@ REGULAR: list[tuple[str, int, str, int, str, str, str, str]] = [
         "28d",
         6,
         "in",
-        52000,
+        56000,
         "Exampleshire County Council",
         "Direct payment",
         "bank_transfer",

@@ -51,7 +51,7 @@ def test_holder_period_and_streams(demo: tuple[Store, DemoCounts]) -> None:
         assert (current.start_date, current.end_date) == (dt.date(2026, 4, 1), dt.date(2027, 3, 31))
         streams = {(x.funder_kind, x.amount_pence, x.schedule, x.held_as) for x in current.streams}
         assert streams == {
-            ("council_social_care", 52000, "four_weekly", "direct_payment"),
+            ("council_social_care", 56000, "four_weekly", "direct_payment"),
             ("nhs_phb", 120000, "monthly", "direct_payment"),
             ("education", 35000, "one_off", "direct_payment"),
             ("personal_contribution", 1000, "weekly", "direct_payment"),
