@@ -17,11 +17,11 @@ from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph
 from reportlab.platypus.flowables import Flowable
 from reportlab.platypus.tables import Table
 
+from ipb_desktop import vocabulary as labels
 from ipb_desktop.i18n import _
 from ipb_desktop.models.enums import RatingScale
 from ipb_desktop.models.store import Store
 from ipb_desktop.outcomes import SCORE_RANGES
-from ipb_desktop.statements import labels
 from ipb_desktop.statements.charts import Series, ratings_chart
 from ipb_desktop.statements.layout import (
     FRAME_WIDTH,

@@ -23,11 +23,11 @@ from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
 from reportlab.platypus.flowables import Flowable
 
 from ipb_desktop import formatting
+from ipb_desktop import vocabulary as labels
 from ipb_desktop.figures import Total
 from ipb_desktop.i18n import _, current_locale, ngettext
 from ipb_desktop.models.enums import Direction
 from ipb_desktop.models.store import Store
-from ipb_desktop.statements import labels
 from ipb_desktop.statements.data import ReceiptState, StatementData, TransactionLine, statement_data
 from ipb_desktop.statements.layout import (
     FONT,

@@ -7,9 +7,9 @@ from __future__ import annotations
 from html import escape
 
 from ipb_desktop import formatting
+from ipb_desktop import vocabulary as labels
 from ipb_desktop.i18n import _
 from ipb_desktop.models.enums import Direction
-from ipb_desktop.statements import labels
 from ipb_desktop.statements.data import StatementData
 from ipb_desktop.statements.pdf_statement import receipt_text
 from ipb_desktop.statements.review_answers import QUESTION_LABELS

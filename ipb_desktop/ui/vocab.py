@@ -1,27 +1,16 @@
-"""Words for people for the store's fixed codes (funder kinds, schedules, how money is held)."""
+"""Words for the store's fixed codes as the window's forms offer them. Funder kinds and schedules come from
+ipb_desktop.vocabulary (the same words as the printed documents); how money is held is explained a little more
+here, where the person is choosing it."""
 
 from __future__ import annotations
 
 from ipb_desktop.i18n import N_, _
-from ipb_desktop.models.enums import FunderKind, HeldAs, Schedule
+from ipb_desktop.models.enums import HeldAs
+from ipb_desktop.vocabulary import FUNDER_KINDS, SCHEDULES
 
-FUNDER_KINDS = {
-    FunderKind.NHS_PHB: N_("NHS personal health budget"),
-    FunderKind.COUNCIL_SOCIAL_CARE: N_("Council social care"),
-    FunderKind.EDUCATION: N_("Education"),
-    FunderKind.SECTION_117: N_("Section 117 after-care"),
-    FunderKind.PERSONAL_CONTRIBUTION: N_("My own contribution"),
-    FunderKind.OTHER: N_("Other"),
-}
-SCHEDULES = {
-    Schedule.WEEKLY: N_("every week"),
-    Schedule.FOUR_WEEKLY: N_("every 4 weeks"),
-    Schedule.MONTHLY: N_("every month"),
-    Schedule.QUARTERLY: N_("every 3 months"),
-    Schedule.YEARLY: N_("every year"),
-    Schedule.ONE_OFF: N_("once"),
-}
-HELD_AS = {
+__all__ = ["FUNDER_KINDS", "HELD_AS", "SCHEDULES", "word"]
+
+HELD_AS: dict[str, str] = {
     HeldAs.DIRECT_PAYMENT: N_("Direct payment (paid to me)"),
     HeldAs.NOTIONAL: N_("Notional (the NHS or council holds it)"),
     HeldAs.THIRD_PARTY: N_("Third party or individual service fund"),
@@ -29,8 +18,7 @@ HELD_AS = {
 }
 
 
-def word(table: dict[FunderKind, str] | dict[Schedule, str] | dict[HeldAs, str], code: str) -> str:
-    for key, text in table.items():
-        if key.value == code:
-            return _(text)
-    return code
+def word(table: dict[str, str], code: str) -> str:
+    """The translated words for `code` in `table` (the code itself if it is not there)."""
+    text = table.get(code)
+    return _(text) if text is not None else code

@@ -1,19 +1,21 @@
-"""Words for the short codes stored in a budget (funder kinds, schedules, how money is held), as printed."""
+"""Words for people for the short codes stored in a budget (funder kinds, schedules, how money is held, ...).
+
+One table per code list, shared by the window and the printed documents so both say the same thing."""
 
 from __future__ import annotations
 
 from ipb_desktop.i18n import N_, _
 from ipb_desktop.models.enums import FunderKind, HeldAs, OutcomeStatus, RatingScale, Schedule
 
-_FUNDER_KIND: dict[str, str] = {
+FUNDER_KINDS: dict[str, str] = {
     FunderKind.NHS_PHB: N_("NHS personal health budget"),
     FunderKind.COUNCIL_SOCIAL_CARE: N_("Council social care"),
     FunderKind.EDUCATION: N_("Education"),
-    FunderKind.SECTION_117: N_("Section 117 aftercare"),
+    FunderKind.SECTION_117: N_("Section 117 after-care"),
     FunderKind.PERSONAL_CONTRIBUTION: N_("My own contribution"),
     FunderKind.OTHER: N_("Other"),
 }
-_SCHEDULE: dict[str, str] = {
+SCHEDULES: dict[str, str] = {
     Schedule.WEEKLY: N_("every week"),
     Schedule.FOUR_WEEKLY: N_("every four weeks"),
     Schedule.MONTHLY: N_("every month"),
@@ -45,11 +47,11 @@ def _label(table: dict[str, str], code: str) -> str:
 
 
 def funder_kind(code: str) -> str:
-    return _label(_FUNDER_KIND, code)
+    return _label(FUNDER_KINDS, code)
 
 
 def schedule(code: str) -> str:
-    return _label(_SCHEDULE, code)
+    return _label(SCHEDULES, code)
 
 
 def held_as(code: str) -> str:
