@@ -27,7 +27,32 @@ SHOTS = [
     ("settings", "screenshot-settings.png", 100),
     ("help", "screenshot-help.png", 100),
     ("home", "screenshot-home-200.png", 200),
+    ("home", "screenshot-home-high-contrast.png", 100),
 ]
+HIGH_CONTRAST = "screenshot-home-high-contrast.png"
+
+
+def high_contrast_palette():  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QColor, QPalette  # noqa: TID251 - a GUI script
+
+    palette = QPalette()
+    colours = {
+        QPalette.ColorRole.Window: "#000000",
+        QPalette.ColorRole.WindowText: "#ffffff",
+        QPalette.ColorRole.Base: "#000000",
+        QPalette.ColorRole.AlternateBase: "#1a1a1a",
+        QPalette.ColorRole.Text: "#ffffff",
+        QPalette.ColorRole.Button: "#000000",
+        QPalette.ColorRole.ButtonText: "#ffffff",
+        QPalette.ColorRole.Highlight: "#ffff00",
+        QPalette.ColorRole.HighlightedText: "#000000",
+        QPalette.ColorRole.PlaceholderText: "#c0c0c0",
+        QPalette.ColorRole.ToolTipBase: "#000000",
+        QPalette.ColorRole.ToolTipText: "#ffffff",
+    }
+    for role, colour in colours.items():
+        palette.setColor(role, QColor(colour))
+    return palette
 
 
 def main(argv: list[str]) -> int:
@@ -54,6 +79,9 @@ def main(argv: list[str]) -> int:
         window.show()
         window.enter(store)
         for key, name, percent in SHOTS:
+            if name == HIGH_CONTRAST:
+                # A high-contrast palette like the platforms' own: the app sets no colours of its own, so it follows.
+                app.setPalette(high_contrast_palette())
             settings_apply.text_scale_now(window.ctx, percent)
             window.show_page(key)
             for _ in range(5):

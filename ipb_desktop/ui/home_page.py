@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
 from ipb_desktop import budget, figures, holder, ledger_query, overview
@@ -73,12 +73,17 @@ def bar_row(text: str, left: int, whole: int) -> QWidget:
     bar = QProgressBar()
     bar.setRange(0, 100)
     bar.setValue(percent(left, whole))
-    bar.setFormat(_("{percent}% left").format(percent=bar.value()))
-    bar.setTextVisible(True)
+    # The percentage sits beside the bar, not on it: text drawn over the filled part can vanish in some themes
+    # (white on yellow in a high-contrast one).
+    bar.setTextVisible(False)
     bar.setAccessibleName(text)
     bar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    share = plain_label(_("{percent}% left").format(percent=bar.value()))
+    row = QHBoxLayout()
+    row.addWidget(bar, 1)
+    row.addWidget(share, 0)
     col.addWidget(label)
-    col.addWidget(bar)
+    col.addLayout(row)
     return box
 
 
