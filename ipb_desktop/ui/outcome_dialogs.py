@@ -5,7 +5,16 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QInputDialog,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 from sqlalchemy.orm import Session
 
 from ipb_desktop import outcomes, removal
@@ -52,6 +61,9 @@ class OutcomeDialog(FormDialog):
         for area_id, name in ctx.read(lambda s: [(a.id, a.name) for a in outcomes.life_areas(s)], []):
             self.area.addItem(name, area_id)
         self.form.row(_("&Life area"), self.area, ("life_area",))
+        self.new_area_button = QPushButton(_("Add a new life &area…"))
+        self.new_area_button.clicked.connect(self.add_life_area)
+        self.form.layout.addRow("", self.new_area_button)
         if outcome_id is not None:
             current = ctx.read(lambda s: _details_of(outcomes.get_outcome(s, outcome_id)), None)
             if current is not None:
@@ -59,6 +71,20 @@ class OutcomeDialog(FormDialog):
                 self.how.setPlainText(current.how_ill_know or "")
                 self.area.setCurrentIndex(max(0, self.area.findData(current.life_area_id)))
         self.what.setFocus()
+
+    def add_life_area(self) -> None:
+        """The list of life areas is the person's own: add one here and choose it (undoable, like every change)."""
+        name, ok = QInputDialog.getText(self, _("New life area"), _("Name of the new life area:"))
+        if not ok or not name.strip():
+            return
+        area_id = self.ctx.perform(
+            _("Add life area"),
+            lambda s: outcomes.add_life_area(s, name).id,
+            lambda s, new_id: removal.remove_life_area(s, new_id),
+        )
+        if area_id is not None:
+            self.area.addItem(name.strip(), area_id)
+            self.area.setCurrentIndex(self.area.count() - 1)
 
     def details(self) -> outcomes.OutcomeDetails:
         return outcomes.OutcomeDetails(self.what.toPlainText(), self.how.toPlainText() or None, self.area.currentData())

@@ -161,3 +161,20 @@ def test_outcome_models_pass_the_model_tester(qtmodeltester, open_window: MainWi
     qtmodeltester.check(page.model)
     qtmodeltester.check(page.ratings_model)
     qtmodeltester.check(page.spending_model)
+
+
+def test_add_a_life_area_of_my_own_while_writing_an_outcome(qtbot, open_window: MainWindow, monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    page = _page(open_window)
+    page.add()
+    dialog = page.dialog
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Faith and belonging", True))
+    qtbot.mouseClick(dialog.new_area_button, Qt.MouseButton.LeftButton)
+    assert dialog.area.currentText() == "Faith and belonging"
+    qtbot.keyClicks(dialog.what, "Go back to the community choir")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    with open_window.ctx.store.reading() as s:
+        added = s.scalars(select(Outcome).where(Outcome.what_matters == "Go back to the community choir")).one()
+        assert added.life_area is not None and added.life_area.name == "Faith and belonging"
+        assert "Faith and belonging" in [a.name for a in outcomes.life_areas(s)]
