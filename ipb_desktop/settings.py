@@ -19,6 +19,8 @@ ALLOWED: dict[str, tuple[str, ...] | None] = {
     "retention_years": ("6", "7", "8", "10"),
     "backups_kept": ("3", "5", "10", "20", "30"),
     "recorder": None,
+    # Import suggestions the person turned off: JSON written by bankimport.learned, never typed by hand.
+    "suggestions_off": None,
 }
 
 

@@ -18,6 +18,23 @@ from ipb_desktop.models.schema import AuditEntry, ImportBatch, Transaction, utcn
 MATCH_ACTION = "import_match"
 
 
+def match_entries(session: Session, batch_id: int) -> list[tuple[int, str]]:
+    """(transaction id, bank id) for each hand-logged payment the import matched to a bank line."""
+    entries = session.scalars(
+        select(AuditEntry).where(
+            AuditEntry.action == MATCH_ACTION,
+            AuditEntry.entity == "transaction",
+            AuditEntry.detail.contains(f'"batch": {batch_id}'),
+        )
+    )
+    found: list[tuple[int, str]] = []
+    for entry in entries:
+        detail = json.loads(entry.detail)
+        if detail.get("batch") == batch_id and entry.entity_id is not None:
+            found.append((entry.entity_id, str(detail.get("bank_id", ""))))
+    return found
+
+
 def undo_import(session: Session, batch_id: int) -> ImportBatch:
     """Take an import back out: what it added is marked deleted, what it matched is no longer reconciled."""
     batch = session.get(ImportBatch, batch_id)
@@ -38,19 +55,11 @@ def undo_import(session: Session, batch_id: int) -> ImportBatch:
         .execution_options(synchronize_session=False)
     )
     audit_many(session, "delete", added, [{"batch": batch.id}] * len(added))
-    entries = session.scalars(
-        select(AuditEntry).where(
-            AuditEntry.action == MATCH_ACTION,
-            AuditEntry.entity == "transaction",
-            AuditEntry.detail.contains(f'"batch": {batch.id}'),
-        )
-    )
-    for entry in entries:
-        if json.loads(entry.detail).get("batch") == batch.id and entry.entity_id is not None:
-            matched = session.get(Transaction, entry.entity_id)
-            if matched is not None:
-                matched.bank_id, matched.reconciled = None, False
-                audit.record(session, "unreconcile", "transaction", matched.id, batch=batch.id)
+    for txn_id, _bank_id in match_entries(session, batch.id):
+        matched = session.get(Transaction, txn_id)
+        if matched is not None:
+            matched.bank_id, matched.reconciled = None, False
+            audit.record(session, "unreconcile", "transaction", matched.id, batch=batch.id)
     batch.undone_at = now
     audit.record(session, "undo", "import_batch", batch.id)
     session.flush()
@@ -68,21 +77,11 @@ def restore_import(session: Session, batch_id: int) -> ImportBatch:
         select(Transaction).where(Transaction.import_batch_id == batch.id, Transaction.deleted_at == undone_at)
     ):
         ledger.restore_transaction(session, txn.id)
-    entries = session.scalars(
-        select(AuditEntry).where(
-            AuditEntry.action == MATCH_ACTION,
-            AuditEntry.entity == "transaction",
-            AuditEntry.detail.contains(f'"batch": {batch.id}'),
-        )
-    )
-    for entry in entries:
-        detail = json.loads(entry.detail)
-        if detail.get("batch") != batch.id or entry.entity_id is None:
-            continue
-        taken = session.scalars(select(Transaction.id).where(Transaction.bank_id == detail["bank_id"])).first()
-        matched = session.get(Transaction, entry.entity_id)
+    for txn_id, bank_id in match_entries(session, batch.id):
+        taken = session.scalars(select(Transaction.id).where(Transaction.bank_id == bank_id)).first()
+        matched = session.get(Transaction, txn_id)
         if taken is None and matched is not None and matched.deleted_at is None:
-            matched.bank_id, matched.reconciled = detail["bank_id"], True
+            matched.bank_id, matched.reconciled = bank_id, True
             audit.record(session, MATCH_ACTION, "transaction", matched.id, batch=batch.id, bank_id=matched.bank_id)
     batch.undone_at = None
     audit.record(session, "redo", "import_batch", batch.id)

@@ -1,6 +1,7 @@
 """Importing a statement: `preview` (nothing saved) and `commit` (one transaction, one ImportBatch).
 
-`undo_import`, `restore_import` and `history` live in `bankimport.history` and are re-exported here.
+`undo_import`, `restore_import` and `history` live in `bankimport.history`, and `still_to_do` (what an import
+leaves to do) in `bankimport.follow_up`; they are re-exported here.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from ipb_desktop import audit, ledger
 from ipb_desktop.bankimport import balances, csv_reader, matching, ofx_reader, qif_reader
 from ipb_desktop.bankimport import mapping as mappings
 from ipb_desktop.bankimport.detect import detect_format
+from ipb_desktop.bankimport.follow_up import StillToDo, still_to_do
 from ipb_desktop.bankimport.history import MATCH_ACTION, history, restore_import, undo_import
 from ipb_desktop.bankimport.lines import (
     MAX_FILE_BYTES,
@@ -33,7 +35,7 @@ from ipb_desktop.formatting import date_short
 from ipb_desktop.i18n import _, ngettext
 from ipb_desktop.models.schema import ImportBatch
 
-__all__ = ["history", "restore_import", "undo_import"]
+__all__ = ["StillToDo", "history", "restore_import", "still_to_do", "undo_import"]
 
 NEW, DUPLICATE, MATCH = "new", "duplicate", "match"
 
@@ -91,8 +93,10 @@ class ImportChoices:
     """What the person decided after seeing the preview.
 
     `confirmed_matches`: bank ids whose proposed match is confirmed (None: every match the preview shows; a line
-    whose match is not confirmed comes in as a new payment). `allocations`: bank id -> the suggestion accepted (or
-    changed) for that line; lines not named get no category. `skip_bad_lines`: import without the problem lines.
+    whose match is not confirmed comes in as a new payment). `allocations`: bank id -> what the person chose for
+    that line (a suggestion they accepted, or their own choice made with `line_choice`); lines not named come in
+    with nothing chosen, and a choice naming something that does not exist refuses the whole import.
+    `skip_bad_lines`: import without the problem lines.
     """
 
     skip_bad_lines: bool = False
@@ -100,6 +104,14 @@ class ImportChoices:
     allocations: Mapping[str, Suggestion] = field(default_factory=dict)
     remember_mapping: bool = True
     mapping_name: str | None = None
+
+
+def line_choice(
+    category_id: int | None = None, plan_line_id: int | None = None, outcome_id: int | None = None
+) -> Suggestion:
+    """The person's own choice for one line, in the form `ImportChoices.allocations` takes. As when logging a
+    payment by hand, a plan line brings its category, funding stream and (when it has just one) its outcome."""
+    return Suggestion(category_id, plan_line_id, outcome_id)
 
 
 def _source(source: Path | str | bytes, name: str | None) -> tuple[bytes, str]:
@@ -213,11 +225,16 @@ def _classify(session: Session, result: Preview, with_suggestions: bool = True) 
         else:
             result.new.append(PreviewLine(line, bank_id, NEW))
     if with_suggestions:
-        result.suggestions = suggest(session, [(p.bank_id, p.line) for p in result.new])
+        refresh_suggestions(session, result)
     bank = result.statement.bank_balance
     if bank is not None:
         added = sum(p.line.amount_pence for p in result.new if p.line.txn_date <= bank.on)
         result.balance = BalanceCheck(bank.on, bank.pence, balances.app_balance(session, bank.on) + added)
+
+
+def refresh_suggestions(session: Session, result: Preview) -> None:
+    """Work the preview's suggestions out again (after the person turned a learned rule off or on)."""
+    result.suggestions = suggest(session, [(p.bank_id, p.line) for p in result.new])
 
 
 def _draft(line: StatementLine, bank_id: str, batch_id: int, choice: Suggestion | None) -> ledger.TransactionDraft:

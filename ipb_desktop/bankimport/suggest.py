@@ -1,11 +1,13 @@
 """Suggestions for new bank lines, learned from the person's own earlier choices for the same payee.
 
 A suggestion is only ever shown, with its reason ("you chose this for 3 earlier payments to ..."); the person
-accepts it, changes it or leaves it. Nothing here writes to the store.
+accepts it, changes it or leaves it. A rule the person has turned off (`bankimport.learned`) suggests nothing.
+Nothing here writes to the store.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ipb_desktop import settings
 from ipb_desktop.bankimport.lines import StatementLine
 from ipb_desktop.i18n import _, ngettext
 from ipb_desktop.models.schema import Allocation, Category, Outcome, PlanLine, Transaction
@@ -33,14 +36,26 @@ class Suggestion:
         return self.category_id is None and self.plan_line_id is None and self.outcome_id is None
 
 
+# The per-store setting holding the rules the person turned off: JSON, a sorted list of [direction, payee key].
+OFF_SETTING = "suggestions_off"
+
+
 @dataclass(frozen=True)
 class Rule:
-    """A learned rule: payments to `payee` (in `direction`) have usually been for `suggestion`."""
+    """A learned rule: payments to `payee` (a payee key, in `direction`) have usually been for `suggestion`.
+
+    `name` is the payee as last written on a payment; `off` is true when the person turned the rule off."""
 
     payee: str
     direction: str
     times: int
     suggestion: Suggestion
+    name: str = ""
+    off: bool = False
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.direction, self.payee)
 
 
 def payee_key(text: str) -> str:
@@ -62,8 +77,20 @@ def _label(session: Session, choice: tuple[int | None, int | None, int | None]) 
     return " \u00b7 ".join(parts)
 
 
+def turned_off(session: Session) -> frozenset[tuple[str, str]]:
+    """The (direction, payee key) of every rule the person turned off. A damaged value counts as none off."""
+    try:
+        stored = json.loads(settings.get(session, OFF_SETTING) or "[]")
+    except ValueError:
+        return frozenset()
+    if not isinstance(stored, list):
+        return frozenset()
+    return frozenset((str(item[0]), str(item[1])) for item in stored if isinstance(item, list) and len(item) == 2)
+
+
 def rules(session: Session) -> list[Rule]:
-    """Every rule learned from the ledger: for each payee, the choice made most often (the latest on a tie)."""
+    """Every rule learned from the ledger: for each payee, the choice made most often (the latest on a tie).
+    Rules the person turned off are included, marked `off`."""
     single = (
         select(Allocation.transaction_id)
         .group_by(Allocation.transaction_id)
@@ -99,6 +126,7 @@ def rules(session: Session) -> list[Rule]:
         seen[key][choice] += 1
         latest[key][choice] = position
         names[key] = payee
+    off = turned_off(session)
     found: list[Rule] = []
     for key, counts in seen.items():
         choice = max(counts, key=lambda c: (counts[c], latest[key][c]))
@@ -108,15 +136,16 @@ def rules(session: Session) -> list[Rule]:
             "You chose this for {n} earlier payments to {payee}",
             times,
         ).format(n=times, payee=names[key])
-        found.append(Rule(key[0], key[1], times, Suggestion(*choice, label=_label(session, choice), reason=reason)))
+        suggestion = Suggestion(*choice, label=_label(session, choice), reason=reason)
+        found.append(Rule(key[0], key[1], times, suggestion, names[key], (key[1], key[0]) in off))
     return sorted(found, key=lambda r: r.payee)
 
 
 def suggest(session: Session, lines: list[tuple[str, StatementLine]]) -> dict[str, Suggestion]:
-    """For each (bank id, line) whose payee has a rule, the suggestion (keyed by bank id)."""
+    """For each (bank id, line) whose payee has a rule that is not turned off, the suggestion (keyed by bank id)."""
     if not lines:
         return {}
-    by_key = {(rule.payee, rule.direction): rule.suggestion for rule in rules(session)}
+    by_key = {(rule.payee, rule.direction): rule.suggestion for rule in rules(session) if not rule.off}
     found: dict[str, Suggestion] = {}
     for bank_id, line in lines:
         suggestion = by_key.get((payee_key(line.payee or line.description), line.direction))
