@@ -35,13 +35,15 @@ from PySide6.QtWidgets import (
 
 from ipb_desktop.bankimport import service
 from ipb_desktop.bankimport.mapping import FIELD_LABELS, ColumnMapping
-from ipb_desktop.bankimport.suggest import Suggestion
 from ipb_desktop.errors import InvalidInput, IpbError
 from ipb_desktop.formatting import date_long, date_short, money
 from ipb_desktop.i18n import N_, _, ngettext
 from ipb_desktop.ui import dialogs
 from ipb_desktop.ui.forms import Heading, plain_label, sentence
+from ipb_desktop.ui.import_lines import NewLinesPanel
+from ipb_desktop.ui.learned_rules import open_learned
 from ipb_desktop.ui.operations import AppContext
+from ipb_desktop.ui.spending_choices import read_choices
 
 T = TypeVar("T")
 STATEMENT_FILTER = N_("Bank statements (*.csv *.ofx *.qfx *.qif *.txt);;All files (*)")
@@ -96,6 +98,8 @@ class ImportDialog(QDialog):
         self.preview: service.Preview | None = None
         self.table: Any = None
         self.batch_id: int | None = None
+        self.learned_dialog: QDialog | None = None
+        self._importing = False
         self.steps = QStackedWidget()
         self.problem = plain_label()
         self.problem.setObjectName("problem")
@@ -125,6 +129,7 @@ class ImportDialog(QDialog):
         self._show(self.choose_page)
         if path is not None:
             self.file_edit.setText(str(path))
+        ctx.changed.connect(self._store_changed)
 
     # -- step 1: the file -------------------------------------------------------------------------------------
 
@@ -229,10 +234,9 @@ class ImportDialog(QDialog):
         self.notices_label = plain_label()
         for label in (self.summary, self.balance_label, self.notices_label):
             column.addWidget(label)
-        self.new_heading = Heading(_("New payments"), 3)
-        self.new_table = _table(
-            _("New payments"), [_("Date"), _("Amount"), _("Who"), _("Suggested (tick to use)"), _("Why")]
-        )
+        self.lines_panel = NewLinesPanel()
+        self.lines_panel.learnedRequested.connect(self.show_learned)
+        self.new_table = self.lines_panel.table
         self.match_heading = Heading(_("Payments you logged by hand"), 3)
         self.match_hint = plain_label(
             _(
@@ -256,8 +260,7 @@ class ImportDialog(QDialog):
             self.problems_heading,
             self.problem_list,
             self.skip_bad,
-            self.new_heading,
-            self.new_table,
+            self.lines_panel,
             self.match_heading,
             self.match_hint,
             self.match_table,
@@ -293,13 +296,11 @@ class ImportDialog(QDialog):
             )
         )
         self.notices_label.setText("\n".join(result.statement.notices))
-        self.new_table.setRowCount(len(result.new))
-        for r, item in enumerate(result.new):
-            for c, text in enumerate(_line_cells(item)):
-                self.new_table.setItem(r, c, _cell(text))
-            hint = result.suggestions.get(item.bank_id)
-            self.new_table.setItem(r, 3, _cell(hint.label, checkable=True) if hint else _cell(""))
-            self.new_table.setItem(r, 4, _cell(hint.reason if hint else ""))
+        today = self.ctx.today()
+        choices = self._look(lambda s: read_choices(s, today))
+        if choices is not None:
+            self.lines_panel.set_choices(choices)
+        self.lines_panel.set_lines(result.new, result.suggestions)
         self.match_table.setRowCount(len(result.matches))
         for r, item in enumerate(result.matches):
             for c, text in enumerate(_line_cells(item)):
@@ -315,6 +316,7 @@ class ImportDialog(QDialog):
         self.balance_problems.addItems([str(p) for p in result.statement.balance_mismatches])
         self.skip_bad.setChecked(False)
         for widget, shown in (
+            (self.lines_panel, bool(result.new)),
             (self.problems_heading, bool(result.problems)),
             (self.problem_list, bool(result.problems)),
             (self.skip_bad, bool(result.problems)),
@@ -330,12 +332,6 @@ class ImportDialog(QDialog):
     def choices(self) -> service.ImportChoices:
         result = self.preview
         assert result is not None
-        accepted: dict[str, Suggestion] = {}
-        for r, item in enumerate(result.new):
-            cell = self.new_table.item(r, 3)
-            hint = result.suggestions.get(item.bank_id)
-            if hint is not None and cell is not None and cell.checkState() == Qt.CheckState.Checked:
-                accepted[item.bank_id] = hint
         confirmed = frozenset(
             item.bank_id
             for r, item in enumerate(result.matches)
@@ -344,9 +340,20 @@ class ImportDialog(QDialog):
         return service.ImportChoices(
             skip_bad_lines=self.skip_bad.isChecked(),
             confirmed_matches=confirmed,
-            allocations=accepted,
+            allocations=dict(self.lines_panel.chosen),
             mapping_name=self.mapping_name.text().strip() or None,
         )
+
+    def show_learned(self) -> None:
+        """What the app has learned; turning a rule off or on there changes this preview's suggestions at once."""
+        self.learned_dialog = open_learned(self.ctx, self)
+
+    def _store_changed(self) -> None:
+        result = self.preview
+        if result is None or self._importing or self.steps.currentWidget() is not self.check_page:
+            return
+        self.ctx.read(lambda s: service.refresh_suggestions(s, result), None)
+        self.lines_panel.set_suggestions(result.suggestions)
 
     # -- step 4: done -----------------------------------------------------------------------------------------
 
@@ -443,27 +450,56 @@ class ImportDialog(QDialog):
         if result is None:
             return
         choices = self.choices()
-        batch_id = self.ctx.perform(
-            _("Import {name}").format(name=result.source_name),
-            lambda s: service.commit(s, result, choices).id,
-            _undo_import,
-        )
+        self._importing = True
+        try:
+            batch_id = self.ctx.perform(
+                _("Import {name}").format(name=result.source_name),
+                lambda s: service.commit(s, result, choices).id,
+                _undo_import,
+            )
+        finally:
+            self._importing = False
         if batch_id is None:
             return
         self.batch_id = batch_id
         added, matched = self.ctx.read(
             lambda s: next((b.lines_added, b.lines_matched) for b in service.history(s) if b.id == batch_id), (0, 0)
         )
+        todo = self.ctx.read(lambda s: service.still_to_do(s, batch_id), service.StillToDo())
         self.result_label.setText(
             ngettext("{n} new payment was imported", "{n} new payments were imported", added).format(n=added)
             + "; "
             + ngettext(
                 "{m} payment you logged by hand was matched", "{m} payments you logged by hand were matched", matched
             ).format(m=matched)
-            + ". "
+            + ".\n\n"
+            + still_to_do_text(todo)
+            + "\n\n"
             + _("To take it back, use Edit > Undo, or File > Import history.")
         )
         self._show(self.done_page)
+
+
+def still_to_do_text(todo: service.StillToDo) -> str:
+    """What the import leaves to do, in plain words (only money out needs a plan line or a receipt)."""
+    if todo.payments == 0:
+        return _("There are no payments out in this import, so none needs a plan line or a receipt.")
+    if todo.plan_line == 0:
+        plan_line = _("Every payment out from this import has a plan line.")
+    else:
+        plan_line = ngettext(
+            "{n} payment out still needs a plan line.", "{n} payments out still need a plan line.", todo.plan_line
+        ).format(n=todo.plan_line)
+    if todo.receipt == 0:
+        receipt = _("No payment out from this import needs a receipt.")
+    else:
+        receipt = ngettext("{n} payment out needs a receipt.", "{n} payments out need a receipt.", todo.receipt).format(
+            n=todo.receipt
+        )
+    parts = [plan_line, receipt]
+    if todo.plan_line or todo.receipt:
+        parts.append(_("You can add them on the Spending page."))
+    return " ".join(parts)
 
 
 def _undo_import(session: Any, batch_id: int) -> None:
@@ -512,10 +548,14 @@ class ImportHistoryDialog(QDialog):
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.undo_button = QPushButton(_("&Undo this import"))
         self.undo_button.clicked.connect(self.undo_selected)
+        self.learned_button = QPushButton(_("&What the app has learned…"))
+        self.learned_button.clicked.connect(self.show_learned)
+        self.learned_dialog: QDialog | None = None
         close = QPushButton(_("Close"))
         close.clicked.connect(self.accept)
         buttons = QHBoxLayout()
         buttons.addWidget(self.undo_button)
+        buttons.addWidget(self.learned_button)
         buttons.addStretch(1)
         buttons.addWidget(close)
         column = QVBoxLayout(self)
@@ -544,6 +584,9 @@ class ImportHistoryDialog(QDialog):
     def _update_buttons(self) -> None:
         chosen = self.selected_batch()
         self.undo_button.setEnabled(chosen is not None and not self._undone.get(chosen, True))
+
+    def show_learned(self) -> None:
+        self.learned_dialog = open_learned(self.ctx, self)
 
     def undo_selected(self) -> None:
         batch_id = self.selected_batch()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ipb_desktop import budget, outcomes, plan
 from ipb_desktop.ui.help_page import HelpDialog
+from ipb_desktop.ui.learned_rules import LearnedRulesDialog
 from ipb_desktop.ui.main_window import PAGES, MainWindow
 from ipb_desktop.ui.outcome_dialogs import OutcomeDialog, RatingDialog
 from ipb_desktop.ui.plan_dialogs import PeriodDialog, PlanLineDialog, StreamDialog
@@ -96,6 +97,7 @@ def test_every_dialog_names_every_input(qtbot, open_window: MainWindow) -> None:
         PlanLineDialog(ctx, period_id, line_id, open_window),
         HelpDialog(open_window),
         SetupWizard(ctx, open_window),
+        LearnedRulesDialog(ctx, open_window),
     ]
     problems = []
     for dialog in built:

@@ -59,10 +59,10 @@ def test_import_a_csv_with_columns_matches_and_suggestions_then_undo(
     assert "1 new, 0 already in, 1 logged by hand, 0 with problems" in dialog.summary.text()
     assert "the bank says £1,370.00" in dialog.balance_label.text()
     assert dialog.match_table.item(0, 3).checkState() == Qt.CheckState.Checked
-    suggestion = dialog.new_table.item(0, 3)
-    assert suggestion.text().startswith("Pottery class")
-    assert suggestion.checkState() == Qt.CheckState.Unchecked  # shown, never applied silently
-    suggestion.setCheckState(Qt.CheckState.Checked)
+    assert dialog.new_table.item(0, 4).text().startswith("Pottery class")
+    assert dialog.new_table.item(0, 3).text() == "Nothing chosen yet"  # shown, never applied silently
+    qtbot.mouseClick(dialog.lines_panel.use_button, Qt.MouseButton.LeftButton)
+    assert dialog.new_table.item(0, 3).text().startswith("Pottery class")
     assert dialog.import_button.isEnabled()
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
 
