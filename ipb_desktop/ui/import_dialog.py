@@ -1,8 +1,8 @@
 """Bringing in a bank statement: choose the file, check the columns (CSV), look at what would happen, import.
 
 The dialog only reads until the person presses Import; then `ctx.perform` runs `service.commit` in one
-transaction and pushes one undo step whose undo is `service.undo_import`. The Import history dialog lists every
-import with "Undo this import" (itself undoable: its undo puts the import back).
+transaction and pushes one undo step whose undo is `service.undo_import`. What each new payment is for is chosen in
+`import_lines.NewLinesPanel`; the Import history dialog (`import_history`) is re-exported here.
 """
 
 from __future__ import annotations
@@ -13,22 +13,18 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
     QScrollArea,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -38,12 +34,14 @@ from ipb_desktop.bankimport.mapping import FIELD_LABELS, ColumnMapping
 from ipb_desktop.errors import InvalidInput, IpbError
 from ipb_desktop.formatting import date_long, date_short, money
 from ipb_desktop.i18n import N_, _, ngettext
-from ipb_desktop.ui import dialogs
 from ipb_desktop.ui.forms import Heading, plain_label, sentence
-from ipb_desktop.ui.import_lines import NewLinesPanel
+from ipb_desktop.ui.import_history import ImportHistoryDialog, open_history, undo_import_step
+from ipb_desktop.ui.import_lines import NewLinesPanel, cell, statement_table
 from ipb_desktop.ui.learned_rules import open_learned
 from ipb_desktop.ui.operations import AppContext
 from ipb_desktop.ui.spending_choices import read_choices
+
+__all__ = ["ImportDialog", "ImportHistoryDialog", "open_history", "open_import"]
 
 T = TypeVar("T")
 STATEMENT_FILTER = N_("Bank statements (*.csv *.ofx *.qfx *.qif *.txt);;All files (*)")
@@ -53,30 +51,6 @@ def ask_statement_file(parent: QWidget) -> Path | None:
     """The system's Open dialog, for a statement file. Tests replace `ImportDialog.ask_file`."""
     name, _filter = QFileDialog.getOpenFileName(parent, _("Choose the statement file"), "", _(STATEMENT_FILTER))
     return Path(name) if name else None
-
-
-def _table(name: str, headings: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headings))
-    table.setHorizontalHeaderLabels(headings)
-    table.setAccessibleName(name)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.setMinimumHeight(table.fontMetrics().height() * 8)
-    return table
-
-
-def _cell(text: str, checkable: bool = False, checked: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-    if checkable:
-        item.setFlags(flags | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-    else:
-        item.setFlags(flags)
-    return item
 
 
 def _line_cells(item: service.PreviewLine) -> list[str]:
@@ -173,7 +147,7 @@ class ImportDialog(QDialog):
         column.addWidget(Heading(_("Check the columns"), 2))
         self.columns_intro = plain_label()
         column.addWidget(self.columns_intro)
-        self.sample_table = _table(_("First rows of the file"), [])
+        self.sample_table = statement_table(_("First rows of the file"), [])
         column.addWidget(self.sample_table, 1)
         form = QFormLayout()
         self.column_boxes: dict[str, QComboBox] = {}
@@ -205,7 +179,7 @@ class ImportDialog(QDialog):
         self.sample_table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             for c, value in enumerate(row[: len(header)]):
-                self.sample_table.setItem(r, c, _cell(value))
+                self.sample_table.setItem(r, c, cell(value))
         chosen = mapping.as_dict()
         for field, box in self.column_boxes.items():
             box.clear()
@@ -244,11 +218,11 @@ class ImportDialog(QDialog):
                 "and marked as checked."
             )
         )
-        self.match_table = _table(
+        self.match_table = statement_table(
             _("Payments you logged by hand"), [_("Date"), _("Amount"), _("Who"), _("Same payment?")]
         )
         self.duplicate_heading = Heading(_("Already in"), 3)
-        self.duplicate_table = _table(_("Already in"), [_("Date"), _("Amount"), _("Who"), _("Note")])
+        self.duplicate_table = statement_table(_("Already in"), [_("Date"), _("Amount"), _("Who"), _("Note")])
         self.problems_heading = Heading(_("Lines with problems"), 3)
         self.problem_list = QListWidget()
         self.problem_list.setAccessibleName(_("Lines with problems"))
@@ -304,12 +278,12 @@ class ImportDialog(QDialog):
         self.match_table.setRowCount(len(result.matches))
         for r, item in enumerate(result.matches):
             for c, text in enumerate(_line_cells(item)):
-                self.match_table.setItem(r, c, _cell(text))
-            self.match_table.setItem(r, 3, _cell(item.note, checkable=True, checked=True))
+                self.match_table.setItem(r, c, cell(text))
+            self.match_table.setItem(r, 3, cell(item.note, checkable=True, checked=True))
         self.duplicate_table.setRowCount(len(result.duplicates))
         for r, item in enumerate(result.duplicates):
             for c, text in enumerate([*_line_cells(item), item.note]):
-                self.duplicate_table.setItem(r, c, _cell(text))
+                self.duplicate_table.setItem(r, c, cell(text))
         self.problem_list.clear()
         self.problem_list.addItems([str(p) for p in result.problems])
         self.balance_problems.clear()
@@ -455,7 +429,7 @@ class ImportDialog(QDialog):
             batch_id = self.ctx.perform(
                 _("Import {name}").format(name=result.source_name),
                 lambda s: service.commit(s, result, choices).id,
-                _undo_import,
+                undo_import_step,
             )
         finally:
             self._importing = False
@@ -502,115 +476,10 @@ def still_to_do_text(todo: service.StillToDo) -> str:
     return " ".join(parts)
 
 
-def _undo_import(session: Any, batch_id: int) -> None:
-    service.undo_import(session, batch_id)
-
-
-def _put_back(session: Any, batch_id: int) -> None:
-    service.restore_import(session, batch_id)
-
-
-def _history_row(batch: Any) -> tuple[int, bool, list[str]]:
-    """(batch id, undone?, the cells a person sees), read while the session is open."""
-    balance = ""
-    if batch.bank_balance_pence is not None and batch.bank_balance_date is not None:
-        balance = _("{amount} on {date}").format(
-            amount=money(batch.bank_balance_pence), date=date_short(batch.bank_balance_date)
-        )
-    undone = batch.undone_at is not None
-    who = batch.recorded_by.split(":", 1)[-1] if batch.recorded_by != "holder" else _("Budget holder")
-    cells = [
-        batch.imported_at.strftime("%d/%m/%Y %H:%M"),
-        batch.source_name,
-        str(batch.lines_added),
-        str(batch.lines_matched),
-        balance,
-        who,
-        _("Undone") if undone else _("In use"),
-    ]
-    return batch.id, undone, cells
-
-
-class ImportHistoryDialog(QDialog):
-    """Every import, newest first, with "Undo this import"."""
-
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setWindowTitle(_("Import history"))
-        self.resize(820, 420)
-        self.batch_ids: list[int] = []
-        self.table = _table(
-            _("Imports"),
-            [_("When"), _("File"), _("Added"), _("Matched"), _("Bank balance"), _("Who"), _("Status")],
-        )
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.itemSelectionChanged.connect(self._update_buttons)
-        self.undo_button = QPushButton(_("&Undo this import"))
-        self.undo_button.clicked.connect(self.undo_selected)
-        self.learned_button = QPushButton(_("&What the app has learned…"))
-        self.learned_button.clicked.connect(self.show_learned)
-        self.learned_dialog: QDialog | None = None
-        close = QPushButton(_("Close"))
-        close.clicked.connect(self.accept)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.undo_button)
-        buttons.addWidget(self.learned_button)
-        buttons.addStretch(1)
-        buttons.addWidget(close)
-        column = QVBoxLayout(self)
-        column.addWidget(Heading(_("Import history"), 2))
-        column.addWidget(self.table, 1)
-        column.addLayout(buttons)
-        ctx.changed.connect(self.refresh)
-        self.refresh()
-
-    def refresh(self) -> None:
-        rows = self.ctx.read(lambda s: [_history_row(b) for b in service.history(s)], [])
-        self.batch_ids = [row[0] for row in rows]
-        self._undone = {row[0]: row[1] for row in rows}
-        self.table.setRowCount(len(rows))
-        for r, (_batch_id, _undone, cells) in enumerate(rows):
-            for c, text in enumerate(cells):
-                self.table.setItem(r, c, _cell(text))
-        self._update_buttons()
-
-    def selected_batch(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        return self.batch_ids[rows[0].row()]
-
-    def _update_buttons(self) -> None:
-        chosen = self.selected_batch()
-        self.undo_button.setEnabled(chosen is not None and not self._undone.get(chosen, True))
-
-    def show_learned(self) -> None:
-        self.learned_dialog = open_learned(self.ctx, self)
-
-    def undo_selected(self) -> None:
-        batch_id = self.selected_batch()
-        if batch_id is None:
-            return
-        question = _(
-            "Undo this import? The payments it added are marked deleted and the payments it matched are no longer "
-            "marked as checked against the bank. You can undo this too."
-        )
-        if not dialogs.confirm(self, question, _("Undo this import")):
-            return
-        self.ctx.perform(_("Undo an import"), lambda s: service.undo_import(s, batch_id).id, _put_back)
-
-
 def open_import(ctx: AppContext, parent: QWidget | None = None, path: Path | None = None) -> ImportDialog:
     """File > Import statement, or a statement dropped on the Spending page (then `path` is filled in)."""
     dialog = ImportDialog(ctx, parent, path)
     dialog.open()
     if path is not None:
         dialog._next()
-    return dialog
-
-
-def open_history(ctx: AppContext, parent: QWidget | None = None) -> ImportHistoryDialog:
-    dialog = ImportHistoryDialog(ctx, parent)
-    dialog.open()
     return dialog

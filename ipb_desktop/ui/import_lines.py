@@ -1,4 +1,5 @@
-"""The new payments of an import, and what each one is for, chosen before anything is saved.
+"""The new payments of an import, and what each one is for, chosen before anything is saved (and the small
+table helpers the import dialogs share).
 
 One table lists the new payments; under it one small editor (plan line, category, outcome) works on the selected
 payments, so the keyboard route is: arrow keys to a payment (Shift or Ctrl for several), Tab to the choices.
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -64,15 +66,11 @@ class NewLinesPanel(QWidget):
         self.use_all_button.clicked.connect(self.use_all_suggestions)
         self.learned_button = QPushButton(_("&What the app has learned…"))
         self.learned_button.clicked.connect(self.learnedRequested.emit)
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels([_("Date"), _("Amount"), _("Who"), _("For"), _("Suggestion")])
-        self.table.setAccessibleName(_("New payments"))
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        headings = [_("Date"), _("Amount"), _("Who"), _("For"), _("Suggestion")]
+        self.table = statement_table(_("New payments"), headings)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setMinimumHeight(self.table.fontMetrics().height() * 8)
+        # Sized once when filled (and the "For" column after each choice): a statement can have 10,000 lines.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.itemSelectionChanged.connect(self._selection_changed)
 
         self.editor = QGroupBox(_("What the selected payment is for"))
@@ -138,9 +136,9 @@ class NewLinesPanel(QWidget):
         self.table.setRowCount(len(self.lines))
         for r, item in enumerate(self.lines):
             for c, text in enumerate((date_short(item.line.txn_date), money(item.line.amount_pence), _who(item))):
-                self.table.setItem(r, c, _cell(text))
-            self.table.setItem(r, FOR, _cell(""))
-            self.table.setItem(r, SUGGESTED, _cell(""))
+                self.table.setItem(r, c, cell(text))
+            self.table.setItem(r, FOR, cell(""))
+            self.table.setItem(r, SUGGESTED, cell(""))
             self._show_choice(r)
         self.set_suggestions(suggestions)
         self.table.resizeColumnsToContents()
@@ -154,9 +152,9 @@ class NewLinesPanel(QWidget):
         for r, item in enumerate(self.lines):
             hint = self.suggestions.get(item.bank_id)
             text = "" if hint is None else _("{label} ({reason})").format(label=hint.label, reason=hint.reason)
-            cell = self.table.item(r, SUGGESTED)
-            if cell is not None:
-                cell.setText(text)
+            shown = self.table.item(r, SUGGESTED)
+            if shown is not None:
+                shown.setText(text)
         self.use_all_button.setEnabled(bool(self.suggestions))
         self._selection_changed()
 
@@ -169,9 +167,9 @@ class NewLinesPanel(QWidget):
         return " \u00b7 ".join(part for part in parts if part)
 
     def _show_choice(self, row: int) -> None:
-        cell = self.table.item(row, FOR)
-        if cell is not None:
-            cell.setText(self.describe(self.chosen.get(self.lines[row].bank_id)))
+        shown = self.table.item(row, FOR)
+        if shown is not None:
+            shown.setText(self.describe(self.chosen.get(self.lines[row].bank_id)))
 
     def _set(self, row: int, choice: Suggestion | None) -> None:
         bank_id = self.lines[row].bank_id
@@ -190,18 +188,22 @@ class NewLinesPanel(QWidget):
             hint = self.suggestions.get(self.lines[row].bank_id)
             if hint is not None:
                 self._set(row, hint)
-        self._selection_changed()
+        self._chosen_changed()
 
     def use_all_suggestions(self) -> None:
         for row, item in enumerate(self.lines):
             hint = self.suggestions.get(item.bank_id)
             if hint is not None:
                 self._set(row, hint)
-        self._selection_changed()
+        self._chosen_changed()
 
     def clear_choices(self) -> None:
         for row in self.selected_rows():
             self._set(row, None)
+        self._chosen_changed()
+
+    def _chosen_changed(self) -> None:
+        self.table.resizeColumnToContents(FOR)
         self._selection_changed()
 
     def _combo_changed(self, field: str) -> None:
@@ -211,6 +213,7 @@ class NewLinesPanel(QWidget):
         for row in self.selected_rows():
             old = self.chosen.get(self.lines[row].bank_id) or Suggestion()
             self._set(row, replace(old, **{field: value}))
+        self.table.resizeColumnToContents(FOR)
 
     # -- the editor follows the selection ---------------------------------------------------------------------
 
@@ -252,7 +255,26 @@ class NewLinesPanel(QWidget):
         self._loading = False
 
 
-def _cell(text: str) -> QTableWidgetItem:
+def statement_table(name: str, headings: list[str]) -> QTableWidget:
+    """A read-only table of statement lines (or imports), whole rows selected, named for screen readers."""
+    table = QTableWidget(0, len(headings))
+    table.setHorizontalHeaderLabels(headings)
+    table.setAccessibleName(name)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setMinimumHeight(table.fontMetrics().height() * 8)
+    return table
+
+
+def cell(text: str, checkable: bool = False, checked: bool = False) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
-    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    if checkable:
+        item.setFlags(flags | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+    else:
+        item.setFlags(flags)
     return item
