@@ -138,7 +138,8 @@ class RatingDialog(FormDialog):
         what = ctx.read(lambda s: outcomes.get_outcome(s, outcome_id).what_matters, "")
         super().__init__(ctx, _("Rate your progress"), parent, _("How is it going with: {what}").format(what=what))
         self.outcome_id = outcome_id
-        self.on = QDateEdit(QDate(ctx.today()))
+        today = ctx.today()
+        self.on = QDateEdit(QDate(today.year, today.month, today.day))
         self.on.setCalendarPopup(True)
         self.on.setDisplayFormat("dd/MM/yyyy")
         self.form.row(_("&Date"), self.on, ("rated_on",))

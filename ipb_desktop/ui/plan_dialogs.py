@@ -24,7 +24,7 @@ def _day(edit: QDateEdit) -> dt.date:
 
 
 def date_edit(day: dt.date) -> QDateEdit:
-    edit = QDateEdit(QDate(day))
+    edit = QDateEdit(QDate(day.year, day.month, day.day))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd/MM/yyyy")
     return edit
