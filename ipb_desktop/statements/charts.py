@@ -1,6 +1,6 @@
 """Ratings over time as a reportlab drawing that reads in black and white: each series has its own marker
-shape and line style (solid, dashed, dotted), every point is labelled with its score, and both axes are
-labelled. Colour is never needed to tell series apart."""
+shape and line style (solid, dashed, dotted), points are labelled with their scores (all of them, unless they
+are too close together to read), and both axes are labelled. Colour is never needed to tell series apart."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from reportlab.graphics.charts.lineplots import LinePlot
 from reportlab.graphics.shapes import Drawing, Group, Line, String
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ipb_desktop import formatting
 from ipb_desktop.statements.layout import FONT, FONT_BOLD, register_fonts
@@ -53,6 +54,20 @@ def _month_label(value: float) -> str:
     return str(format_date(day, format="MMM y", locale=formatting.babel_locale()))
 
 
+def _labels(points: Sequence[tuple[dt.date, int]], per_day: float, font_size: float) -> list[str]:
+    """The score to print by each point, or "" where it would touch the next printed score: the latest score
+    is always printed. Years of ratings would otherwise print hundreds of overlapping numbers, which nobody can
+    read and which take most of the time to lay out."""
+    shown = [""] * len(points)
+    last: tuple[float, float] | None = None  # where the last printed score is centred, and half its width
+    for index in range(len(points) - 1, -1, -1):
+        day, score = points[index]
+        x, half = day.toordinal() * per_day, stringWidth(str(score), FONT_BOLD, font_size) / 2
+        if last is None or last[0] - x >= last[1] + half + font_size * 0.3:
+            shown[index], last = str(score), (x, half)
+    return shown
+
+
 def ratings_chart(
     series: Sequence[Series],
     low: int,
@@ -78,7 +93,9 @@ def ratings_chart(
     pad = max(7, (last - first) // 20)
     plot.data = [[(day.toordinal(), score) for day, score in s.points] for s in series]
     plot.joinedLines = 1
-    plot.lineLabelFormat = "%d"
+    plot.lineLabelFormat = "values"
+    per_day = plot.width / max(1, last - first + 2 * pad)
+    plot.lineLabelArray = [_labels(s.points, per_day, font_size) for s in series]
     plot.lineLabels.fontName = FONT_BOLD
     plot.lineLabels.fontSize = font_size
     plot.lineLabels.dy = font_size * 0.7

@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph, Spacer
 from reportlab.platypus.flowables import Flowable
 from reportlab.platypus.tables import Table
@@ -24,6 +26,7 @@ from ipb_desktop.models.store import Store
 from ipb_desktop.outcomes import SCORE_RANGES
 from ipb_desktop.statements.charts import Series, ratings_chart
 from ipb_desktop.statements.layout import (
+    FONT,
     FRAME_WIDTH,
     Styles,
     build,
@@ -54,7 +57,7 @@ from ipb_desktop.statements.pdf_statement import (
     transactions_section,
 )
 from ipb_desktop.statements.review_answers import QUESTION_LABELS
-from ipb_desktop.statements.review_data import OutcomeReview, ReviewPackData, review_pack_data
+from ipb_desktop.statements.review_data import OutcomeReview, RatingPoint, ReviewPackData, review_pack_data
 
 _CHARTED = (RatingScale.OWN_WORDS, RatingScale.GOAL_ATTAINMENT)
 
@@ -95,30 +98,50 @@ def _cover(data: ReviewPackData, st: Styles, include_transactions: bool) -> list
     return story
 
 
-def _ratings_table(outcome: OutcomeReview, st: Styles) -> Table:
+def _listed_ratings(outcome: OutcomeReview, start: dt.date) -> tuple[list[RatingPoint], bool]:
+    """The ratings the table lists: those in the review dates, the last one before them on each charted scale
+    (where the person started from), and every rating on a scale without a chart. Also whether any were left
+    out (the chart above the table still shows them all). Ratings come in date order."""
+    before: dict[str, RatingPoint] = {}
+    for r in outcome.ratings:
+        if r.day < start and r.scale in _CHARTED:
+            before[r.scale] = r
+    starting = {id(r) for r in before.values()}
+    listed = [r for r in outcome.ratings if r.day >= start or r.scale not in _CHARTED or id(r) in starting]
+    return listed, len(listed) < len(outcome.ratings)
+
+
+def _short_cell(text: str, width: float, st: Styles) -> str:
+    """Short text as a plain table cell, wrapped to the column: much cheaper to lay out than a Paragraph."""
+    room = width - 6  # the table's left and right padding
+    if stringWidth(text, FONT, st.look.table) <= room:
+        return text
+    return "\n".join(simpleSplit(text, FONT, st.look.table, room))
+
+
+def _ratings_table(ratings: list[RatingPoint], st: Styles) -> Table:
     """Each rating with who gave it and the note; the scale is a column only when more than one is used."""
-    scales = {r.scale for r in outcome.ratings}
+    scales = {r.scale for r in ratings}
     show_scale = len(scales) > 1 or RatingScale.OWN_WORDS not in scales
     head = [_("Date"), _("Score"), *([_("Scale")] if show_scale else []), _("Recorded by"), _("Note")]
-    rows: list[list[Any]] = [[para(h, st.cell_bold) for h in head]]
-    for r in outcome.ratings:
-        scale = labels.rating_scale(r.scale)
-        if r.instrument:
-            scale = _("{scale}: {instrument}").format(scale=scale, instrument=r.instrument)
-        rows.append(
-            [
-                para(day_long(r.day), st.cell),
-                para(str(r.score), st.cell),
-                *([para(scale, st.cell)] if show_scale else []),
-                para(labels.recorder(r.recorded_by), st.cell),
-                para(r.note or "", st.cell),
-            ]
-        )
     sizes = (
         [40, 20, *([34] if show_scale else []), 38] if st.look.large else [30, 15, *([36] if show_scale else []), 32]
     )
     widths = [w * mm for w in sizes]
-    return table(rows, [*widths, FRAME_WIDTH - sum(widths)], st.look)
+    widths.append(FRAME_WIDTH - sum(widths))
+    rows: list[list[Any]] = [[para(h, st.cell_bold) for h in head]]
+    for r in ratings:
+        scale = labels.rating_scale(r.scale)
+        if r.instrument:
+            scale = _("{scale}: {instrument}").format(scale=scale, instrument=r.instrument)
+        short = [day_long(r.day), str(r.score), *([scale] if show_scale else []), labels.recorder(r.recorded_by)]
+        rows.append(
+            [
+                *(_short_cell(text, width, st) for text, width in zip(short, widths[:-1], strict=True)),
+                para(r.note, st.cell) if r.note else "",
+            ]
+        )
+    return table(rows, widths, st.look)
 
 
 def _outcome(number: int, outcome: OutcomeReview, data: ReviewPackData, st: Styles) -> list[Flowable]:
@@ -162,8 +185,11 @@ def _outcome(number: int, outcome: OutcomeReview, data: ReviewPackData, st: Styl
         )
     story.append(KeepTogether([*head, *charts]))
     if outcome.ratings:
+        listed, left_out = _listed_ratings(outcome, s.start)
         story.append(Spacer(1, st.look.gap))
-        story.append(kept(_ratings_table(outcome, st)))
+        story.append(kept(_ratings_table(listed, st)))
+        if left_out:
+            story.append(para(_("Earlier ratings are in the chart above."), st.note))
     else:
         story += [Spacer(1, st.look.gap), para(_("No ratings have been recorded for this outcome yet."), st.body)]
     return story

@@ -3,6 +3,7 @@ answers typed before the meeting, the money, and room for the reviewer."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,8 @@ from ipb_desktop.models.store import Store
 from ipb_desktop.statements import pdf_review_pack, review_answers
 from tests.statements.conftest import APRIL, JUNE_END, MADE_ON
 from tests.statements.helpers import pdf_pages, pdf_text
+
+MARCH = APRIL.replace(month=3)
 
 
 @pytest.fixture
@@ -104,3 +107,26 @@ def test_ratings_on_other_scales_get_their_own_chart_and_say_who_gave_them(
     text = pdf_text(out)
     assert "1 June 2026 -1 Goal attainment (-2 to +2) Sam Example (planner) First interview" in text
     assert text.count("Date of the rating") == 2  # one chart for each outcome with ratings
+
+
+def test_the_ratings_table_lists_the_review_dates_and_the_rating_before_them(
+    answered: Store, ids: dict[str, int], tmp_path: Path
+) -> None:
+    with answered.transaction() as s:
+        for day, score, note in [(dt.date(2025, 11, 3), 1, "Stayed in all winter"), (MARCH, 2, "Went to the shop")]:
+            outcomes.add_rating(s, ids["confidence"], outcomes.RatingDetails(day, score, note=note))
+    out = tmp_path / "pack.pdf"
+    data = pdf_review_pack.write_from_store(answered, out, APRIL, JUNE_END, MADE_ON)
+    text = pdf_text(out)
+    assert "Stayed in all winter" not in text and "3 November 2025" not in text  # older than the one before
+    assert "1 March 2026 2 Me Went to the shop" in text  # where the review dates started from
+    assert "1 April 2026 3 Me Hard to leave home" in text and "1 May 2026 5 Me Pottery helped" in text
+    assert "Earlier ratings are in the chart above." in text
+    assert text.count("Date of the rating") == 1  # the chart is still there ...
+    assert [r.score for r in data.outcomes[0].ratings] == [1, 2, 3, 5]  # ... drawn from every rating
+
+
+def test_nothing_is_said_about_earlier_ratings_when_none_are_left_out(answered: Store, tmp_path: Path) -> None:
+    out = tmp_path / "pack.pdf"
+    pdf_review_pack.write_from_store(answered, out, APRIL, JUNE_END, MADE_ON)
+    assert "Earlier ratings" not in pdf_text(out)
