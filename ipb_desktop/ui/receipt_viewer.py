@@ -1,7 +1,7 @@
 """Receipts: choose a photo or PDF to keep (encrypted inside the store) and look at the ones kept.
 
-Photos are shown here. This build of Qt has no PDF viewer, so a PDF receipt can be saved as a copy to open in
-another program, with a plain warning that the copy is not encrypted.
+Photos are shown as they are; PDFs as their pages, drawn from the bytes in memory (no file is written). Either
+can be saved as a copy to open in another program, with a plain warning that the copy is not encrypted.
 """
 
 from __future__ import annotations
@@ -33,6 +33,8 @@ from ipb_desktop.models.schema import Receipt
 from ipb_desktop.ui import messages
 from ipb_desktop.ui.forms import plain_label
 from ipb_desktop.ui.operations import AppContext
+from ipb_desktop.ui.pdf_pages import PdfNotReadable
+from ipb_desktop.ui.pdf_view import PdfView
 
 RECEIPT_FILES = "*.jpg *.jpeg *.png *.gif *.webp *.pdf"
 NOT_ENCRYPTED = N_(
@@ -106,6 +108,9 @@ class ReceiptDialog(QDialog):
         self.picture_area = QScrollArea()
         self.picture_area.setWidget(self.picture)
         self.picture_area.setWidgetResizable(True)
+        self.pages = PdfView(_("Receipt pages"))
+        self.pages.setMinimumHeight(240)
+        self.pages.hide()
         self.note = plain_label()
         self.save_copy = QPushButton(_("&Save a copy…"))
         self.remove_button = QPushButton(_("&Remove this receipt"))
@@ -121,6 +126,7 @@ class ReceiptDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
         layout.addWidget(self.picture_area, 1)
+        layout.addWidget(self.pages, 1)
         layout.addWidget(self.note)
         layout.addLayout(row)
         layout.addWidget(self.warning)
@@ -151,6 +157,11 @@ class ReceiptDialog(QDialog):
     def _show(self, row: int) -> None:
         receipt = self.receipts[row] if 0 <= row < len(self.receipts) else None
         self.picture.clear()
+        self.picture.setAccessibleDescription("")
+        self.pages.clear()
+        is_pdf = receipt is not None and receipt.media_type == "application/pdf"
+        self.pages.setVisible(is_pdf)
+        self.picture_area.setVisible(not is_pdf)
         if receipt is None:
             self.note.setText(_("No receipt is kept for this payment."))
             return
@@ -163,11 +174,14 @@ class ReceiptDialog(QDialog):
                 return
             self.note.setText(_("This photo cannot be shown here. You can save a copy and open it elsewhere."))
             return
-        self.note.setText(
-            _("{name} is a PDF. This app cannot show PDFs yet; save a copy to open it in another program.").format(
-                name=receipt.filename
-            )
-        )
+        try:  # only photos and PDFs are kept (ledger.sniff_media_type)
+            self.pages.show_pdf(receipt.content)
+        except PdfNotReadable:
+            self.pages.hide()
+            self.picture_area.show()
+            self.note.setText(_("This PDF cannot be shown here. You can save a copy and open it elsewhere."))
+            return
+        self.note.setText(_("Showing {name}.").format(name=receipt.filename))
 
     def save_a_copy(self) -> Path | None:
         receipt = self.current()

@@ -12,10 +12,11 @@ import datetime as dt
 import io
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QSize, QStandardPaths, Qt
-from PySide6.QtGui import QGuiApplication, QImage, QPageSize, QPainter, QPixmap, QTextDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtCore import QDate, QEvent, QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QPageSize, QTextDocument
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -41,15 +43,10 @@ from ipb_desktop.ui import messages
 from ipb_desktop.ui.forms import Form, Heading, plain_label
 from ipb_desktop.ui.operations import AppContext
 from ipb_desktop.ui.page import Page
+from ipb_desktop.ui.pdf_pages import PdfNotReadable, page_count, print_pdf
+from ipb_desktop.ui.pdf_view import PdfView
 from ipb_desktop.ui.reports_preview import review_pack_html, statement_html
 from ipb_desktop.ui.spending_choices import date_edit, date_of
-
-try:  # QtPdf ships in PySide6-Addons; with it the preview and printing show the real PDF pages.
-    from PySide6.QtPdf import QPdfDocument  # type: ignore[import-not-found,unused-ignore]
-
-    HAVE_PDF_PAGES = True
-except ImportError:  # pragma: no cover - depends on the installed Qt
-    HAVE_PDF_PAGES = False
 
 STATEMENT, REVIEW_PACK, CSV_PAYMENTS, CSV_SUMMARY = "statement", "review_pack", "csv_transactions", "csv_summary"
 REPORTS = {
@@ -59,7 +56,6 @@ REPORTS = {
     CSV_SUMMARY: N_("The summary figures, for a spreadsheet (CSV)"),
 }
 CUSTOM = "custom"
-PREVIEW_PAGES = 12  # pages drawn in the preview; the saved PDF has them all
 
 
 def choose_save_path(parent: QWidget, title: str, suggested: str, kinds: str) -> Path | None:
@@ -69,9 +65,13 @@ def choose_save_path(parent: QWidget, title: str, suggested: str, kinds: str) ->
     return Path(name) if name else None
 
 
-def ask_print(parent: QWidget, printer: QPrinter) -> bool:
-    """The platform's print dialog (tests replace this)."""
-    return QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted
+def ask_print(parent: QWidget, printer: QPrinter, pages: int) -> bool:
+    """The platform's print dialog, where the person can also choose which of the `pages` to print."""
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(_("Print the report"))
+    dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
+    dialog.setMinMax(1, pages)
+    return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -84,8 +84,7 @@ class ReportsPage(Page):
         self._told_not_encrypted = False
         self._loading = False
         self._loaded_for: DateRange | None = None
-        self._pdf_buffer: QBuffer | None = None
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.addWidget(Heading(_("Reports")))
         layout.addWidget(
             plain_label(
@@ -169,21 +168,20 @@ class ReportsPage(Page):
         self.status = plain_label()
         self.status.setAccessibleName(_("Where the file was saved"))
         layout.addWidget(self.status)
-        if not HAVE_PDF_PAGES:
-            layout.addWidget(
-                plain_label(
-                    _(
-                        "The preview and printing here show a plain version of the report with the same figures. "
-                        "For the laid-out document, save it as a PDF and print it from your PDF reader."
-                    )
-                )
-            )
-        self.preview = QTextBrowser()
-        self.preview.setAccessibleName(_("Preview of the report"))
-        self.preview.setMinimumHeight(self.fontMetrics().height() * 25)
-        self.preview.setOpenLinks(False)
-        layout.addWidget(self.preview)
-        self.page_images: list[QImage] = []
+        # The preview: the pages of the PDF, exactly as "Save as PDF" would write them. The plain version (same
+        # figures, simpler layout) is shown only if the pages cannot be drawn, and for the CSV files.
+        self.preview_note = plain_label()
+        self.preview_note.hide()
+        layout.addWidget(self.preview_note)
+        self.preview = PdfView(_("Preview of the report"))
+        self.preview.hide()
+        layout.addWidget(self.preview, 1)
+        self.plain_preview = QTextBrowser()
+        self.plain_preview.setAccessibleName(_("Plain version of the report"))
+        self.plain_preview.setMinimumHeight(self.fontMetrics().height() * 25)
+        self.plain_preview.setOpenLinks(False)
+        self.plain_preview.hide()
+        layout.addWidget(self.plain_preview)
 
         self.report.currentIndexChanged.connect(self._update_controls)
         self.preset.currentIndexChanged.connect(self._apply_preset)
@@ -257,7 +255,10 @@ class ReportsPage(Page):
             for edit in self.answers.values():
                 edit.clear()
             self.preview.clear()
-            self.page_images = []
+            self.preview.hide()
+            self.plain_preview.clear()
+            self.plain_preview.hide()
+            self.preview_note.hide()
             self.status.clear()
             self._loaded_for = None
             return
@@ -364,51 +365,58 @@ class ReportsPage(Page):
             return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            if HAVE_PDF_PAGES and self.kind() in (STATEMENT, REVIEW_PACK):
-                self._preview_pages()
+            if self.kind() in (STATEMENT, REVIEW_PACK):
+                content = self._pdf_bytes()
+                if content is None:
+                    return
+                try:
+                    self.preview.show()
+                    self._layout.activate()  # the pages are sized to the preview's width, so lay it out first
+                    self.preview.show_pdf(content)
+                except PdfNotReadable:
+                    self._show_plain(
+                        _(
+                            "The pages could not be drawn here, so this is a plain version with the same figures. "
+                            "Save the report as a PDF to see its pages."
+                        )
+                    )
+                    return
+                self.plain_preview.hide()
+                self.preview_note.hide()
+                self._bring_into_view(self.preview.scroller)
             else:
-                html = self._preview_html()
-                if html is not None:
-                    self.preview.setHtml(html)
+                self._show_plain(_("A plain version of the figures. The CSV file has the same numbers."))
         finally:
             QGuiApplication.restoreOverrideCursor()
 
-    def _load_pdf(self) -> QPdfDocument | None:  # pragma: no cover - needs QtPdf
-        content = self._pdf_bytes()
-        if content is None:
-            return None
-        self._pdf_buffer = QBuffer(self)
-        self._pdf_buffer.setData(QByteArray(content))
-        self._pdf_buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        document = QPdfDocument(self)
-        document.load(self._pdf_buffer)
-        return document
-
-    def _preview_pages(self) -> None:  # pragma: no cover - needs QtPdf
-        document = self._load_pdf()
-        if document is None:
+    def _show_plain(self, note: str) -> None:
+        """The stand-in preview: simple HTML of the same figures, with a line saying why."""
+        self.preview.clear()
+        self.preview.hide()
+        html = self._preview_html()
+        if html is None:
             return
-        width = max(600, self.preview.viewport().width() - 40)
-        self.page_images = []
-        html = []
-        for page in range(min(document.pageCount(), PREVIEW_PAGES)):
-            size = document.pagePointSize(page)
-            image = document.render(page, QSize(width, int(width * size.height() / size.width())))
-            self.page_images.append(image)
-            name = f"page{page}"
-            self.preview.document().addResource(
-                QTextDocument.ResourceType.ImageResource, name, QPixmap.fromImage(image)
-            )
-            html.append(f"<p><img src='{name}'/></p>")
-        if document.pageCount() > PREVIEW_PAGES:
-            html.append(
-                "<p>"
-                + _("The preview shows the first {shown} of {total} pages; the saved PDF has them all.").format(
-                    shown=PREVIEW_PAGES, total=document.pageCount()
-                )
-                + "</p>"
-            )
-        self.preview.setHtml("".join(html))
+        self.preview_note.setText(note)
+        self.preview_note.show()
+        self.plain_preview.setHtml(html)
+        self.plain_preview.show()
+        self._bring_into_view(self.plain_preview)
+
+    def _bring_into_view(self, preview: QWidget) -> None:
+        """Scroll the page down to the preview and put the keyboard there, so the arrow keys move through it."""
+        preview.setFocus(Qt.FocusReason.OtherFocusReason)
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if isinstance(parent, QScrollArea):
+            shown = self.preview if self.preview.isVisible() else self.plain_preview
+
+            def scroll() -> None:
+                # Once the window has made room for the preview that has just appeared.
+                QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+                parent.ensureWidgetVisible(shown, 0, 0)
+
+            QTimer.singleShot(0, self, scroll)
 
     def _suggested_name(self, extension: str) -> str:
         dates = self.dates()
@@ -481,31 +489,38 @@ class ReportsPage(Page):
         return target
 
     def print_report(self) -> bool:
+        """Print the report's own pages (the same PDF "Save as PDF" writes), after the platform's print dialog."""
         if self.kind() not in (STATEMENT, REVIEW_PACK) or not self._save_typed_words():
             return False
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            content = self._pdf_bytes()
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        if content is None:
+            return False
+        try:
+            pages = page_count(content)
+        except PdfNotReadable:
+            pages = 0
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        if not ask_print(self, printer):
+        printer.setDocName(self._suggested_name("pdf"))
+        if not ask_print(self, printer, max(1, pages)):
             return False
-        return self.print_to(printer)
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            printed = print_pdf(content, printer) if pages else self._print_plain(printer)
+        except PdfNotReadable:
+            printed = self._print_plain(printer)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        if not printed:
+            messages.error(_("The report could not be sent to the printer. Check the printer is on and try again."))
+        return printed
 
-    def print_to(self, printer: QPrinter) -> bool:
-        """Print the report: the PDF's own pages when Qt can draw them, else the plain version."""
-        if HAVE_PDF_PAGES:  # pragma: no cover - needs QtPdf
-            document = self._load_pdf()
-            if document is None:
-                return False
-            painter = QPainter(printer)
-            try:
-                area = printer.pageRect(QPrinter.Unit.DevicePixel).toRect()
-                for page in range(document.pageCount()):
-                    if page:
-                        printer.newPage()
-                    image = document.render(page, area.size())
-                    painter.drawImage(area.topLeft(), image)
-            finally:
-                painter.end()
-            return True
+    def _print_plain(self, printer: QPrinter) -> bool:
+        """Only if the PDF's pages cannot be drawn: print the plain version, which has the same figures."""
         html = self._preview_html()
         if html is None:
             return False

@@ -1,6 +1,6 @@
-"""A plain version of a statement or review pack as simple HTML, for the Reports page's preview (and for
-printing when this copy of Qt cannot draw PDF pages). It shows the same figures as the PDF, from the same
-gathered data; the layout of the saved PDF is richer."""
+"""A plain version of a statement or review pack as simple HTML. The Reports page shows the PDF's own pages
+(`pdf_view`); this stands in only when those cannot be drawn (and then is what is printed), and as the preview
+of the CSV files. It shows the same figures as the PDF, from the same gathered data."""
 
 from __future__ import annotations
 

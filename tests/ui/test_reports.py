@@ -6,9 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog
 
 from ipb_desktop.models.store import Store
 from ipb_desktop.statements import explanations, review_answers
@@ -112,22 +116,101 @@ def test_dates_typed_by_hand_and_a_csv_of_every_payment(
     assert "NOT encrypted" in page.status.text()
 
 
-def test_the_preview_shows_the_figures_and_printing_gives_pages(
-    qtbot, page: ReportsPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def saved_statement(qtbot, page: ReportsPage, save_to: list[Path], tmp_path: Path) -> Path:
+    save_to.append(tmp_path / "saved.pdf")
+    click(qtbot, page.save_pdf_button)
+    return tmp_path / "saved.pdf"
+
+
+def is_blank(image: QImage) -> bool:
+    white = QColor("white")
+    return all(image.pixelColor(x, y) == white for x in range(0, image.width(), 3) for y in range(0, image.height(), 3))
+
+
+def test_the_preview_shows_the_pages_that_save_as_pdf_writes(
+    qtbot, page: ReportsPage, save_to: list[Path], tmp_path: Path
 ) -> None:
     page.choose_preset("this_budget_year")
+    total = len(PdfReader(saved_statement(qtbot, page, save_to, tmp_path)).pages)
+    assert total >= 2
     click(qtbot, page.preview_button)
-    shown = page.preview.toPlainText()
+    preview = page.preview
+    assert preview.isVisible() and not page.plain_preview.isVisible()
+    assert [label.accessibleName() for label in preview.page_labels] == [
+        f"Page {n} of {total}" for n in range(1, total + 1)
+    ]
+    assert preview.position.text() == f"Page 1 of {total}"
+    first = preview.page_labels[0].pixmap().toImage()
+    assert not first.isNull() and not is_blank(first)  # the title line crosses the top of the page
+    # The keyboard is in the preview, and End goes to the last page, which is then drawn.
+    assert page.focusWidget() is preview.scroller
+    qtbot.keyClick(preview.scroller, Qt.Key.Key_End)
+    assert preview.position.text() == f"Page {total} of {total}"
+    assert not preview.page_labels[-1].pixmap().isNull()
+    qtbot.keyClick(preview.scroller, Qt.Key.Key_Home)
+    assert preview.position.text() == f"Page 1 of {total}"
+
+
+def test_printing_prints_the_pdf_pages_and_the_chosen_range(
+    qtbot, page: ReportsPage, save_to: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page.choose_preset("this_budget_year")
+    total = len(PdfReader(saved_statement(qtbot, page, save_to, tmp_path)).pages)
+    chosen: dict[str, object] = {}
+
+    def print_to_file(dialog: QPrintDialog) -> QDialog.DialogCode:  # the person chooses "Print to file"
+        printer = dialog.printer()
+        chosen["range"] = (dialog.minPage(), dialog.maxPage())
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / chosen["name"]))
+        if chosen["name"] == "page-2.pdf":
+            printer.setPrintRange(QPrinter.PrintRange.PageRange)
+            printer.setFromTo(2, 2)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", print_to_file)
+    chosen["name"] = "printed.pdf"
+    click(qtbot, page.print_button)
+    assert chosen["range"] == (1, total)
+    printed = PdfReader(tmp_path / "printed.pdf")
+    assert len(printed.pages) == total
+    for sheet in printed.pages:  # each sheet is the PDF's page drawn as one picture
+        assert any(x.get_object()["/Subtype"] == "/Image" for x in sheet["/Resources"]["/XObject"].values())
+
+    chosen["name"] = "page-2.pdf"
+    click(qtbot, page.print_button)
+    assert len(PdfReader(tmp_path / "page-2.pdf").pages) == 1
+
+
+def test_when_the_pages_cannot_be_drawn_the_plain_version_stands_in(
+    qtbot, page: ReportsPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args, **kwargs):
+        raise pdfium.PdfiumError("invented failure")
+
+    monkeypatch.setattr(pdfium, "PdfDocument", broken)
+    page.choose_preset("this_budget_year")
+    click(qtbot, page.preview_button)
+    assert not page.preview.isVisible() and page.plain_preview.isVisible()
+    assert "plain version" in page.preview_note.text()
+    shown = page.plain_preview.toPlainText()
     assert "£1,382.50" in shown and "Clayworks Studio" in shown and "Missing receipts" in shown
 
-    def print_to_file(parent, printer: QPrinter) -> bool:  # the person chooses "Print to file" in the dialog
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-        return True
+    def print_to_file(dialog: QPrintDialog) -> QDialog.DialogCode:
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(tmp_path / "printed.pdf"))
+        return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(reports_page, "ask_print", print_to_file)
+    monkeypatch.setattr(QPrintDialog, "exec", print_to_file)
     click(qtbot, page.print_button)
     assert "Clayworks Studio" in pdf_text(tmp_path / "printed.pdf")
+
+
+def test_a_csv_preview_is_the_plain_version(qtbot, page: ReportsPage) -> None:
+    page.choose_report("csv_summary")
+    click(qtbot, page.preview_button)
+    assert page.plain_preview.isVisible() and not page.preview.isVisible()
+    assert "Closing balance" in page.plain_preview.toPlainText()
 
 
 def test_backwards_dates_are_explained_and_nothing_is_saved(
@@ -160,6 +243,8 @@ def test_saving_over_the_store_is_refused(
 def test_locking_empties_the_page(qtbot, page: ReportsPage, ctx: AppContext) -> None:
     qtbot.keyClicks(page.answers[review_answers.Question.NOT_WORKED], "Evenings are hard")
     click(qtbot, page.save_answers_button)
+    click(qtbot, page.preview_button)
+    assert page.preview.page_count() > 0
     ctx.close_store()
     assert all(edit.toPlainText() == "" for edit in page.answers.values())
-    assert page.preview.toPlainText() == ""
+    assert page.preview.page_count() == 0 and page.plain_preview.toPlainText() == ""

@@ -4,6 +4,7 @@ searching with totals, and a statement dropped on the page. Each test checks the
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDropEvent, QImage
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
+from reportlab.pdfgen import canvas
 from sqlalchemy import select
 
 from ipb_desktop import ledger, ledger_query
@@ -262,18 +264,59 @@ def test_attach_a_receipt_and_look_at_it(
         assert s.get(Receipt, receipt_id).deleted_at is None
 
 
-def test_a_pdf_receipt_offers_a_copy_with_a_plain_warning(
-    qtbot, page: SpendingPage, filled_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def one_page_pdf(folder: Path) -> Path:
+    """An invoice as a PDF, like one a care agency emails."""
+    path = folder / "invoice.pdf"
+    drawing = canvas.Canvas(str(path), pagesize=(300, 400))
+    drawing.drawString(40, 340, "Invoice 117: Pottery, 10 April 2026, £37.50")
+    drawing.save()
+    return path
+
+
+def files_under(folder: Path) -> set[Path]:
+    return {path for path in folder.rglob("*") if path.is_file()}
+
+
+def test_a_pdf_receipt_is_shown_as_its_page_and_no_file_is_written(
+    qtbot, page: SpendingPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pdf = one_page_pdf(tmp_path)
+    monkeypatch.setattr(receipt_viewer, "choose_receipt_file", lambda parent: pdf)
+    select_payee(qtbot, page, "Clayworks Studio")
+    page.attach_action.trigger()
+    # Any temporary file (Python's or Qt's) would land in tmp_path, where it would be seen.
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    before = files_under(tmp_path)
+    page.view_action.trigger()
+    dialog = page.dialog
+    assert isinstance(dialog, ReceiptDialog)
+    assert dialog.pages.isVisible() and not dialog.picture_area.isVisible()
+    [shown] = dialog.pages.page_labels
+    assert shown.accessibleName() == "Page 1 of 1" and not shown.pixmap().isNull()
+    assert abs(shown.width() / shown.height() - 300 / 400) < 0.01  # the page's own shape
+    assert dialog.note.text() == "Showing invoice.pdf."
+    assert files_under(tmp_path) == before
+    # A copy is still there for another program, with the same plain warning.
+    assert dialog.save_copy.isEnabled() and "not encrypted" in dialog.warning.text()
+    copy = tmp_path / "copy.pdf"
+    monkeypatch.setattr(receipt_viewer, "choose_copy_path", lambda parent, name: copy)
+    assert dialog.save_a_copy() == copy and copy.read_bytes() == pdf.read_bytes()
+
+
+def test_a_damaged_pdf_receipt_offers_a_copy_with_a_plain_warning(
+    qtbot, page: SpendingPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pdf = tmp_path / "invoice.pdf"
-    pdf.write_bytes(b"%PDF-1.4\n%invented\n")
+    pdf.write_bytes(b"%PDF-1.4\n%invented and cut short\n")
     monkeypatch.setattr(receipt_viewer, "choose_receipt_file", lambda parent: pdf)
     select_payee(qtbot, page, "Jo Assistant")
     page.attach_action.trigger()
     page.view_action.trigger()
     dialog = page.dialog
     assert isinstance(dialog, ReceiptDialog)
-    assert "is a PDF" in dialog.note.text() and dialog.save_copy.isEnabled()
+    assert "cannot be shown here" in dialog.note.text() and dialog.save_copy.isEnabled()
+    assert dialog.pages.page_count() == 0
 
 
 def test_search_by_text_shows_matching_rows_and_their_totals(qtbot, page: SpendingPage) -> None:
