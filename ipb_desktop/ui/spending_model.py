@@ -1,8 +1,10 @@
 """The ledger as a Qt table model over transaction ids (the design of Anki's browser table model).
 
-The model holds only the ids for the current filter and sort, read from SQL in one query; the text of each row is
-read lazily, a page at a time around the first row the view asks for, into a small cache. So a view showing 25
-rows of a 50,000-row ledger reads 25 + one page of rows, however far it is scrolled.
+The model holds only the ids for the current filter and sort; the text of each row is read lazily, a page at a
+time around the first row the view asks for, into a small cache. So a view showing 25 rows of a 50,000-row ledger
+reads 25 + one page of rows, however far it is scrolled. Even the ids come in two steps: the first page of them
+with the totals (whose count is the row count, so a screen reader hears the real number of rows at once), and
+the rest just after the table is painted, or sooner if a row further down is wanted first.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 
 from ipb_desktop import ledger_query
 from ipb_desktop.formatting import date_long, date_short, money
@@ -107,7 +109,11 @@ class SpendingModel(QAbstractTableModel):
         self.filter = LedgerFilter()
         self.order = LedgerSort()
         self.totals = LedgerTotals(0, 0, 0)
-        self._ids: list[int] = []
+        self._ids: list[int] = []  # the first page only, until _all_ids() has read the rest
+        self._count = 0  # rows in all (from the totals), the row count the view and screen readers get
+        self._complete = True
+        self._loaded_for: tuple[LedgerFilter, LedgerSort] | None = None
+        self._generation = 0  # which refresh a deferred read of the remaining ids belongs to
         self._cache: dict[int, LedgerRow] = {}
 
     # -- reading ----------------------------------------------------------------------------------------------
@@ -117,23 +123,65 @@ class SpendingModel(QAbstractTableModel):
         return self.ctx.read(lambda s: ledger_query.rows(s, ids), {})
 
     def refresh(self) -> None:
-        """Read the ids and totals for the current filter and sort. When the same rows remain, the view keeps
-        its selection and scroll position and only their text is read again."""
+        """Read the totals and the first page of ids for the current filter and sort, and the other ids just
+        after the view has painted. When the filter and sort are the ones already shown (something changed in
+        the store) every id is read at once, so that if the same rows remain the view keeps its selection and
+        scroll position and only their text is read again."""
         flt, order = self.filter, self.order
+        self._generation += 1
+        if self._complete and self._loaded_for == (flt, order):
+            ids, totals = self.ctx.read(
+                lambda s: (ledger_query.transaction_ids(s, flt, order), ledger_query.totals(s, flt)),
+                ([], LedgerTotals(0, 0, 0)),
+            )
+            self._show(ids, len(ids), totals, same_rows_likely=True)
+            return
+        size = self.page_size
         ids, totals = self.ctx.read(
-            lambda s: (ledger_query.transaction_ids(s, flt, order), ledger_query.totals(s, flt)),
+            lambda s: (ledger_query.page_ids(s, flt, order, limit=size), ledger_query.totals(s, flt)),
             ([], LedgerTotals(0, 0, 0)),
         )
+        self._show(ids, totals.count, totals, same_rows_likely=False)
+        if not self._complete:
+            generation = self._generation
+            QTimer.singleShot(0, self, lambda: self._all_ids(generation))
+
+    def _show(self, ids: list[int], count: int, totals: LedgerTotals, same_rows_likely: bool) -> None:
         self._cache.clear()
-        if ids == self._ids:
+        complete = len(ids) >= count
+        if same_rows_likely and ids == self._ids:
             if ids:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(ids) - 1, len(COLUMNS) - 1))
         else:
             self.beginResetModel()
-            self._ids = ids
+            self._ids, self._count = ids, count
             self.endResetModel()
+        self._complete = complete
+        self._loaded_for = (self.filter, self.order) if self.ctx.store is not None else None
         self.totals = totals
         self.totals_changed.emit(totals)
+
+    def _all_ids(self, generation: int | None = None) -> None:
+        """Read the ids after the first page (for the refresh numbered `generation`, if given)."""
+        if self._complete or (generation is not None and generation != self._generation):
+            return
+        flt, order = self.filter, self.order
+        ids = self.ctx.read(lambda s: ledger_query.transaction_ids(s, flt, order), None)
+        if ids is None:
+            return
+        same = len(ids) == self._count and ids[: len(self._ids)] == self._ids
+        self._ids, self._complete = ids, True  # the rows the view already counts: nothing it shows changes
+        if not same:
+            # The store changed in between. This may be in the middle of painting, so the view is not reset
+            # here (rows past the ids read show blank) but just after, by reading everything again.
+            self._loaded_for = None
+            QTimer.singleShot(0, self, self.refresh)
+
+    def _known(self, row: int) -> bool:
+        """Whether the id of `row` has been read, reading the rest of the ids now if it is further down."""
+        if row >= len(self._ids) and not self._complete:
+            self._all_ids()
+        return 0 <= row < len(self._ids)
 
     def set_filter(self, flt: LedgerFilter) -> None:
         if flt != self.filter:
@@ -151,7 +199,7 @@ class SpendingModel(QAbstractTableModel):
 
     def row_for(self, row: int) -> LedgerRow | None:
         """The row's data, reading its page from the store when it is not cached yet."""
-        if not 0 <= row < len(self._ids):
+        if not self._known(row):
             return None
         txn_id = self._ids[row]
         found = self._cache.get(txn_id)
@@ -165,13 +213,16 @@ class SpendingModel(QAbstractTableModel):
             self._cache.clear()
         # Views paint from the top down: read mostly below the row asked for, a little above it.
         start = max(0, row - self.page_size // 4)
+        self._known(min(start + self.page_size, self._count) - 1)
         wanted = [i for i in self._ids[start : start + self.page_size] if i not in self._cache]
         self._cache.update(self.fetch_rows(wanted))
 
     def id_at(self, row: int) -> int | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
+        return self._ids[row] if self._known(row) else None
 
     def row_of(self, txn_id: int) -> int | None:
+        if txn_id not in self._ids:
+            self._all_ids()
         try:
             return self._ids.index(txn_id)
         except ValueError:
@@ -184,7 +235,7 @@ class SpendingModel(QAbstractTableModel):
     # -- the Qt model -----------------------------------------------------------------------------------------
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(COLUMNS)

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import insert, select
 
+from ipb_desktop import ledger_query
 from ipb_desktop.ledger_query import LedgerFilter
 from ipb_desktop.models.schema import Allocation, PlanLine, Transaction
 from ipb_desktop.models.store import Store
@@ -56,6 +57,49 @@ def test_model_passes_qtmodeltester(qtmodeltester, spending_ctx: AppContext) -> 
     qtmodeltester.check(model, force_py=True)
     model.sort(COLUMN_OF["amount"])
     qtmodeltester.check(model, force_py=True)
+
+
+def test_model_passes_qtmodeltester_before_all_its_ids_are_read(qtmodeltester, spending_ctx: AppContext) -> None:
+    model = SpendingModel(spending_ctx, page_size=2)
+    model.refresh()
+    assert model.rowCount() == 4  # the real number of rows at once, though only two ids have been read
+    qtmodeltester.check(model, force_py=True)
+    model.sort(COLUMN_OF["amount"])
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_the_first_screen_reads_one_page_of_ids_and_the_rest_comes_after_the_paint(
+    qtbot, spending_ctx: AppContext, filled_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill_ledger(filled_store, LEDGER_SIZE)
+    every_id_read: list[int] = []
+    real = ledger_query.transaction_ids
+
+    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
+        found = real(*args, **kwargs)
+        every_id_read.append(len(found))
+        return found
+
+    monkeypatch.setattr(ledger_query, "transaction_ids", counting)
+    model = SpendingModel(spending_ctx)
+    model.refresh()
+    assert model.rowCount() == LEDGER_SIZE + 4 == model.totals.count
+    assert every_id_read == []
+    qtbot.waitUntil(lambda: every_id_read == [LEDGER_SIZE + 4])
+    assert model.index(LEDGER_SIZE + 3, COLUMN_OF["payee"]).data() == "Shop 0"  # the oldest payment, last
+
+
+def test_a_row_further_down_can_be_read_before_the_rest_of_the_ids_arrive(
+    spending_ctx: AppContext, filled_store: Store
+) -> None:
+    fill_ledger(filled_store, LEDGER_SIZE)
+    model = SpendingModel(spending_ctx)
+    model.refresh()
+    assert model.index(LEDGER_SIZE + 3, COLUMN_OF["payee"]).data() == "Shop 0"
+    assert model.row_of(10_000) == LEDGER_SIZE + 3
+    model.set_filter(LedgerFilter(text="SHOP"))
+    assert model.rowCount() == LEDGER_SIZE
+    assert model.index(LEDGER_SIZE - 1, COLUMN_OF["payee"]).data() == "Shop 0"
 
 
 def test_money_in_and_out_differ_in_words_not_only_colour(spending_ctx: AppContext) -> None:
