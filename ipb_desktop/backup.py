@@ -20,8 +20,6 @@ from pathlib import Path
 
 import sqlalchemy as sa
 import sqlcipher3
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
 
 from ipb_desktop import settings
 from ipb_desktop.errors import EXIT_STORE_UNAVAILABLE, IpbError, NotAStore, StoreNotFound, StoreTooNew, WrongPassphrase
@@ -405,6 +403,9 @@ def _one(conn: sqlcipher3.Connection, sql: str) -> object:
 def _check_revision(revision: object) -> None:
     if revision is None:
         return
+    from alembic.script import ScriptDirectory  # only when restoring: Alembic takes a fifth of a second to import
+    from alembic.util.exc import CommandError
+
     script = ScriptDirectory.from_config(alembic_config())
     try:
         known = script.get_revision(str(revision)) is not None

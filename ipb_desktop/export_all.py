@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
-from alembic.script import ScriptDirectory
 from sqlalchemy.exc import DBAPIError
 
 from ipb_desktop import __version__, limits
@@ -204,6 +203,8 @@ def _manifest(zf: zipfile.ZipFile) -> dict[str, Any]:
         raise _not_export()
     if manifest.get("format_version") != FORMAT_VERSION:
         raise StoreTooNew(_("This export was made by a newer version of ipb-desktop. Please update the app."))
+    from alembic.script import ScriptDirectory  # only when reading an export: it is slow to import
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     if manifest.get("schema_revision") != head:
         raise StoreTooNew(
