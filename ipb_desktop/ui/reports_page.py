@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from ipb_desktop.errors import IpbError
 from ipb_desktop.i18n import N_, _
-from ipb_desktop.statements import csv_export, explanations, output, pdf_review_pack, pdf_statement, review_answers
+from ipb_desktop.statements import csv_export, explanations, output, review_answers
 from ipb_desktop.statements.data import statement_data
 from ipb_desktop.statements.periods import PRESET_LABELS, DateRange, resolve
 from ipb_desktop.statements.review_answers import QUESTION_LABELS, Question
@@ -45,7 +45,6 @@ from ipb_desktop.ui.operations import AppContext
 from ipb_desktop.ui.page import Page
 from ipb_desktop.ui.pdf_pages import PdfNotReadable, page_count, print_pdf
 from ipb_desktop.ui.pdf_view import PdfView
-from ipb_desktop.ui.reports_preview import review_pack_html, statement_html
 from ipb_desktop.ui.spending_choices import date_edit, date_of
 
 STATEMENT, REVIEW_PACK, CSV_PAYMENTS, CSV_SUMMARY = "statement", "review_pack", "csv_transactions", "csv_summary"
@@ -334,6 +333,9 @@ class ReportsPage(Page):
         dates = self._checked_dates()
         if dates is None or self.ctx.store is None:
             return None
+        # The PDF writers bring in reportlab (0.15 s to import): only when a PDF is made, not at every start.
+        from ipb_desktop.statements import pdf_review_pack, pdf_statement
+
         today, large = self.ctx.today(), self.large_print.isChecked()
         buffer = io.BytesIO()
         try:
@@ -353,6 +355,8 @@ class ReportsPage(Page):
         dates = self._checked_dates()
         if dates is None:
             return None
+        from ipb_desktop.ui.reports_preview import review_pack_html, statement_html  # imports reportlab too
+
         today = self.ctx.today()
         if self.kind() == REVIEW_PACK:
             pack = self.ctx.read(lambda s: review_pack_data(s, dates.start, dates.end, today), None)
