@@ -37,6 +37,8 @@ class Tally:
 
 
 def read_log(log: Path) -> list[list[str]]:
+    if not log.exists():  # killed before the writer had even made its log: nothing was opened or written
+        return []
     lines = log.read_bytes().decode("utf-8", "replace").split("\n")
     return [line.split(" ", 3) for line in lines[:-1]]  # the last piece is empty or a line cut by the kill
 
