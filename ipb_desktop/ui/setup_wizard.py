@@ -87,7 +87,31 @@ class AboutYouPage(StepPage):
         return self.holder_form.save()
 
 
-class BudgetPage(StepPage):
+class AddOneAtATimePage(StepPage):
+    """A step where the person adds several things one form at a time ("Save this and add another")."""
+
+    def __init__(self, ctx: AppContext, title: str, intro: str, add_label: str) -> None:
+        super().__init__(ctx, title, intro)
+        self.form_box = QVBoxLayout()
+        self.column.addLayout(self.form_box)
+        self.add_button = QPushButton(add_label)
+        self.add_button.clicked.connect(self.add_another)
+        self.column.addWidget(button_row(self.add_button))
+        self.column.addWidget(self.added)
+
+    def initializePage(self) -> None:  # noqa: N802
+        self._build()
+
+    def _build(self) -> None:
+        """Show a fresh, empty form (and what has been added so far)."""
+        raise NotImplementedError
+
+    def add_another(self) -> None:
+        if self.save_step():
+            self._build()
+
+
+class BudgetPage(AddOneAtATimePage):
     step = "budget"
 
     def __init__(self, ctx: AppContext) -> None:
@@ -98,21 +122,13 @@ class BudgetPage(StepPage):
                 "The dates your budget covers, and the money from each funder (for example the NHS and the "
                 "council). Add one funder at a time."
             ),
+            _("Save this funder and &add another"),
         )
-        self.form_box = QVBoxLayout()
-        self.column.addLayout(self.form_box)
-        self.add_button = QPushButton(_("Save this funder and &add another"))
-        self.add_button.clicked.connect(self.add_another)
-        self.column.addWidget(button_row(self.add_button))
-        self.column.addWidget(self.added)
         self.period_form: PeriodDialog | None = None
         self.stream_form: StreamDialog | None = None
 
     def period_id(self) -> int | None:
         return self.ctx.read(lambda s: ids[-1] if (ids := [p.id for p in budget.periods(s)]) else None, None)
-
-    def initializePage(self) -> None:  # noqa: N802
-        self._build()
 
     def _build(self) -> None:
         for form in (self.period_form, self.stream_form):
@@ -148,12 +164,8 @@ class BudgetPage(StepPage):
             self.stream_form.funder.text().strip() or self.stream_form.amount.text().strip()
         )
 
-    def add_another(self) -> None:
-        if self.save_step():
-            self._build()
 
-
-class OutcomesStepPage(StepPage):
+class OutcomesStepPage(AddOneAtATimePage):
     step = "outcomes"
 
     def __init__(self, ctx: AppContext) -> None:
@@ -161,17 +173,9 @@ class OutcomesStepPage(StepPage):
             ctx,
             _("What matters to you"),
             _("What do you want your support to help with? Write each one in your own words. Add one at a time."),
+            _("Save this and &add another"),
         )
-        self.form_box = QVBoxLayout()
-        self.column.addLayout(self.form_box)
-        self.add_button = QPushButton(_("Save this and &add another"))
-        self.add_button.clicked.connect(self.add_another)
-        self.column.addWidget(button_row(self.add_button))
-        self.column.addWidget(self.added)
         self.outcome_form: OutcomeDialog | None = None
-
-    def initializePage(self) -> None:  # noqa: N802
-        self._build()
 
     def _build(self) -> None:
         if self.outcome_form is not None:
@@ -187,12 +191,8 @@ class OutcomesStepPage(StepPage):
             return True
         return self.outcome_form.save()
 
-    def add_another(self) -> None:
-        if self.save_step():
-            self._build()
 
-
-class PlanStepPage(StepPage):
+class PlanStepPage(AddOneAtATimePage):
     step = "plan"
 
     def __init__(self, ctx: AppContext) -> None:
@@ -200,19 +200,11 @@ class PlanStepPage(StepPage):
             ctx,
             _("Your plan"),
             _("The support agreed in your plan, with how much is planned for each. Add one at a time."),
+            _("Save this and &add another"),
         )
-        self.form_box = QVBoxLayout()
-        self.column.addLayout(self.form_box)
-        self.add_button = QPushButton(_("Save this and &add another"))
-        self.add_button.clicked.connect(self.add_another)
-        self.column.addWidget(button_row(self.add_button))
-        self.column.addWidget(self.added)
         self.no_period = QLabel(_("Add your budget dates first (the step before), then your plan."))
         self.column.addWidget(self.no_period)
         self.line_form: PlanLineDialog | None = None
-
-    def initializePage(self) -> None:  # noqa: N802
-        self._build()
 
     def _build(self) -> None:
         if self.line_form is not None:
@@ -233,10 +225,6 @@ class PlanStepPage(StepPage):
         if self.line_form is None or not self.line_form.description.text().strip():
             return True
         return self.line_form.save()
-
-    def add_another(self) -> None:
-        if self.save_step():
-            self._build()
 
 
 class SetupWizard(QWizard):
