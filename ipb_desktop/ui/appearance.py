@@ -7,6 +7,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from ipb_desktop import i18n
+from ipb_desktop.ui.qt_words import QtWords
 
 _base_point_size: float | None = None
 _current_percent = 100
@@ -47,8 +48,16 @@ def qt_locale(language: str) -> QLocale:
     return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 
 
+_qt_words: QtWords | None = None
+
+
 def apply_language(language: str) -> None:
-    """Our words (gettext) and Qt's own widgets (QLocale) in the same language."""
+    """Our words (gettext), Qt's own buttons (QtWords) and Qt's dates and numbers (QLocale) in one language."""
+    global _qt_words
     if language != i18n.current_locale():
         i18n.set_locale(language)
     QLocale.setDefault(qt_locale(language))
+    app = QApplication.instance()
+    if _qt_words is None and app is not None:
+        _qt_words = QtWords(app)
+        app.installTranslator(_qt_words)
