@@ -416,7 +416,7 @@ class _TransactionColumns:
                 _("Receipt"),
                 _("Bank checked"),
             ]
-            sizes = (18, 40, 50, 19, 19, 18, 16)
+            sizes = (18, 38, 46, 19, 19, 23, 17)  # "Receipt" needs room in Welsh too ("Derbynneb")
             self.money_columns = (3, 4)
         self.widths = [w * mm for w in sizes]  # they add up to the frame's 180 mm
         self.text_w = [w - 6 for w in self.widths]  # less the cell padding
