@@ -8,16 +8,19 @@ so undo puts back exactly what was there, including who recorded it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from ipb_desktop import audit
+from ipb_desktop import audit, budget, plan
 from ipb_desktop.errors import InvalidInput
 from ipb_desktop.i18n import _
 from ipb_desktop.models.schema import (
     Allocation,
+    Base,
     BudgetHolder,
     BudgetPeriod,
     FundingStream,
@@ -41,75 +44,61 @@ def _in_use(what: str) -> InvalidInput:
     )
 
 
+def _remove_unused(
+    session: Session,
+    model: type[Base],
+    row_id: int,
+    entity: str,
+    uses: tuple[InstrumentedAttribute[int | None], ...],
+    tidy: Callable[[Any], None] | None = None,
+) -> None:
+    """Delete the row an add made, refusing while anything in `uses` still points at it; audited."""
+    row = session.get(model, row_id)
+    if row is None:
+        return
+    if any(_count(session, column, row_id) for column in uses):
+        raise _in_use(entity)
+    if tidy is not None:
+        tidy(row)
+    audit.record(session, "delete", entity, row_id, reason="undo")
+    session.delete(row)
+    session.flush()
+
+
 def remove_outcome(session: Session, outcome_id: int) -> None:
     """Undo adding an outcome: its ratings and plan-line links go with it; refused once payments use it."""
-    outcome = session.get(Outcome, outcome_id)
-    if outcome is None:
-        return
-    if _count(session, Allocation.outcome_id, outcome_id) or _count(session, RegularPayment.outcome_id, outcome_id):
-        raise _in_use("outcome")
-    session.execute(plan_line_outcome.delete().where(plan_line_outcome.c.outcome_id == outcome_id))
-    audit.record(session, "delete", "outcome", outcome_id, reason="undo")
-    session.delete(outcome)
-    session.flush()
+
+    def unlink(_outcome: Outcome) -> None:
+        session.execute(plan_line_outcome.delete().where(plan_line_outcome.c.outcome_id == outcome_id))
+
+    uses = (Allocation.outcome_id, RegularPayment.outcome_id)
+    _remove_unused(session, Outcome, outcome_id, "outcome", uses, unlink)
 
 
 def remove_plan_line(session: Session, plan_line_id: int) -> None:
-    line = session.get(PlanLine, plan_line_id)
-    if line is None:
-        return
-    if _count(session, Allocation.plan_line_id, plan_line_id) or _count(
-        session, RegularPayment.plan_line_id, plan_line_id
-    ):
-        raise _in_use("plan_line")
-    line.outcomes = []
-    audit.record(session, "delete", "plan_line", plan_line_id, reason="undo")
-    session.delete(line)
-    session.flush()
+    def unlink(line: PlanLine) -> None:
+        line.outcomes = []
+
+    uses = (Allocation.plan_line_id, RegularPayment.plan_line_id)
+    _remove_unused(session, PlanLine, plan_line_id, "plan_line", uses, unlink)
 
 
 def remove_stream(session: Session, stream_id: int) -> None:
-    stream = session.get(FundingStream, stream_id)
-    if stream is None:
-        return
-    if (
-        _count(session, Allocation.stream_id, stream_id)
-        or _count(session, RegularPayment.stream_id, stream_id)
-        or _count(session, PlanLine.stream_id, stream_id)
-    ):
-        raise _in_use("stream")
-    audit.record(session, "delete", "stream", stream_id, reason="undo")
-    session.delete(stream)
-    session.flush()
+    uses = (Allocation.stream_id, RegularPayment.stream_id, PlanLine.stream_id)
+    _remove_unused(session, FundingStream, stream_id, "stream", uses)
 
 
 def remove_period(session: Session, period_id: int) -> None:
-    period = session.get(BudgetPeriod, period_id)
-    if period is None:
-        return
-    if _count(session, FundingStream.period_id, period_id) or _count(session, PlanLine.period_id, period_id):
-        raise _in_use("period")
-    audit.record(session, "delete", "period", period_id, reason="undo")
-    session.delete(period)
-    session.flush()
+    _remove_unused(session, BudgetPeriod, period_id, "period", (FundingStream.period_id, PlanLine.period_id))
 
 
 def remove_life_area(session: Session, area_id: int) -> None:
-    area = session.get(LifeArea, area_id)
-    if area is None:
-        return
-    if _count(session, Outcome.life_area_id, area_id):
-        raise _in_use("life_area")
-    audit.record(session, "delete", "life_area", area_id, reason="undo")
-    session.delete(area)
-    session.flush()
+    _remove_unused(session, LifeArea, area_id, "life_area", (Outcome.life_area_id,))
 
 
 def set_plan_line_archived(session: Session, plan_line_id: int, archived: bool) -> PlanLine:
     """Archive (the app's "delete") or bring back a plan line; payments linked to it keep their link."""
-    line = session.get(PlanLine, plan_line_id)
-    if line is None:
-        raise InvalidInput("plan_line", _("there is no plan line number {id}").format(id=plan_line_id))
+    line = plan.get_plan_line(session, plan_line_id)
     line.archived = archived
     audit.record(session, "archive" if archived else "restore", "plan_line", plan_line_id)
     session.flush()
@@ -117,9 +106,7 @@ def set_plan_line_archived(session: Session, plan_line_id: int, archived: bool) 
 
 
 def set_stream_archived(session: Session, stream_id: int, archived: bool) -> FundingStream:
-    stream = session.get(FundingStream, stream_id)
-    if stream is None:
-        raise InvalidInput("stream", _("there is no funding stream number {id}").format(id=stream_id))
+    stream = budget.get_stream(session, stream_id)
     stream.archived = archived
     audit.record(session, "archive" if archived else "restore", "stream", stream_id)
     session.flush()
