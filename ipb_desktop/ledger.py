@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from typing import TypeVarTuple
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
@@ -74,6 +75,23 @@ class TransactionDraft:
 def live() -> Select[Transaction]:
     """Transactions that have not been deleted."""
     return select(Transaction).where(Transaction.deleted_at.is_(None))
+
+
+_Columns = TypeVarTuple("_Columns")
+
+# What a part of a payment was for, in words: select these after an Allocation column and join with
+# `join_part_labels` (the Spending table and the statements both list payments this way).
+PART_LABELS = (Category.name, PlanLine.description, FundingStream.funder_name, Outcome.what_matters)
+
+
+def join_part_labels(query: Select[*_Columns]) -> Select[*_Columns]:
+    """Outer-join a query over Allocation to the names of its category, plan line, funding stream and outcome."""
+    return (
+        query.outerjoin(Category, Category.id == Allocation.category_id)
+        .outerjoin(PlanLine, PlanLine.id == Allocation.plan_line_id)
+        .outerjoin(FundingStream, FundingStream.id == Allocation.stream_id)
+        .outerjoin(Outcome, Outcome.id == Allocation.outcome_id)
+    )
 
 
 def _check_allocation(session: Session, a: AllocationDraft, field_prefix: str = "") -> Allocation:

@@ -26,11 +26,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from ipb_desktop.ledger import PART_LABELS, join_part_labels
 from ipb_desktop.models.enums import Direction
 from ipb_desktop.models.schema import (
     Allocation,
     Category,
-    FundingStream,
     Outcome,
     PlanLine,
     Receipt,
@@ -333,23 +333,13 @@ def rows(session: Session, ids: Sequence[int]) -> dict[int, LedgerRow]:
         chunk = list(ids[start : start + _ID_CHUNK])
         parts: dict[int, list[LedgerPart]] = {i: [] for i in chunk}
         part_query = (
-            select(
-                Allocation.transaction_id,
-                Allocation.amount_pence,
-                Category.name,
-                PlanLine.description,
-                Outcome.what_matters,
-                FundingStream.funder_name,
+            join_part_labels(
+                select(Allocation.transaction_id, Allocation.amount_pence, *PART_LABELS).select_from(Allocation)
             )
-            .select_from(Allocation)
-            .outerjoin(Category, Category.id == Allocation.category_id)
-            .outerjoin(PlanLine, PlanLine.id == Allocation.plan_line_id)
-            .outerjoin(Outcome, Outcome.id == Allocation.outcome_id)
-            .outerjoin(FundingStream, FundingStream.id == Allocation.stream_id)
             .where(Allocation.transaction_id.in_(chunk))
             .order_by(Allocation.id)
         )
-        for txn_id, amount, category, plan_line, outcome, stream in session.execute(part_query):
+        for txn_id, amount, category, plan_line, stream, outcome in session.execute(part_query):
             parts[txn_id].append(LedgerPart(amount, category, plan_line, outcome, stream))
         receipts = (
             select(func.count(Receipt.id))

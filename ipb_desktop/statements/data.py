@@ -8,21 +8,21 @@ Both dates of a range are included.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import and_, case, exists, func, select
 from sqlalchemy.orm import Session
 
 from ipb_desktop import budget, figures, holder
 from ipb_desktop.i18n import _
+from ipb_desktop.ledger import PART_LABELS, join_part_labels
 from ipb_desktop.models.enums import Direction, FunderKind
 from ipb_desktop.models.schema import (
     Allocation,
-    Category,
     FundingStream,
-    Outcome,
-    PlanLine,
     Receipt,
     Transaction,
 )
@@ -179,7 +179,7 @@ def stream_balances(session: Session, start: dt.date, end: dt.date) -> list[Stre
 def transaction_lines(session: Session, start: dt.date, end: dt.date) -> list[TransactionLine]:
     """Every live transaction from `start` to `end`, oldest first, each with what it was for (one query)."""
     has_receipt = exists().where(Receipt.transaction_id == Transaction.id, Receipt.deleted_at.is_(None))
-    rows = session.execute(
+    query = (
         select(
             Transaction.id,
             Transaction.txn_date,
@@ -192,17 +192,14 @@ def transaction_lines(session: Session, start: dt.date, end: dt.date) -> list[Tr
             Transaction.receipt_not_needed,
             has_receipt.label("has_receipt"),
             Allocation.amount_pence,
-            Category.name,
-            PlanLine.description,
-            FundingStream.funder_name,
-            Outcome.what_matters,
+            *PART_LABELS,
         )
         .select_from(Transaction)
         .outerjoin(Allocation, Allocation.transaction_id == Transaction.id)
-        .outerjoin(Category, Category.id == Allocation.category_id)
-        .outerjoin(PlanLine, PlanLine.id == Allocation.plan_line_id)
-        .outerjoin(FundingStream, FundingStream.id == Allocation.stream_id)
-        .outerjoin(Outcome, Outcome.id == Allocation.outcome_id)
+    )
+    # Typed loosely: SQLAlchemy cannot follow the columns through the star in PART_LABELS.
+    rows: Sequence[Any] = session.execute(
+        join_part_labels(query)
         .where(Transaction.deleted_at.is_(None), Transaction.txn_date >= start, Transaction.txn_date <= end)
         .order_by(Transaction.txn_date, Transaction.id, Allocation.id)
     ).all()
