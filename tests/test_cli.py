@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from ipb_desktop import app, audit, cli, cli_common, holder, ledger, outcomes
-from ipb_desktop.cli_common import Subparsers, open_store, say, store_command
+from ipb_desktop import app, audit, cli, holder, ledger, outcomes
+from ipb_desktop.cli import common as cli_common
+from ipb_desktop.cli.common import Subparsers, open_store, say, store_command
 from ipb_desktop.demo_data import receipt_png
 from ipb_desktop.models.schema import BudgetPeriod, FundingStream, PlanLine, Rating, Transaction
 from ipb_desktop.models.store import Store, backups_folder

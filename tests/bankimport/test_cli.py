@@ -17,7 +17,7 @@ from tests.conftest import PASSPHRASE
 
 from .conftest import FIXTURES, ledger_rows
 
-MODULE = "ipb_desktop.bankimport.cli"
+MODULE = "ipb_desktop.cli.bank_import"
 
 
 @pytest.fixture(autouse=True)
@@ -27,6 +27,7 @@ def _passphrase(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_the_import_command_is_registered() -> None:
     assert MODULE in cli.COMMAND_MODULES
+    assert cli.COMMANDS["import"] == MODULE
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from ipb_desktop import cli, cli_common
+from ipb_desktop import cli
+from ipb_desktop.cli import common as cli_common
 from ipb_desktop.models.store import Store
 from tests.conftest import PASSPHRASE
 from tests.statements.conftest import JUNE_END

@@ -15,9 +15,10 @@ Exit codes:
     6  the store is open in another copy of the app, or was saved by a newer version
   130  stopped with Ctrl+C
 
-Adding commands: a module exposing `register(subparsers)` (see `ipb_desktop.cli_common` for an example and the
-helpers) is added to COMMAND_MODULES below; nothing else here needs changing. The JSON printed by
-`summary --json` is described in `ipb_desktop.cli_summary`.
+Adding commands: a module in this package exposing `register(subparsers)` (see `ipb_desktop.cli.common` for an
+example and the helpers) is named in COMMANDS below, one entry per command it adds. Only the module of the command
+being run is imported (all of them for `--help` or a mistake), so `summary` never loads the PDF writers. The JSON
+printed by `summary --json` is described in `ipb_desktop.cli.summary`.
 """
 
 from __future__ import annotations
@@ -41,15 +42,29 @@ from ipb_desktop.i18n import _
 
 EXIT_STOPPED = 130
 
-# Modules whose `register(subparsers)` adds subcommands, in the order they appear in --help.
-COMMAND_MODULES: list[str] = [
-    "ipb_desktop.cli_setup",
-    "ipb_desktop.cli_record",
-    "ipb_desktop.cli_summary",
-    "ipb_desktop.cli_store",
-    "ipb_desktop.statements.cli",
-    "ipb_desktop.bankimport.cli",
-]
+# Which module adds each command, in the order they appear in --help. Only the chosen one is imported.
+COMMANDS: dict[str, str] = {
+    "init": "ipb_desktop.cli.setup",
+    "holder": "ipb_desktop.cli.setup",
+    "period": "ipb_desktop.cli.setup",
+    "stream": "ipb_desktop.cli.setup",
+    "outcome": "ipb_desktop.cli.record",
+    "rate": "ipb_desktop.cli.record",
+    "plan-line": "ipb_desktop.cli.record",
+    "pay": "ipb_desktop.cli.record",
+    "receive": "ipb_desktop.cli.record",
+    "receipt": "ipb_desktop.cli.record",
+    "summary": "ipb_desktop.cli.summary",
+    "passphrase": "ipb_desktop.cli.store",
+    "demo": "ipb_desktop.cli.store",
+    "statement": "ipb_desktop.cli.statements",
+    "review-pack": "ipb_desktop.cli.statements",
+    "export-csv": "ipb_desktop.cli.statements",
+    "import": "ipb_desktop.cli.bank_import",
+}
+
+# Every module that adds commands, in --help order.
+COMMAND_MODULES: list[str] = list(dict.fromkeys(COMMANDS.values()))
 
 
 def _epilog() -> str:
@@ -79,7 +94,8 @@ def _epilog() -> str:
     return "\n".join(lines)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(modules: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The whole parser, or (with `modules`) one holding only the commands those modules add."""
     parser = argparse.ArgumentParser(
         prog="ipb-desktop",
         description=_(
@@ -91,9 +107,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"ipb-desktop {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True, title=_("commands"))
-    for name in COMMAND_MODULES:
+    for name in COMMAND_MODULES if modules is None else modules:
         importlib.import_module(name).register(subparsers)
     return parser
+
+
+def _modules_for(words: Sequence[str]) -> list[str] | None:
+    """The one module to import for the command in `words`, or None (every module) for help or an unknown word."""
+    command = next((word for word in words if not word.startswith("-")), None)
+    module = COMMANDS.get(command or "")
+    return [module] if module in COMMAND_MODULES else None
 
 
 def _exit_code(code: object) -> int:
@@ -105,9 +128,10 @@ def _exit_code(code: object) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command and return its exit code (never raises for problems a person can put right)."""
-    parser = build_parser()
+    words = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(_modules_for(words))
     try:
-        args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+        args = parser.parse_args(words)
     except SystemExit as leaving:
         return _exit_code(leaving.code)
     try:

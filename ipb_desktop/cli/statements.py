@@ -12,8 +12,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ipb_desktop import cli_common
-from ipb_desktop.cli_common import Subparsers, open_store, say, store_command, store_path
+from ipb_desktop.cli import common as cli_common
+from ipb_desktop.cli.common import Subparsers, open_store, say, store_command, store_path
 from ipb_desktop.errors import IpbError
 from ipb_desktop.i18n import _
 from ipb_desktop.statements import csv_export, output, pdf_review_pack, pdf_statement

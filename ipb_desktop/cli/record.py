@@ -8,8 +8,9 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ipb_desktop import cli_common, ledger, outcomes, plan
-from ipb_desktop.cli_common import Subparsers, codes_of, current_period, open_store, say, store_command, warn
+from ipb_desktop import ledger, outcomes, plan
+from ipb_desktop.cli import common as cli_common
+from ipb_desktop.cli.common import Subparsers, codes_of, current_period, open_store, say, store_command, warn
 from ipb_desktop.errors import InvalidInput
 from ipb_desktop.formatting import date_long, money
 from ipb_desktop.i18n import _

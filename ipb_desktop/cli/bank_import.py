@@ -11,7 +11,7 @@ import argparse
 from pathlib import Path
 
 from ipb_desktop.bankimport import service
-from ipb_desktop.cli_common import Subparsers, open_store, say, store_command, warn
+from ipb_desktop.cli.common import Subparsers, open_store, say, store_command, warn
 from ipb_desktop.errors import EXIT_INVALID_INPUT, EXIT_OK
 from ipb_desktop.formatting import date_long, date_short, money
 from ipb_desktop.i18n import _, ngettext

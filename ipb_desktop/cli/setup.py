@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from ipb_desktop import budget, cli_common, holder
-from ipb_desktop.cli_common import (
+from ipb_desktop import budget, holder
+from ipb_desktop.cli import common as cli_common
+from ipb_desktop.cli.common import (
     PASSPHRASE_ENV,
     Subparsers,
     actor_for,

@@ -43,8 +43,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ipb_desktop import budget, cli_common, figures, outcomes
-from ipb_desktop.cli_common import Subparsers, open_store, say, store_command
+from ipb_desktop import budget, figures, outcomes
+from ipb_desktop.cli import common as cli_common
+from ipb_desktop.cli.common import Subparsers, open_store, say, store_command
 from ipb_desktop.errors import InvalidInput
 from ipb_desktop.formatting import date_long, money
 from ipb_desktop.i18n import _

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from ipb_desktop import cli_common, unlock
-from ipb_desktop.cli_common import (
+from ipb_desktop import unlock
+from ipb_desktop.cli import common as cli_common
+from ipb_desktop.cli.common import (
     NEW_PASSPHRASE_ENV,
     PASSPHRASE_ENV,
     Subparsers,
@@ -15,7 +16,7 @@ from ipb_desktop.cli_common import (
     store_command,
     warn,
 )
-from ipb_desktop.cli_setup import create_store
+from ipb_desktop.cli.setup import create_store
 from ipb_desktop.i18n import _
 from ipb_desktop.models.store import backups_folder, check_passphrase_rules
 from ipb_desktop.validate import parse_date
