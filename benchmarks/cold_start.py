@@ -25,7 +25,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
 
 from ipb_desktop.models.store import Store  # noqa: E402
 from ipb_desktop.ui.app import make_app  # noqa: E402
-from ipb_desktop.ui.main_window import MainWindow  # noqa: E402
+from ipb_desktop.ui.shell.main_window import MainWindow  # noqa: E402
 
 
 class FirstPaint(QObject):

@@ -4,7 +4,7 @@
 
 Each line is a median of CPU milliseconds (7 runs) on an open store, and says whether the proposed way gives the
 same answer. Nothing here changes a store: the full-text index is built in a TEMP table in memory. The prototypes
-are sketches for the owners of figures.py, ledger_query.py and ui/spending_model.py, not code the app runs.
+are sketches for the owners of figures.py, ledger_query.py and ui/spending/model.py, not code the app runs.
 """
 
 from __future__ import annotations

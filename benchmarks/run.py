@@ -294,8 +294,8 @@ def work_spending(store_dir: Path, runs: int) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication, QTableView
 
     from ipb_desktop.ledger_query import LedgerFilter, SortKey
-    from ipb_desktop.ui import spending_model
-    from ipb_desktop.ui.operations import AppContext
+    from ipb_desktop.ui.operations.context import AppContext
+    from ipb_desktop.ui.spending import model as spending_model
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     result: dict[str, list[float]] = {"spending_rows_read": []}
@@ -360,9 +360,9 @@ def work_spending_page(store_dir: Path, runs: int) -> dict[str, Any]:
     from PySide6.QtTest import QTest
 
     from ipb_desktop.ledger_query import SortKey
-    from ipb_desktop.ui import spending_model
     from ipb_desktop.ui.app import make_app
-    from ipb_desktop.ui.main_window import MainWindow
+    from ipb_desktop.ui.shell.main_window import MainWindow
+    from ipb_desktop.ui.spending import model as spending_model
 
     app = make_app([sys.argv[0]])
     result: dict[str, list[float]] = {}

@@ -66,9 +66,9 @@ def main(argv: list[str]) -> int:
 
         from ipb_desktop import demo
         from ipb_desktop.models.store import Store
-        from ipb_desktop.ui import settings_apply
         from ipb_desktop.ui.app import make_app
-        from ipb_desktop.ui.main_window import MainWindow
+        from ipb_desktop.ui.settings import apply as settings_apply
+        from ipb_desktop.ui.shell.main_window import MainWindow
 
         app = make_app(["ipb-desktop"])
         store = Store.create(Path(tmp) / "alys.ipb", PASSPHRASE)

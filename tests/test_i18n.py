@@ -225,7 +225,7 @@ TEXT_METHODS = {
     "getText",
     "getItem",
 }
-# Our own widgets and helpers (ipb_desktop/ui/forms.py, dialogs.py, page.py, operations.py, messages.py):
+# Our own widgets and helpers (ipb_desktop/ui/widgets/forms.py, dialogs.py, page.py, operations.py, messages.py):
 # which positional arguments and keywords are text.
 OWN_HELPERS: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
     "Heading": ((0,), ("text",)),

@@ -9,8 +9,8 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
 from ipb_desktop import __version__
-from ipb_desktop.ui.appearance import qt_locale
-from ipb_desktop.ui.main_window import MainWindow
+from ipb_desktop.ui.shell.appearance import qt_locale
+from ipb_desktop.ui.shell.main_window import MainWindow
 
 
 def make_app(argv: Sequence[str]) -> QApplication:

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 import pytest
 
 from ipb_desktop.models.store import Store
-from ipb_desktop.ui.appearance import apply_text_scale
-from ipb_desktop.ui.main_window import MainWindow
-from ipb_desktop.ui.operations import AppContext
+from ipb_desktop.ui.operations.context import AppContext
+from ipb_desktop.ui.shell.appearance import apply_text_scale
+from ipb_desktop.ui.shell.main_window import MainWindow
 
 TODAY = dt.date(2026, 5, 15)
 

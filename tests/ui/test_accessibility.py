@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from ipb_desktop import budget, outcomes, plan
-from ipb_desktop.ui.help_page import HelpDialog
-from ipb_desktop.ui.learned_rules import LearnedRulesDialog
-from ipb_desktop.ui.main_window import PAGES, MainWindow
-from ipb_desktop.ui.outcome_dialogs import OutcomeDialog, RatingDialog
-from ipb_desktop.ui.plan_dialogs import PeriodDialog, PlanLineDialog, StreamDialog
-from ipb_desktop.ui.setup_wizard import SetupWizard
+from ipb_desktop.ui.bank_import.learned_rules import LearnedRulesDialog
+from ipb_desktop.ui.help.page import HelpDialog
+from ipb_desktop.ui.outcomes.dialogs import OutcomeDialog, RatingDialog
+from ipb_desktop.ui.plan.dialogs import PeriodDialog, PlanLineDialog, StreamDialog
+from ipb_desktop.ui.setup.wizard import SetupWizard
+from ipb_desktop.ui.shell.main_window import PAGES, MainWindow
 
 # Pages whose rows of buttons and text wrap at any text size (the spending pages have their own wide table).
 WRAPPING_PAGES = {"home", "outcomes", "plan", "help", "settings"}
@@ -110,7 +110,7 @@ def test_every_dialog_names_every_input(qtbot, open_window: MainWindow) -> None:
 
 
 def test_text_size_200_percent_keeps_every_page_usable(qtbot, open_window: MainWindow) -> None:
-    from ipb_desktop.ui.appearance import apply_text_scale
+    from ipb_desktop.ui.shell.appearance import apply_text_scale
 
     apply_text_scale(200)
     assert QApplication.font().pointSizeF() >= 2 * 9

@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from ipb_desktop import backup
 from ipb_desktop.models.store import Store
-from ipb_desktop.ui import backup_dialogs, messages
-from ipb_desktop.ui.system_lock import SystemLockWatcher
+from ipb_desktop.ui import messages
+from ipb_desktop.ui.shell import backup_dialogs
+from ipb_desktop.ui.shell.system_lock import SystemLockWatcher
 from tests.conftest import PASSPHRASE
 
 

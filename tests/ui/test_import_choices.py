@@ -11,9 +11,9 @@ from sqlalchemy import select
 
 from ipb_desktop.models.schema import Transaction
 from ipb_desktop.models.store import Store
-from ipb_desktop.ui.import_dialog import ImportDialog, ImportHistoryDialog
-from ipb_desktop.ui.learned_rules import LearnedRulesDialog
-from ipb_desktop.ui.operations import AppContext
+from ipb_desktop.ui.bank_import.dialog import ImportDialog, ImportHistoryDialog
+from ipb_desktop.ui.bank_import.learned_rules import LearnedRulesDialog
+from ipb_desktop.ui.operations.context import AppContext
 from tests.bankimport.conftest import ledger_rows
 from tests.ui.test_accessibility import unnamed_inputs
 

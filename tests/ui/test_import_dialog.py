@@ -12,9 +12,10 @@ from sqlalchemy import select
 from ipb_desktop.bankimport import mapping, service
 from ipb_desktop.models.schema import Transaction
 from ipb_desktop.models.store import Store
-from ipb_desktop.ui import dialogs, import_dialog
-from ipb_desktop.ui.import_dialog import ImportDialog, ImportHistoryDialog
-from ipb_desktop.ui.operations import AppContext
+from ipb_desktop.ui.bank_import import dialog as import_dialog
+from ipb_desktop.ui.bank_import.dialog import ImportDialog, ImportHistoryDialog
+from ipb_desktop.ui.operations.context import AppContext
+from ipb_desktop.ui.widgets import dialogs
 from tests.bankimport.conftest import FIXTURES, ledger_rows
 from tests.ui.test_accessibility import unnamed_inputs
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ipb_desktop.ui import dialogs
+from ipb_desktop.ui.widgets import dialogs
 
 
 def test_lock_closes_an_open_question_and_answers_no(qtbot, open_window) -> None:

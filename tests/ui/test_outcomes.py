@@ -7,10 +7,10 @@ from sqlalchemy import select
 
 from ipb_desktop import outcomes, settings
 from ipb_desktop.models.schema import Outcome, Rating
-from ipb_desktop.ui import dialogs
-from ipb_desktop.ui.main_window import MainWindow
-from ipb_desktop.ui.outcome_dialogs import OutcomeDialog, RatingDialog
-from ipb_desktop.ui.outcomes_page import OutcomesPage
+from ipb_desktop.ui.outcomes.dialogs import OutcomeDialog, RatingDialog
+from ipb_desktop.ui.outcomes.page import OutcomesPage
+from ipb_desktop.ui.shell.main_window import MainWindow
+from ipb_desktop.ui.widgets import dialogs
 
 
 def _page(win: MainWindow) -> OutcomesPage:

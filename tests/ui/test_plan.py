@@ -7,10 +7,10 @@ from sqlalchemy import select
 
 from ipb_desktop import budget, plan
 from ipb_desktop.models.schema import FundingStream, PlanLine
-from ipb_desktop.ui import dialogs
-from ipb_desktop.ui.main_window import MainWindow
-from ipb_desktop.ui.plan_dialogs import PeriodDialog, PlanLineDialog, StreamDialog
-from ipb_desktop.ui.plan_page import PlanPage
+from ipb_desktop.ui.plan.dialogs import PeriodDialog, PlanLineDialog, StreamDialog
+from ipb_desktop.ui.plan.page import PlanPage
+from ipb_desktop.ui.shell.main_window import MainWindow
+from ipb_desktop.ui.widgets import dialogs
 
 
 def _page(win: MainWindow) -> PlanPage:

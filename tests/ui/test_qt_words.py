@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWizard
 
 from ipb_desktop import i18n
-from ipb_desktop.ui.appearance import apply_language
+from ipb_desktop.ui.shell.appearance import apply_language
 
 
 @pytest.fixture

@@ -16,9 +16,10 @@ from PySide6.QtWidgets import QDialog
 
 from ipb_desktop.models.store import Store
 from ipb_desktop.statements import explanations, review_answers
-from ipb_desktop.ui import messages, reports_page
-from ipb_desktop.ui.operations import AppContext
-from ipb_desktop.ui.reports_page import ReportsPage
+from ipb_desktop.ui import messages
+from ipb_desktop.ui.operations.context import AppContext
+from ipb_desktop.ui.reports import page as reports_page
+from ipb_desktop.ui.reports.page import ReportsPage
 from tests.statements.helpers import pdf_text
 
 APRIL, TODAY = dt.date(2026, 4, 1), dt.date(2026, 5, 15)  # TODAY as in tests/ui/conftest.py

@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QApplication
 
 from ipb_desktop import holder, settings
 from ipb_desktop.models.store import Store
-from ipb_desktop.ui.help_page import HelpDialog
-from ipb_desktop.ui.main_window import MainWindow
-from ipb_desktop.ui.settings_page import SettingsPage
+from ipb_desktop.ui.help.page import HelpDialog
+from ipb_desktop.ui.settings.page import SettingsPage
+from ipb_desktop.ui.shell.main_window import MainWindow
 from tests.conftest import PASSPHRASE
 
 

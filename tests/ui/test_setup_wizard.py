@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QWizard
 
 from ipb_desktop import budget, holder, outcomes, plan, setup_progress
 from ipb_desktop.models.store import Store
-from ipb_desktop.ui.main_window import MainWindow
-from ipb_desktop.ui.setup_wizard import SetupWizard, start_setup
+from ipb_desktop.ui.setup.wizard import SetupWizard, start_setup
+from ipb_desktop.ui.shell.main_window import MainWindow
 
 
 def _next(qtbot, wizard: SetupWizard) -> None:

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from ipb_desktop import appconfig, holder
 from ipb_desktop.models.store import Store
-from ipb_desktop.ui.main_window import PAGES, MainWindow
+from ipb_desktop.ui.shell.main_window import PAGES, MainWindow
 from tests.conftest import PASSPHRASE
 
 

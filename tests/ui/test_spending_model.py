@@ -11,9 +11,9 @@ from ipb_desktop import ledger_query
 from ipb_desktop.ledger_query import LedgerFilter
 from ipb_desktop.models.schema import Allocation, PlanLine, Transaction
 from ipb_desktop.models.store import Store
-from ipb_desktop.ui.operations import AppContext
-from ipb_desktop.ui.spending_model import COLUMN_OF, PAGE_SIZE, SpendingModel
-from ipb_desktop.ui.spending_page import SpendingPage
+from ipb_desktop.ui.operations.context import AppContext
+from ipb_desktop.ui.spending.model import COLUMN_OF, PAGE_SIZE, SpendingModel
+from ipb_desktop.ui.spending.page import SpendingPage
 
 LEDGER_SIZE = 5000
 

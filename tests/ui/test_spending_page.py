@@ -19,12 +19,12 @@ from ipb_desktop import ledger, ledger_query
 from ipb_desktop.ledger_query import LedgerFilter
 from ipb_desktop.models.schema import PlanLine, Receipt
 from ipb_desktop.models.store import Store
-from ipb_desktop.ui import receipt_viewer
-from ipb_desktop.ui.operations import AppContext
-from ipb_desktop.ui.receipt_viewer import ReceiptDialog
-from ipb_desktop.ui.spending_form import PaymentDialog
-from ipb_desktop.ui.spending_page import SpendingPage
-from ipb_desktop.ui.spending_split import SplitDialog
+from ipb_desktop.ui.operations.context import AppContext
+from ipb_desktop.ui.spending import receipt_viewer
+from ipb_desktop.ui.spending.form import PaymentDialog
+from ipb_desktop.ui.spending.page import SpendingPage
+from ipb_desktop.ui.spending.receipt_viewer import ReceiptDialog
+from ipb_desktop.ui.spending.split import SplitDialog
 
 
 @pytest.fixture

@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from ipb_desktop import ledger_query, regular
 from ipb_desktop.ledger_query import LedgerFilter
 from ipb_desktop.models.store import Store
-from ipb_desktop.ui.operations import AppContext
-from ipb_desktop.ui.regular_dialogs import DueDialog, RegularForm, RegularListDialog
-from ipb_desktop.ui.spending_page import SpendingPage
+from ipb_desktop.ui.operations.context import AppContext
+from ipb_desktop.ui.spending.page import SpendingPage
+from ipb_desktop.ui.spending.regular_dialogs import DueDialog, RegularForm, RegularListDialog
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ def test_the_window_opens_a_store_without_reportlab_or_alembic(filled_store: Sto
         import sys
         from ipb_desktop.models.store import Store
         from ipb_desktop.ui.app import make_app
-        from ipb_desktop.ui.main_window import MainWindow
+        from ipb_desktop.ui.shell.main_window import MainWindow
         app = make_app([sys.argv[0]])
         window = MainWindow()
         window.enter(Store.open({str(store_path)!r}, {PASSPHRASE!r}))

@@ -1,0 +1,485 @@
+"""Bringing in a bank statement: choose the file, check the columns (CSV), look at what would happen, import.
+
+The dialog only reads until the person presses Import; then `ctx.perform` runs `service.commit` in one
+transaction and pushes one undo step whose undo is `service.undo_import`. What each new payment is for is chosen in
+`import_lines.NewLinesPanel`; the Import history dialog (`import_history`) is re-exported here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ipb_desktop.bankimport import service
+from ipb_desktop.bankimport.mapping import FIELD_LABELS, ColumnMapping
+from ipb_desktop.errors import InvalidInput, IpbError
+from ipb_desktop.formatting import date_long, date_short, money
+from ipb_desktop.i18n import N_, _, ngettext
+from ipb_desktop.ui.bank_import.history import ImportHistoryDialog, open_history, undo_import_step
+from ipb_desktop.ui.bank_import.learned_rules import open_learned
+from ipb_desktop.ui.bank_import.lines import NewLinesPanel, cell, statement_table
+from ipb_desktop.ui.operations.context import AppContext
+from ipb_desktop.ui.spending.choices import read_choices
+from ipb_desktop.ui.widgets.forms import Heading, plain_label, sentence
+
+__all__ = ["ImportDialog", "ImportHistoryDialog", "open_history", "open_import"]
+
+T = TypeVar("T")
+STATEMENT_FILTER = N_("Bank statements (*.csv *.ofx *.qfx *.qif *.txt);;All files (*)")
+
+
+def ask_statement_file(parent: QWidget) -> Path | None:
+    """The system's Open dialog, for a statement file. Tests replace `ImportDialog.ask_file`."""
+    name, _filter = QFileDialog.getOpenFileName(parent, _("Choose the statement file"), "", _(STATEMENT_FILTER))
+    return Path(name) if name else None
+
+
+def _line_cells(item: service.PreviewLine) -> list[str]:
+    line = item.line
+    who = " ".join(part for part in (line.payee, line.description) if part)
+    return [date_short(line.txn_date), money(line.amount_pence), who]
+
+
+class ImportDialog(QDialog):
+    """File > Import statement: a few steps in one window, nothing saved before Import."""
+
+    ask_file: Callable[[QWidget], Path | None] = staticmethod(ask_statement_file)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, path: Path | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(_("Import a bank statement"))
+        self.resize(900, 640)
+        self.preview: service.Preview | None = None
+        self.table: Any = None
+        self.batch_id: int | None = None
+        self.learned_dialog: QDialog | None = None
+        self._importing = False
+        self.steps = QStackedWidget()
+        self.problem = plain_label()
+        self.problem.setObjectName("problem")
+        self.problem.setStyleSheet("font-weight: bold")
+        self.problem.hide()
+        self._build_choose()
+        self._build_columns()
+        self._build_check()
+        self._build_done()
+        self.back_button = QPushButton(_("&Back"))
+        self.next_button = QPushButton(_("&Next"))
+        self.import_button = QPushButton(_("&Import"))
+        self.close_button = QPushButton(_("Cancel"))
+        self.back_button.clicked.connect(self._back)
+        self.next_button.clicked.connect(self._next)
+        self.import_button.clicked.connect(self.do_import)
+        self.close_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        for button in (self.next_button, self.import_button, self.close_button):
+            buttons.addWidget(button)
+        column = QVBoxLayout(self)
+        column.addWidget(self.steps, 1)
+        column.addWidget(self.problem)
+        column.addLayout(buttons)
+        self._show(self.choose_page)
+        if path is not None:
+            self.file_edit.setText(str(path))
+        ctx.changed.connect(self._store_changed)
+
+    # -- step 1: the file -------------------------------------------------------------------------------------
+
+    def _build_choose(self) -> None:
+        self.choose_page = QWidget()
+        column = QVBoxLayout(self.choose_page)
+        column.addWidget(Heading(_("Choose the statement"), 2))
+        column.addWidget(
+            plain_label(
+                _(
+                    "Download the statement from your bank's or prepaid card's website as CSV, OFX, QFX or QIF, "
+                    "then choose it here. Nothing is saved until you press Import."
+                )
+            )
+        )
+        form = QFormLayout()
+        self.file_edit = QLineEdit()
+        label = QLabel(_("Statement &file"))
+        label.setBuddy(self.file_edit)
+        self.browse_button = QPushButton(_("&Choose file…"))
+        self.browse_button.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.file_edit, 1)
+        row.addWidget(self.browse_button)
+        form.addRow(label, row)
+        column.addLayout(form)
+        column.addStretch(1)
+        self.steps.addWidget(self.choose_page)
+
+    def _browse(self) -> None:
+        chosen = self.ask_file(self)
+        if chosen is not None:
+            self.file_edit.setText(str(chosen))
+            self._next()
+
+    # -- step 2: the columns (CSV only) -----------------------------------------------------------------------
+
+    def _build_columns(self) -> None:
+        self.columns_page = QWidget()
+        column = QVBoxLayout(self.columns_page)
+        column.addWidget(Heading(_("Check the columns"), 2))
+        self.columns_intro = plain_label()
+        column.addWidget(self.columns_intro)
+        self.sample_table = statement_table(_("First rows of the file"), [])
+        column.addWidget(self.sample_table, 1)
+        form = QFormLayout()
+        self.column_boxes: dict[str, QComboBox] = {}
+        for field, text in FIELD_LABELS.items():
+            box = QComboBox()
+            label = QLabel(_(text))
+            label.setBuddy(box)
+            form.addRow(label, box)
+            self.column_boxes[field] = box
+        self.mapping_name = QLineEdit()
+        name_label = QLabel(_("Remember these columns &as"))
+        name_label.setBuddy(self.mapping_name)
+        form.addRow(name_label, self.mapping_name)
+        column.addLayout(form)
+        self.steps.addWidget(self.columns_page)
+
+    def _fill_columns(self, table: Any, mapping: ColumnMapping, name: str | None) -> None:
+        self.table = table
+        header = list(table.header)
+        if name:
+            intro = _("These are the columns you chose last time for this bank ('{name}').").format(name=name)
+        else:
+            intro = _("The app has guessed which column is which. Change any that are wrong.")
+        self.columns_intro.setText(intro)
+        rows = table.sample(5)
+        self.sample_table.clear()
+        self.sample_table.setColumnCount(len(header))
+        self.sample_table.setHorizontalHeaderLabels(header)
+        self.sample_table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row[: len(header)]):
+                self.sample_table.setItem(r, c, cell(value))
+        chosen = mapping.as_dict()
+        for field, box in self.column_boxes.items():
+            box.clear()
+            box.addItem(_("(not in this file)"), None)
+            for i, heading in enumerate(header):
+                box.addItem(_("Column {n}: {heading}").format(n=i + 1, heading=heading), i)
+            index = chosen.get(field)
+            box.setCurrentIndex(0 if index is None else index + 1)
+        self.mapping_name.setText(name or "")
+
+    def chosen_mapping(self) -> ColumnMapping:
+        return ColumnMapping(**{field: box.currentData() for field, box in self.column_boxes.items()})
+
+    # -- step 3: what would happen ----------------------------------------------------------------------------
+
+    def _build_check(self) -> None:
+        self.check_page = QScrollArea()
+        self.check_page.setWidgetResizable(True)
+        self.check_page.setFrameShape(QScrollArea.Shape.NoFrame)
+        inside = QWidget()
+        self.check_page.setWidget(inside)
+        column = QVBoxLayout(inside)
+        column.addWidget(Heading(_("Check before importing"), 2))
+        self.summary = plain_label()
+        self.balance_label = plain_label()
+        self.notices_label = plain_label()
+        for label in (self.summary, self.balance_label, self.notices_label):
+            column.addWidget(label)
+        self.lines_panel = NewLinesPanel()
+        self.lines_panel.learnedRequested.connect(self.show_learned)
+        self.new_table = self.lines_panel.table
+        self.match_heading = Heading(_("Payments you logged by hand"), 3)
+        self.match_hint = plain_label(
+            _(
+                "Ticked lines are the same payment: yours is kept as it is (what it was for, its receipt) "
+                "and marked as checked."
+            )
+        )
+        self.match_table = statement_table(
+            _("Payments you logged by hand"), [_("Date"), _("Amount"), _("Who"), _("Same payment?")]
+        )
+        self.duplicate_heading = Heading(_("Already in"), 3)
+        self.duplicate_table = statement_table(_("Already in"), [_("Date"), _("Amount"), _("Who"), _("Note")])
+        self.problems_heading = Heading(_("Lines with problems"), 3)
+        self.problem_list = QListWidget()
+        self.problem_list.setAccessibleName(_("Lines with problems"))
+        self.skip_bad = QCheckBox(_("Import without these lines"))
+        self.skip_bad.toggled.connect(self._update_buttons)
+        self.balance_problems = QListWidget()
+        self.balance_problems.setAccessibleName(_("Balance differences in the file"))
+        for widget in (
+            self.problems_heading,
+            self.problem_list,
+            self.skip_bad,
+            self.lines_panel,
+            self.match_heading,
+            self.match_hint,
+            self.match_table,
+            self.duplicate_heading,
+            self.duplicate_table,
+            self.balance_problems,
+        ):
+            column.addWidget(widget)
+        self.steps.addWidget(self.check_page)
+
+    def _fill_check(self, result: service.Preview) -> None:
+        self.preview = result
+        self.summary.setText(
+            _("{name}: {new} new, {dup} already in, {match} logged by hand, {bad} with problems.").format(
+                name=result.source_name,
+                new=len(result.new),
+                dup=len(result.duplicates),
+                match=len(result.matches),
+                bad=len(result.problems),
+            )
+        )
+        check = result.balance
+        self.balance_label.setText(
+            ""
+            if check is None
+            else _(
+                "On {date} the bank says {bank}; after this import the app will say {app}. Difference: {diff}."
+            ).format(
+                date=date_long(check.on),
+                bank=money(check.bank_pence),
+                app=money(check.app_pence),
+                diff=money(check.difference_pence),
+            )
+        )
+        self.notices_label.setText("\n".join(result.statement.notices))
+        today = self.ctx.today()
+        choices = self._look(lambda s: read_choices(s, today))
+        if choices is not None:
+            self.lines_panel.set_choices(choices)
+        self.lines_panel.set_lines(result.new, result.suggestions)
+        self.match_table.setRowCount(len(result.matches))
+        for r, item in enumerate(result.matches):
+            for c, text in enumerate(_line_cells(item)):
+                self.match_table.setItem(r, c, cell(text))
+            self.match_table.setItem(r, 3, cell(item.note, checkable=True, checked=True))
+        self.duplicate_table.setRowCount(len(result.duplicates))
+        for r, item in enumerate(result.duplicates):
+            for c, text in enumerate([*_line_cells(item), item.note]):
+                self.duplicate_table.setItem(r, c, cell(text))
+        self.problem_list.clear()
+        self.problem_list.addItems([str(p) for p in result.problems])
+        self.balance_problems.clear()
+        self.balance_problems.addItems([str(p) for p in result.statement.balance_mismatches])
+        self.skip_bad.setChecked(False)
+        for widget, shown in (
+            (self.lines_panel, bool(result.new)),
+            (self.problems_heading, bool(result.problems)),
+            (self.problem_list, bool(result.problems)),
+            (self.skip_bad, bool(result.problems)),
+            (self.match_heading, bool(result.matches)),
+            (self.match_hint, bool(result.matches)),
+            (self.match_table, bool(result.matches)),
+            (self.duplicate_heading, bool(result.duplicates)),
+            (self.duplicate_table, bool(result.duplicates)),
+            (self.balance_problems, bool(result.statement.balance_mismatches)),
+        ):
+            widget.setVisible(shown)
+
+    def choices(self) -> service.ImportChoices:
+        result = self.preview
+        assert result is not None
+        confirmed = frozenset(
+            item.bank_id
+            for r, item in enumerate(result.matches)
+            if (cell := self.match_table.item(r, 3)) is not None and cell.checkState() == Qt.CheckState.Checked
+        )
+        return service.ImportChoices(
+            skip_bad_lines=self.skip_bad.isChecked(),
+            confirmed_matches=confirmed,
+            allocations=dict(self.lines_panel.chosen),
+            mapping_name=self.mapping_name.text().strip() or None,
+        )
+
+    def show_learned(self) -> None:
+        """What the app has learned; turning a rule off or on there changes this preview's suggestions at once."""
+        self.learned_dialog = open_learned(self.ctx, self)
+
+    def _store_changed(self) -> None:
+        result = self.preview
+        if result is None or self._importing or self.steps.currentWidget() is not self.check_page:
+            return
+        self.ctx.read(lambda s: service.refresh_suggestions(s, result), None)
+        self.lines_panel.set_suggestions(result.suggestions)
+
+    # -- step 4: done -----------------------------------------------------------------------------------------
+
+    def _build_done(self) -> None:
+        self.done_page = QWidget()
+        column = QVBoxLayout(self.done_page)
+        column.addWidget(Heading(_("Imported"), 2))
+        self.result_label = plain_label()
+        column.addWidget(self.result_label)
+        column.addStretch(1)
+        self.steps.addWidget(self.done_page)
+
+    # -- moving between steps ---------------------------------------------------------------------------------
+
+    def _show(self, page: QWidget) -> None:
+        self.steps.setCurrentWidget(page)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        page = self.steps.currentWidget()
+        checking = page is self.check_page
+        self.back_button.setVisible(page in (self.columns_page, self.check_page))
+        self.next_button.setVisible(page in (self.choose_page, self.columns_page))
+        self.import_button.setVisible(checking)
+        result = self.preview
+        ready = result is not None and result.has_changes and (not result.problems or self.skip_bad.isChecked())
+        self.import_button.setEnabled(checking and ready)
+        self.import_button.setDefault(checking and ready)
+        self.close_button.setText(_("Close") if page is self.done_page else _("Cancel"))
+
+    def _say(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.setVisible(bool(text))
+
+    def _look(self, work: Callable[[Any], T]) -> T | None:
+        """A read-only look at the store; a refusal is shown in the dialog, in plain words."""
+        self._say("")
+        store = self.ctx.store
+        if store is None:
+            return None
+        try:
+            with store.reading() as session:
+                return work(session)
+        except InvalidInput as exc:
+            self._say("\n".join(sentence(str(p.reason)) for p in exc.problems))
+        except IpbError as exc:
+            self._say(str(exc))
+        return None
+
+    def _path(self) -> Path | None:
+        text = self.file_edit.text().strip()
+        if not text:
+            self._say(_("Choose the statement file first."))
+            self.file_edit.setFocus()
+            return None
+        return Path(text).expanduser()
+
+    def _next(self) -> None:
+        page = self.steps.currentWidget()
+        path = self._path()
+        if path is None:
+            return
+        if page is self.choose_page:
+            columns = self._look(lambda s: (service.csv_columns(s, path),))
+            if columns is None:
+                return
+            if columns[0] is not None:
+                table, mapping, name = columns[0]
+                self._fill_columns(table, mapping, name)
+                self._show(self.columns_page)
+                return
+            self.table = None
+            found = self._look(lambda s: service.preview(s, path))
+        else:
+            wrong = self.chosen_mapping().problems()
+            if wrong:
+                self._say("\n".join(sentence(reason) for reason in wrong))
+                return
+            mapping = self.chosen_mapping()
+            found = self._look(lambda s: service.preview(s, path, mapping=mapping))
+        if found is not None:
+            self._fill_check(found)
+            self._show(self.check_page)
+
+    def _back(self) -> None:
+        self._say("")
+        if self.steps.currentWidget() is self.check_page and self.table is not None:
+            self._show(self.columns_page)
+        else:
+            self._show(self.choose_page)
+
+    def do_import(self) -> None:
+        result = self.preview
+        if result is None:
+            return
+        choices = self.choices()
+        self._importing = True
+        try:
+            batch_id = self.ctx.perform(
+                _("Import {name}").format(name=result.source_name),
+                lambda s: service.commit(s, result, choices).id,
+                undo_import_step,
+            )
+        finally:
+            self._importing = False
+        if batch_id is None:
+            return
+        self.batch_id = batch_id
+        added, matched = self.ctx.read(
+            lambda s: next((b.lines_added, b.lines_matched) for b in service.history(s) if b.id == batch_id), (0, 0)
+        )
+        todo = self.ctx.read(lambda s: service.still_to_do(s, batch_id), service.StillToDo())
+        self.result_label.setText(
+            ngettext("{n} new payment was imported", "{n} new payments were imported", added).format(n=added)
+            + "; "
+            + ngettext(
+                "{m} payment you logged by hand was matched", "{m} payments you logged by hand were matched", matched
+            ).format(m=matched)
+            + ".\n\n"
+            + still_to_do_text(todo)
+            + "\n\n"
+            + _("To take it back, use Edit > Undo, or File > Import history.")
+        )
+        self._show(self.done_page)
+
+
+def still_to_do_text(todo: service.StillToDo) -> str:
+    """What the import leaves to do, in plain words (only money out needs a plan line or a receipt)."""
+    if todo.payments == 0:
+        return _("There are no payments out in this import, so none needs a plan line or a receipt.")
+    if todo.plan_line == 0:
+        plan_line = _("Every payment out from this import has a plan line.")
+    else:
+        plan_line = ngettext(
+            "{n} payment out still needs a plan line.", "{n} payments out still need a plan line.", todo.plan_line
+        ).format(n=todo.plan_line)
+    if todo.receipt == 0:
+        receipt = _("No payment out from this import needs a receipt.")
+    else:
+        receipt = ngettext("{n} payment out needs a receipt.", "{n} payments out need a receipt.", todo.receipt).format(
+            n=todo.receipt
+        )
+    parts = [plan_line, receipt]
+    if todo.plan_line or todo.receipt:
+        parts.append(_("You can add them on the Spending page."))
+    return " ".join(parts)
+
+
+def open_import(ctx: AppContext, parent: QWidget | None = None, path: Path | None = None) -> ImportDialog:
+    """File > Import statement, or a statement dropped on the Spending page (then `path` is filled in)."""
+    dialog = ImportDialog(ctx, parent, path)
+    dialog.open()
+    if path is not None:
+        dialog._next()
+    return dialog

@@ -1,0 +1,1 @@
+"""The Home page: balance, what is left, how each outcome is going."""

@@ -1,0 +1,1 @@
+"""The Outcomes page, its dialogs and the rating chart."""

@@ -1,0 +1,1 @@
+"""The Plan and budget page: funding streams and plan lines, and their dialogs."""

@@ -1,0 +1,267 @@
+"""Dialogs for the Plan and budget page: a budget period, a funding stream, a plan line."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QListWidget, QListWidgetItem, QWidget
+from sqlalchemy.orm import Session
+
+from ipb_desktop import budget, outcomes, plan, removal
+from ipb_desktop.i18n import _
+from ipb_desktop.models.enums import HeldAs
+from ipb_desktop.money import format_plain, parse_pence
+from ipb_desktop.ui.operations.context import AppContext
+from ipb_desktop.ui.outcomes.dialogs import text_box
+from ipb_desktop.ui.widgets.dialogs import FormDialog
+from ipb_desktop.ui.widgets.vocab import FUNDER_KINDS, HELD_AS, SCHEDULES
+
+
+def _day(edit: QDateEdit) -> dt.date:
+    d = edit.date()
+    return dt.date(d.year(), d.month(), d.day())
+
+
+def date_edit(day: dt.date) -> QDateEdit:
+    edit = QDateEdit(QDate(day.year, day.month, day.day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd/MM/yyyy")
+    return edit
+
+
+def money_edit(placeholder: str) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setPlaceholderText(placeholder)
+    return edit
+
+
+def combo(items: dict, current: str | None = None) -> QComboBox:  # type: ignore[type-arg]
+    box = QComboBox()
+    for code, words in items.items():
+        box.addItem(_(words), str(code))
+    if current is not None:
+        box.setCurrentIndex(max(0, box.findData(current)))
+    return box
+
+
+class PeriodDialog(FormDialog):
+    """A budget period, usually 1 April to 31 March; both dates count."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(
+            ctx,
+            _("Add a budget period"),
+            parent,
+            _("A budget period is usually a year, for example 1 April to 31 March. Both dates are included."),
+        )
+        today = ctx.today()
+        start = dt.date(today.year if today.month >= 4 else today.year - 1, 4, 1)
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(_("for example: {a} to {b}").format(a=start.year, b=start.year + 1))
+        self.form.row(_("&Name"), self.name, ("name",))
+        self.start = date_edit(start)
+        self.form.row(_("&First day"), self.start, ("start_date",))
+        self.end = date_edit(dt.date(start.year + 1, 3, 31))
+        self.form.row(_("&Last day"), self.end, ("end_date",))
+        self.new_id: int | None = None
+
+    def save(self) -> bool:
+        name, start, end = self.name.text(), _day(self.start), _day(self.end)
+        self.new_id = self.ctx.perform(
+            _("add a budget period"),
+            lambda s: budget.add_period(s, name, start, end).id,
+            lambda s, period_id: removal.remove_period(s, period_id),
+            form=self.form,
+        )
+        return self.new_id is not None
+
+
+def _stream_details(stream: object) -> budget.StreamDetails:
+    return budget.StreamDetails(
+        stream.funder_kind,  # type: ignore[attr-defined]
+        stream.funder_name,  # type: ignore[attr-defined]
+        stream.amount_pence,  # type: ignore[attr-defined]
+        stream.schedule,  # type: ignore[attr-defined]
+        stream.held_as,  # type: ignore[attr-defined]
+        stream.notes,  # type: ignore[attr-defined]
+    )
+
+
+class StreamDialog(FormDialog):
+    """One funding stream: who pays, how much and how often, and how the money is held."""
+
+    def __init__(
+        self, ctx: AppContext, period_id: int, stream_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ctx, _("Edit a funding stream") if stream_id else _("Add a funding stream"), parent)
+        self.period_id, self.stream_id = period_id, stream_id
+        before = ctx.read(lambda s: _stream_details(budget.get_stream(s, stream_id)), None) if stream_id else None
+        self.before = before
+        self.kind = combo(FUNDER_KINDS, before.funder_kind if before else None)
+        self.form.row(_("&Who pays"), self.kind, ("funder_kind",))
+        self.funder = QLineEdit(before.funder_name if before else "")
+        self.funder.setPlaceholderText(_("for example: Exampleshire Council"))
+        self.form.row(_("&Funder's name"), self.funder, ("funder_name",))
+        self.amount = money_edit(_("for example: 520.00"))
+        if before:
+            self.amount.setText(format_plain(before.amount_pence))
+        self.form.row(_("&Amount each time (£)"), self.amount, ("amount",))
+        self.schedule = combo(SCHEDULES, before.schedule if before else "four_weekly")
+        self.form.row(_("&How often"), self.schedule, ("schedule",))
+        self.held = combo(HELD_AS, before.held_as if before else HeldAs.DIRECT_PAYMENT.value)
+        self.form.row(
+            _("How the money is &held"),
+            self.held,
+            ("held_as",),
+            hint=_("A direct payment comes to your own account. Notional means the NHS or council keeps it."),
+        )
+        self.notes = text_box(_("anything worth remembering about this money"))
+        if before and before.notes:
+            self.notes.setPlainText(before.notes)
+        self.form.row(_("N&otes"), self.notes, ("notes",))
+        self.funder.setFocus()
+
+    def save(self) -> bool:
+        kind, name, schedule, held = (
+            self.kind.currentData(),
+            self.funder.text(),
+            self.schedule.currentData(),
+            self.held.currentData(),
+        )
+        amount_text, notes = self.amount.text(), self.notes.toPlainText() or None
+
+        def details() -> budget.StreamDetails:
+            return budget.StreamDetails(kind, name, parse_pence(amount_text, "amount"), schedule, held, notes)
+
+        if self.stream_id is None:
+            period_id = self.period_id
+            done = self.ctx.perform(
+                _("add a funding stream"),
+                lambda s: budget.add_stream(s, period_id, details()).id,
+                lambda s, new_id: removal.remove_stream(s, new_id),
+                form=self.form,
+            )
+        else:
+            stream_id, before = self.stream_id, self.before
+            assert before is not None
+            done = self.ctx.perform(
+                _("edit a funding stream"),
+                lambda s: budget.update_stream(s, stream_id, details()).id,
+                lambda s, _id: _stream_back(s, stream_id, before),
+                form=self.form,
+            )
+        return done is not None
+
+
+def _stream_back(session: Session, stream_id: int, before: budget.StreamDetails) -> None:
+    budget.update_stream(session, stream_id, before)
+
+
+def _line_details(line: object) -> plan.PlanLineDetails:
+    return plan.PlanLineDetails(
+        line.description,  # type: ignore[attr-defined]
+        line.planned_pence,  # type: ignore[attr-defined]
+        line.category_id,  # type: ignore[attr-defined]
+        line.stream_id,  # type: ignore[attr-defined]
+        tuple(o.id for o in line.outcomes),  # type: ignore[attr-defined]
+        line.notes,  # type: ignore[attr-defined]
+    )
+
+
+class PlanLineDialog(FormDialog):
+    """One line of the support plan: what it is, how much is planned, which stream pays, which outcomes it serves."""
+
+    def __init__(
+        self, ctx: AppContext, period_id: int, plan_line_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ctx, _("Edit a plan line") if plan_line_id else _("Add a plan line"), parent)
+        self.period_id, self.plan_line_id = period_id, plan_line_id
+        before = ctx.read(lambda s: _line_details(plan.get_plan_line(s, plan_line_id)), None) if plan_line_id else None
+        self.before = before
+        choices = ctx.read(lambda s: _choices(s, period_id), ([], [], []))
+        categories, streams, outcome_rows = choices
+        self.description = QLineEdit(before.description if before else "")
+        self.description.setPlaceholderText(_("for example: Personal assistant, 2.5 hours a week"))
+        self.form.row(_("&What the support is"), self.description, ("description",))
+        self.planned = money_edit(_("for example: 1560.00"))
+        if before:
+            self.planned.setText(format_plain(before.planned_pence))
+        self.form.row(_("&Planned for the whole period (£)"), self.planned, ("planned_amount", "amount"))
+        self.category = QComboBox()
+        self.category.addItem(_("(no category)"), None)
+        for cid, name in categories:
+            self.category.addItem(name, cid)
+        self.category.setCurrentIndex(max(0, self.category.findData(before.category_id if before else None)))
+        self.form.row(_("&Category"), self.category, ("category",))
+        self.stream = QComboBox()
+        self.stream.addItem(_("(not decided)"), None)
+        for sid, name in streams:
+            self.stream.addItem(name, sid)
+        self.stream.setCurrentIndex(max(0, self.stream.findData(before.stream_id if before else None)))
+        self.form.row(_("&Paid for by"), self.stream, ("stream",))
+        self.outcomes = QListWidget()
+        self.outcomes.setAccessibleName(_("Outcomes this helps with"))
+        for oid, text in outcome_rows:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, oid)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = before is not None and oid in before.outcome_ids
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.outcomes.addItem(item)
+        self.form.row(
+            _("&Outcomes this helps with"), self.outcomes, ("outcomes",), hint=_("Press Space to tick or untick.")
+        )
+        self.notes = text_box(_("anything agreed about this support"))
+        if before and before.notes:
+            self.notes.setPlainText(before.notes)
+        self.form.row(_("N&otes"), self.notes, ("notes",))
+        self.description.setFocus()
+
+    def chosen_outcomes(self) -> tuple[int, ...]:
+        return tuple(
+            self.outcomes.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.outcomes.count())
+            if self.outcomes.item(i).checkState() == Qt.CheckState.Checked
+        )
+
+    def save(self) -> bool:
+        text, planned_text = self.description.text(), self.planned.text()
+        category, stream, chosen = self.category.currentData(), self.stream.currentData(), self.chosen_outcomes()
+        notes = self.notes.toPlainText() or None
+
+        def details() -> plan.PlanLineDetails:
+            pence = parse_pence(planned_text, "planned_amount")
+            return plan.PlanLineDetails(text, pence, category, stream, chosen, notes)
+
+        if self.plan_line_id is None:
+            period_id = self.period_id
+            done = self.ctx.perform(
+                _("add a plan line"),
+                lambda s: plan.add_plan_line(s, period_id, details()).id,
+                lambda s, new_id: removal.remove_plan_line(s, new_id),
+                form=self.form,
+            )
+        else:
+            line_id, before = self.plan_line_id, self.before
+            assert before is not None
+            done = self.ctx.perform(
+                _("edit a plan line"),
+                lambda s: plan.update_plan_line(s, line_id, details()).id,
+                lambda s, _id: _line_back(s, line_id, before),
+                form=self.form,
+            )
+        return done is not None
+
+
+def _line_back(session: Session, line_id: int, before: plan.PlanLineDetails) -> None:
+    plan.update_plan_line(session, line_id, before)
+
+
+def _choices(
+    session: Session, period_id: int
+) -> tuple[list[tuple[int, str]], list[tuple[int, str]], list[tuple[int, str]]]:
+    categories = [(c.id, c.name) for c in plan.categories(session) if not c.is_income]
+    streams = [(s.id, s.funder_name) for s in budget.get_period(session, period_id).streams if not s.archived]
+    found = [(o.id, o.what_matters) for o in outcomes.list_outcomes(session)]
+    return categories, streams, found

@@ -1,0 +1,1 @@
+"""The Reports page: statements, review packs and CSV, previewed from the PDF's own pages."""

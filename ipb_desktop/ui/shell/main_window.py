@@ -1,0 +1,433 @@
+"""The main window: a message bar, the start pages (welcome, create, unlock/lock) and, once a store is open,
+a navigation list beside the pages. The title always says whose store is open."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ipb_desktop import appconfig, holder, settings, unlock
+from ipb_desktop.errors import IpbError
+from ipb_desktop.i18n import N_, _
+from ipb_desktop.models.store import Store
+from ipb_desktop.ui import messages
+from ipb_desktop.ui.operations.context import AppContext
+from ipb_desktop.ui.shell import backup_dialogs, start_pages
+from ipb_desktop.ui.shell.appearance import apply_language, apply_text_scale
+from ipb_desktop.ui.shell.idle_lock import IdleWatcher
+from ipb_desktop.ui.shell.system_lock import SystemLockWatcher
+from ipb_desktop.ui.widgets.forms import MessageBar
+from ipb_desktop.ui.widgets.page import ComingSoonPage
+
+APP_TITLE = "ipb-desktop"
+
+# (key, label, module, class). A page whose module is not there yet shows "coming soon".
+PAGES: list[tuple[str, str, str, str]] = [
+    ("home", N_("Home"), "ipb_desktop.ui.home.page", "HomePage"),
+    ("outcomes", N_("Outcomes"), "ipb_desktop.ui.outcomes.page", "OutcomesPage"),
+    ("spending", N_("Spending"), "ipb_desktop.ui.spending.page", "SpendingPage"),
+    ("plan", N_("Plan and budget"), "ipb_desktop.ui.plan.page", "PlanPage"),
+    ("reports", N_("Reports"), "ipb_desktop.ui.reports.page", "ReportsPage"),
+    ("help", N_("Help"), "ipb_desktop.ui.help.page", "HelpPage"),
+    ("settings", N_("Settings"), "ipb_desktop.ui.settings.page", "SettingsPage"),
+]
+
+
+def load_page(ctx: AppContext, module: str, name: str, title: str) -> QWidget:
+    try:
+        cls = getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        return ComingSoonPage(ctx, title)
+    return cls(ctx)
+
+
+class NavList(QListWidget):
+    """The page list: as wide as its longest name at any text size, never scrolling sideways."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt naming
+        width = self.sizeHintForColumn(0) + 2 * self.frameWidth() + 2 * self.spacing() + self.fontMetrics().height()
+        return QSize(width, super().sizeHint().height())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
+            self.updateGeometry()
+
+
+class MainWindow(QMainWindow):
+    # Replaced in tests; File > Open asks it which file to open.
+    ask_store_to_open: Callable[[QWidget], Path | None] = staticmethod(start_pages.ask_store_to_open)
+
+    def __init__(self, ctx: AppContext | None = None) -> None:
+        super().__init__()
+        self.ctx = ctx or AppContext(self)
+        self.setWindowTitle(APP_TITLE)
+        self.locked_path: Path | None = None
+        self._recorder = ""
+
+        self.bar = MessageBar()
+        messages.bridge().error_shown.connect(self.bar.show_error)
+        messages.bridge().info_shown.connect(self.bar.show_info)
+        messages.bridge().cleared.connect(self.bar.hide)
+
+        self.welcome = start_pages.WelcomePage()
+        self.create_page = start_pages.CreateStorePage()
+        self.unlock_page = start_pages.UnlockPage()
+        self.shell = QWidget()
+        self.nav = NavList()
+        self.nav.setAccessibleName(_("Pages"))
+        self.nav.setAccessibleDescription(_("Choose a page with the arrow keys"))
+        self.pages = QStackedWidget()
+        self.page_widgets: dict[str, QWidget] = {}
+        for key, label, module, cls in PAGES:
+            page = load_page(self.ctx, module, cls, _(label))
+            page.setObjectName(f"page-{key}")
+            self.page_widgets[key] = page
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroll.setWidget(page)
+            self.pages.addWidget(scroll)
+            item = QListWidgetItem(_(label))
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
+        self.nav.setSpacing(4)
+        shell_row = QHBoxLayout(self.shell)
+        shell_row.addWidget(self.nav, 0)
+        shell_row.addWidget(self.pages, 1)
+
+        self.central = QStackedWidget()
+        for widget in (self.welcome, self.create_page, self.unlock_page, self.shell):
+            self.central.addWidget(widget)
+        outer = QWidget()
+        column = QVBoxLayout(outer)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.bar)
+        column.addWidget(self.central, 1)
+        self.setCentralWidget(outer)
+
+        self.idle = IdleWatcher(self)
+        self.idle.idle.connect(self.lock)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)
+        # The computer going to sleep or its screen locking locks the budget too (where the system says so).
+        self.system_lock = SystemLockWatcher(self)
+        self.system_lock.lock_requested.connect(self.lock)
+
+        self._make_menus()
+        dropped = getattr(self.page_widgets.get("spending"), "statementDropped", None)
+        if dropped is not None:  # a statement file dropped on the Spending page opens the import
+            dropped.connect(self.import_statement)
+        self.welcome.create_requested.connect(self.show_create)
+        self.welcome.open_requested.connect(self.open_store_dialog)
+        self.create_page.created.connect(self._created)
+        self.create_page.cancelled.connect(self._back_from_create)
+        self.unlock_page.unlocked.connect(self._unlocked)
+        self.unlock_page.open_other.connect(self.open_store_dialog)
+        self.unlock_page.create_new.connect(self.show_create)
+        self.ctx.changed.connect(self._store_changed)
+        self.nav.setCurrentRow(0)
+        self._update_actions()
+
+    # -- menus ------------------------------------------------------------------------------------------------
+
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(_("&File"))
+        self.new_action = self._action(file_menu, _("&New store…"), self.show_create, QKeySequence.StandardKey.New)
+        self.open_action = self._action(
+            file_menu, _("&Open store…"), self.open_store_dialog, QKeySequence.StandardKey.Open
+        )
+        self.recent_menu = file_menu.addMenu(_("Open &recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        self.import_action = self._action(file_menu, _("&Import statement…"), self.import_statement, "Ctrl+I")
+        self.import_history_action = self._action(file_menu, _("Import &history…"), self.show_import_history)
+        file_menu.addSeparator()
+        self.backup_action = self._action(file_menu, _("&Back up now…"), self.back_up_now)
+        self.restore_action = self._action(file_menu, _("&Restore from a backup…"), self.restore_from_backup)
+        self.export_all_action = self._action(file_menu, _("&Export everything…"), self.export_everything)
+        file_menu.addSeparator()
+        self.lock_action = self._action(file_menu, _("&Lock"), self.lock, "Ctrl+L")
+        file_menu.addSeparator()
+        self.quit_action = self._action(file_menu, _("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+
+        edit_menu = bar.addMenu(_("&Edit"))
+        self.undo_action = self.ctx.undo_stack.createUndoAction(self, _("&Undo"))
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.redo_action = self.ctx.undo_stack.createRedoAction(self, _("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+
+        go_menu = bar.addMenu(_("&Go"))
+        self.go_actions: list[QAction] = []
+        for row, (key, label, _module, _cls) in enumerate(PAGES):
+            action = self._action(go_menu, _(label), self._go_to(row), f"Ctrl+{row + 1}")
+            action.setObjectName(f"go-{key}")
+            self.go_actions.append(action)
+
+        help_menu = bar.addMenu(_("&Help"))
+        self.help_action = self._action(help_menu, _("&Help"), self.show_help, QKeySequence("F1"))
+        self.help_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+
+    def import_statement(self, path: Path | None = None) -> None:
+        """File > Import statement (or a statement dropped on the Spending page, with its `path`)."""
+        if self.ctx.store is None:
+            return
+        from ipb_desktop.ui.bank_import.dialog import open_import
+
+        self.import_dialog = open_import(self.ctx, self, path)
+
+    def show_import_history(self) -> None:
+        if self.ctx.store is None:
+            return
+        from ipb_desktop.ui.bank_import.dialog import open_history
+
+        self.import_history_dialog = open_history(self.ctx, self)
+
+    def back_up_now(self) -> None:
+        if self.ctx.store is not None:
+            backup_dialogs.back_up_now(self, self.ctx.store)
+
+    def restore_from_backup(self) -> None:
+        store = self.ctx.store
+        if store is None:
+            return
+        path = store.path
+        if backup_dialogs.restore_from_backup(self, path, close_store=self.ctx.close_store):
+            self.open_path(path)
+
+    def export_everything(self) -> None:
+        if self.ctx.store is not None:
+            backup_dialogs.export_everything(self, self.ctx.store)
+
+    def _go_to(self, row: int) -> Callable[[], None]:
+        return lambda: self.show_page_row(row)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = appconfig.recent_stores()
+        if not recent:
+            empty = self.recent_menu.addAction(_("No stores opened yet"))
+            empty.setEnabled(False)
+        for item in recent:
+            # File names only: no person's name is shown before the store is unlocked.
+            action = self.recent_menu.addAction(item.path.name)
+            action.setToolTip(str(item.path.parent))
+            action.triggered.connect(lambda _checked=False, p=item.path: self.open_path(p))
+
+    def _update_actions(self) -> None:
+        open_ = self.ctx.store is not None
+        self.lock_action.setEnabled(open_)
+        self.import_action.setEnabled(open_)
+        self.import_history_action.setEnabled(open_)
+        for action in (self.backup_action, self.restore_action, self.export_all_action):
+            action.setEnabled(open_)
+        for action in self.go_actions:
+            action.setEnabled(open_)
+
+    # -- moving between start pages and the shell -------------------------------------------------------------
+
+    def start(self) -> None:
+        """First run: the welcome. Later: straight in if remembered, else ask for the last store's passphrase."""
+        last = appconfig.last_store()
+        if last is None or not last.exists():
+            self.central.setCurrentWidget(self.welcome)
+            self.welcome.create_button.setFocus()
+            return
+        self.open_path(last)
+
+    def show_create(self) -> None:
+        self.create_page.reset()
+        self.central.setCurrentWidget(self.create_page)
+        self.create_page.passphrase.setFocus()
+
+    def _back_from_create(self) -> None:
+        if self.ctx.store is not None:
+            self.central.setCurrentWidget(self.shell)
+        elif self.unlock_page.path is not None:
+            self.central.setCurrentWidget(self.unlock_page)
+        else:
+            self.central.setCurrentWidget(self.welcome)
+
+    def open_store_dialog(self) -> None:
+        path = type(self).ask_store_to_open(self)
+        if path is not None:
+            self.open_path(path)
+
+    def open_path(self, path: Path) -> None:
+        """Open `path`: without asking if this computer remembers it, else show the unlock page for it."""
+        if self.ctx.store is not None and self.ctx.store.path == Path(path).absolute():
+            self.central.setCurrentWidget(self.shell)
+            return
+        try:
+            store = unlock.open_remembered(Path(path))
+        except IpbError:
+            store = None
+        if store is not None:
+            self.enter(store)
+            return
+        self.locked_path = None
+        self.unlock_page.ask(Path(path))
+        self.central.setCurrentWidget(self.unlock_page)
+        self.unlock_page.passphrase.setFocus()
+
+    def _created(self, store: Store, warning: str | None) -> None:
+        self.enter(store)
+        if warning:
+            messages.info(warning)
+        self.after_create(store)
+
+    def after_create(self, store: Store) -> None:
+        """A new store starts with the guided set-up."""
+        try:
+            from ipb_desktop.ui.setup.wizard import start_setup
+        except ImportError:
+            return
+        start_setup(self)
+
+    def _unlocked(self, store: Store, warning: str | None) -> None:
+        same = self.locked_path is not None and store.path == self.locked_path
+        self.enter(store, keep_undo=same)
+        if warning:
+            messages.info(warning)
+
+    def enter(self, store: Store, keep_undo: bool = False) -> None:
+        """Make `store` the open store and show its pages."""
+        messages.clear()
+        self.locked_path = None
+        appconfig.note_opened(store.path, store.uuid)
+        self._apply_store_settings(store)
+        self.ctx.set_store(store, keep_undo=keep_undo)
+        self.central.setCurrentWidget(self.shell)
+        self.idle.resume()
+        self._update_actions()
+        self.nav.setFocus()
+
+    # -- settings that change the whole app -------------------------------------------------------------------
+
+    def _apply_store_settings(self, store: Store) -> None:
+        with store.reading() as s:
+            language = settings.get(s, "language") or "en_GB"
+            percent = settings.get_int(s, "text_scale_percent") or 100
+            minutes = settings.get_int(s, "auto_lock_minutes")
+            recorder = settings.get(s, "recorder")
+        store.actor = recorder if recorder.startswith("planner:") else "holder"
+        apply_language(language)
+        apply_text_scale(percent)
+        self.idle.set_minutes(minutes)
+
+    def _store_changed(self) -> None:
+        store = self.ctx.store
+        self._update_actions()
+        if store is None:
+            self.setWindowTitle(APP_TITLE)
+            return
+        self._apply_store_settings(store)
+        with store.reading() as s:
+            name = holder.display_name(holder.get_holder(s))
+        self.setWindowTitle(f"{name or store.path.name} — {APP_TITLE}")
+
+    # -- locking ----------------------------------------------------------------------------------------------
+
+    def lock(self) -> None:
+        """Hide everything personal: close dialogs, empty every page, close the store, ask for the passphrase."""
+        store = self.ctx.store
+        if store is None:
+            return
+        path = store.path
+        for dialog in self.findChildren(QDialog):
+            dialog.reject()
+            dialog.close()
+        for window in QApplication.topLevelWidgets():
+            if isinstance(window, QDialog) and window.isVisible():
+                window.reject()
+        messages.clear()
+        self.central.setCurrentWidget(self.unlock_page)
+        self.ctx.is_locked = True
+        self.ctx.close_store(keep_undo=True)
+        self.ctx.locked.emit()
+        self.idle.pause()
+        self.locked_path = path
+        self.unlock_page.ask(path, locked=True)
+        self.unlock_page.passphrase.setFocus()
+
+    # -- pages ------------------------------------------------------------------------------------------------
+
+    def show_page(self, key: str) -> None:
+        for row, (page_key, *_rest) in enumerate(PAGES):
+            if page_key == key:
+                self.show_page_row(row)
+
+    def show_page_row(self, row: int) -> None:
+        if self.ctx.store is None:
+            return
+        self.central.setCurrentWidget(self.shell)
+        self.nav.setCurrentRow(row)
+
+    def current_page_key(self) -> str:
+        item = self.nav.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item else ""
+
+    def show_help(self) -> None:
+        if self.ctx.store is not None and self.central.currentWidget() is self.shell:
+            self.show_page("help")
+            return
+        try:
+            from ipb_desktop.ui.help.page import HelpDialog
+        except ImportError:
+            return
+        dialog = HelpDialog(self)
+        dialog.show()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt naming
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.idle)
+        self.idle.pause()
+        if self.ctx.store is not None:
+            # Today's automatic backup (at most one a day); it never stops the app closing.
+            backup_dialogs.daily_backup_on_close(self.ctx.store)
+        self.ctx.close_store()
+        super().closeEvent(event)

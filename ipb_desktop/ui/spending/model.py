@@ -1,0 +1,330 @@
+"""The ledger as a Qt table model over transaction ids (the design of Anki's browser table model).
+
+The model holds only the ids for the current filter and sort; the text of each row is read lazily, a page at a
+time around the first row the view asks for, into a small cache. So a view showing 25 rows of a 50,000-row ledger
+reads 25 + one page of rows, however far it is scrolled. Even the ids come in two steps: the first page of them
+with the totals (whose count is the row count, so a screen reader hears the real number of rows at once), and
+the rest just after the table is painted, or sooner if a row further down is wanted first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+
+from ipb_desktop import ledger_query
+from ipb_desktop.formatting import date_long, date_short, money
+from ipb_desktop.i18n import N_, _, ngettext
+from ipb_desktop.ledger_query import LedgerFilter, LedgerRow, LedgerSort, LedgerTotals, SortKey
+from ipb_desktop.models.enums import Direction
+from ipb_desktop.ui.operations.context import AppContext
+
+# Column order, the sort key each one uses, and its heading.
+COLUMNS: list[tuple[SortKey, str]] = [
+    (SortKey.DATE, N_("Date")),
+    (SortKey.DIRECTION, N_("In or out")),
+    (SortKey.PAYEE, N_("Payee")),
+    (SortKey.DESCRIPTION, N_("Description")),
+    (SortKey.CATEGORY, N_("Category")),
+    (SortKey.PLAN_LINE, N_("Plan line")),
+    (SortKey.OUTCOME, N_("Outcome")),
+    (SortKey.AMOUNT, N_("Amount")),
+    (SortKey.RECEIPT, N_("Receipt")),
+    (SortKey.RECONCILED, N_("Checked")),
+]
+COLUMN_OF = {key: i for i, (key, _heading) in enumerate(COLUMNS)}
+HEADER_TIPS = {
+    SortKey.RECONCILED: N_("Checked against the bank statement"),
+    SortKey.RECEIPT: N_("Is a receipt kept for this payment?"),
+}
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+
+PAGE_SIZE = 100
+# When the cache holds more rows than this it is emptied (rows are cheap to read again).
+MAX_CACHED_ROWS = 5000
+
+
+def signed_money(row: LedgerRow) -> str:
+    """ "+£520.00" for money in, "-£37.50" for money out: the sign says which, not a colour."""
+    text = money(row.signed_pence)
+    return "+" + text if row.direction == Direction.IN else text
+
+
+def parts_text(row: LedgerRow, name: str) -> str:
+    """What a split payment shows in the category / plan line / outcome columns."""
+    if row.is_split:
+        names = {getattr(p, name) for p in row.parts}
+        if len(names) == 1 and None not in names:
+            return str(names.pop())
+        return ngettext("Split: {n} part", "Split: {n} parts", len(row.parts)).format(n=len(row.parts))
+    if row.parts:
+        return getattr(row.parts[0], name) or ""
+    return ""
+
+
+def receipt_text(row: LedgerRow) -> str:
+    if row.receipt_count:
+        return _("Yes") if row.receipt_count == 1 else _("Yes ({n})").format(n=row.receipt_count)
+    if row.direction == Direction.IN:
+        return ""
+    return _("Not needed") if row.receipt_not_needed else _("Missing")
+
+
+def split_tooltip(row: LedgerRow) -> str:
+    lines = [_("Shared across {n} parts:").format(n=len(row.parts))]
+    for part in row.parts:
+        what = part.plan_line or part.category or _("nothing in the plan")
+        lines.append(_("{amount} for {what}").format(amount=money(part.amount_pence), what=what))
+    return "\n".join(lines)
+
+
+def totals_text(totals: LedgerTotals) -> str:
+    """One plain sentence for the totals under the table."""
+    shown = ngettext("Showing {n} payment.", "Showing {n} payments.", totals.count).format(n=totals.count)
+    net = money(totals.net_pence)
+    sums = _("Money in {money_in}. Money out {money_out}. Difference {net}.").format(
+        money_in=money(totals.in_pence),
+        money_out=money(totals.out_pence),
+        net=("+" + net) if totals.net_pence > 0 else net,
+    )
+    text = f"{shown} {sums}"
+    if totals.parts_only:
+        text += " " + _("For split payments only the matching parts are counted.")
+    return text
+
+
+class SpendingModel(QAbstractTableModel):
+    """Rows of the ledger for one filter and sort. `refresh()` re-reads the ids (after any change)."""
+
+    totals_changed = Signal(object)  # LedgerTotals
+
+    def __init__(self, ctx: AppContext, parent: Any = None, page_size: int = PAGE_SIZE) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.page_size = page_size
+        self.filter = LedgerFilter()
+        self.order = LedgerSort()
+        self.totals = LedgerTotals(0, 0, 0)
+        self._ids: list[int] = []  # the first page only, until _all_ids() has read the rest
+        self._count = 0  # rows in all (from the totals), the row count the view and screen readers get
+        self._complete = True
+        self._loaded_for: tuple[LedgerFilter, LedgerSort] | None = None
+        self._generation = 0  # which refresh a deferred read of the remaining ids belongs to
+        self._cache: dict[int, LedgerRow] = {}
+
+    # -- reading ----------------------------------------------------------------------------------------------
+
+    def fetch_rows(self, ids: Sequence[int]) -> dict[int, LedgerRow]:
+        """The one place rows are read from the store (tests count calls to it)."""
+        return self.ctx.read(lambda s: ledger_query.rows(s, ids), {})
+
+    def refresh(self) -> None:
+        """Read the totals and the first page of ids for the current filter and sort, and the other ids just
+        after the view has painted. When the filter and sort are the ones already shown (something changed in
+        the store) every id is read at once, so that if the same rows remain the view keeps its selection and
+        scroll position and only their text is read again."""
+        flt, order = self.filter, self.order
+        self._generation += 1
+        if self._complete and self._loaded_for == (flt, order):
+            ids, totals = self.ctx.read(
+                lambda s: (ledger_query.transaction_ids(s, flt, order), ledger_query.totals(s, flt)),
+                ([], LedgerTotals(0, 0, 0)),
+            )
+            self._show(ids, len(ids), totals, same_rows_likely=True)
+            return
+        size = self.page_size
+        ids, totals = self.ctx.read(
+            lambda s: (ledger_query.page_ids(s, flt, order, limit=size), ledger_query.totals(s, flt)),
+            ([], LedgerTotals(0, 0, 0)),
+        )
+        self._show(ids, totals.count, totals, same_rows_likely=False)
+        if not self._complete:
+            generation = self._generation
+            QTimer.singleShot(0, self, lambda: self._all_ids(generation))
+
+    def _show(self, ids: list[int], count: int, totals: LedgerTotals, same_rows_likely: bool) -> None:
+        self._cache.clear()
+        complete = len(ids) >= count
+        if same_rows_likely and ids == self._ids:
+            if ids:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(ids) - 1, len(COLUMNS) - 1))
+        else:
+            self.beginResetModel()
+            self._ids, self._count = ids, count
+            self.endResetModel()
+        self._complete = complete
+        self._loaded_for = (self.filter, self.order) if self.ctx.store is not None else None
+        self.totals = totals
+        self.totals_changed.emit(totals)
+
+    def _all_ids(self, generation: int | None = None) -> None:
+        """Read the ids after the first page (for the refresh numbered `generation`, if given)."""
+        if self._complete or (generation is not None and generation != self._generation):
+            return
+        flt, order = self.filter, self.order
+        ids = self.ctx.read(lambda s: ledger_query.transaction_ids(s, flt, order), None)
+        if ids is None:
+            return
+        same = len(ids) == self._count and ids[: len(self._ids)] == self._ids
+        self._ids, self._complete = ids, True  # the rows the view already counts: nothing it shows changes
+        if not same:
+            # The store changed in between. This may be in the middle of painting, so the view is not reset
+            # here (rows past the ids read show blank) but just after, by reading everything again.
+            self._loaded_for = None
+            QTimer.singleShot(0, self, self.refresh)
+
+    def _known(self, row: int) -> bool:
+        """Whether the id of `row` has been read, reading the rest of the ids now if it is further down."""
+        if row >= len(self._ids) and not self._complete:
+            self._all_ids()
+        return 0 <= row < len(self._ids)
+
+    def set_filter(self, flt: LedgerFilter) -> None:
+        if flt != self.filter:
+            self.filter = flt
+            self.refresh()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):
+            return
+        wanted = LedgerSort(COLUMNS[column][0], descending=order == Qt.SortOrder.DescendingOrder)
+        if wanted == self.order:
+            return
+        self.order = wanted
+        self.refresh()
+
+    def row_for(self, row: int) -> LedgerRow | None:
+        """The row's data, reading its page from the store when it is not cached yet."""
+        if not self._known(row):
+            return None
+        txn_id = self._ids[row]
+        found = self._cache.get(txn_id)
+        if found is None:
+            self._load_around(row)
+            found = self._cache.get(txn_id)
+        return found
+
+    def _load_around(self, row: int) -> None:
+        if len(self._cache) > MAX_CACHED_ROWS:
+            self._cache.clear()
+        # Views paint from the top down: read mostly below the row asked for, a little above it.
+        start = max(0, row - self.page_size // 4)
+        self._known(min(start + self.page_size, self._count) - 1)
+        wanted = [i for i in self._ids[start : start + self.page_size] if i not in self._cache]
+        self._cache.update(self.fetch_rows(wanted))
+
+    def id_at(self, row: int) -> int | None:
+        return self._ids[row] if self._known(row) else None
+
+    def row_of(self, txn_id: int) -> int | None:
+        if txn_id not in self._ids:
+            self._all_ids()
+        try:
+            return self._ids.index(txn_id)
+        except ValueError:
+            return None
+
+    @property
+    def cached_count(self) -> int:
+        return len(self._cache)
+
+    # -- the Qt model -----------------------------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        key, heading = COLUMNS[section]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return _(heading)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tip = HEADER_TIPS.get(key)
+            return _(tip) if tip else _("Sort by {column}").format(column=_(heading).lower())
+        if role == Qt.ItemDataRole.TextAlignmentRole and key == SortKey.AMOUNT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.column() < len(COLUMNS):
+            return None
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+            Qt.ItemDataRole.TextAlignmentRole,
+            ID_ROLE,
+            ROW_ROLE,
+        ):
+            return None
+        if role == ID_ROLE:
+            return self.id_at(index.row())
+        key = COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if key == SortKey.AMOUNT:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        row = self.row_for(index.row())
+        if row is None:
+            return None
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if row.is_split and key in (SortKey.CATEGORY, SortKey.PLAN_LINE, SortKey.OUTCOME, SortKey.AMOUNT):
+                return split_tooltip(row)
+            if key == SortKey.DATE:
+                return date_long(row.txn_date)
+            text = self._text(row, key)
+            return text if len(text) > 16 else None
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._spoken(row, key)
+        return self._text(row, key)
+
+    def _text(self, row: LedgerRow, key: SortKey) -> str:
+        if key == SortKey.DATE:
+            return date_short(row.txn_date)
+        if key == SortKey.DIRECTION:
+            return _("In") if row.direction == Direction.IN else _("Out")
+        if key == SortKey.PAYEE:
+            return row.payee
+        if key == SortKey.DESCRIPTION:
+            return row.description
+        if key == SortKey.CATEGORY:
+            return parts_text(row, "category")
+        if key == SortKey.PLAN_LINE:
+            return parts_text(row, "plan_line")
+        if key == SortKey.OUTCOME:
+            return parts_text(row, "outcome")
+        if key == SortKey.AMOUNT:
+            return signed_money(row)
+        if key == SortKey.RECEIPT:
+            return receipt_text(row)
+        return _("Yes") if row.reconciled else _("No")
+
+    def _spoken(self, row: LedgerRow, key: SortKey) -> str:
+        """What a screen reader says for a cell: whole words, never a bare sign."""
+        if key == SortKey.DATE:
+            return date_long(row.txn_date)
+        if key == SortKey.AMOUNT:
+            if row.direction == Direction.IN:
+                return _("Money in, {amount}").format(amount=money(row.amount_pence))
+            return _("Money out, {amount}").format(amount=money(row.amount_pence))
+        if key == SortKey.RECONCILED:
+            return _("Checked against the bank") if row.reconciled else _("Not checked against the bank yet")
+        text = self._text(row, key)
+        return text or _("None")
