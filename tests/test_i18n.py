@@ -235,7 +235,6 @@ OWN_HELPERS: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
     "show_info": ((0,), ("text",)),
     "confirm": ((1, 2), ("question", "yes_text")),
     "FormDialog": ((1, 3), ("title", "intro")),
-    "ComingSoonPage": ((1,), ("title",)),
     "perform": ((0,), ("text",)),
     "messages.error": ((0,), ("text",)),
     "messages.info": ((0,), ("text",)),

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 
 from ipb_desktop import appconfig, holder
 from ipb_desktop.models.store import Store
+from ipb_desktop.ui.shell import main_window
 from ipb_desktop.ui.shell.main_window import PAGES, MainWindow
 from tests.conftest import PASSPHRASE
 
@@ -126,3 +128,15 @@ def test_every_page_is_reachable_by_keyboard(qtbot, open_window: MainWindow) -> 
     assert win.current_page_key() == "home"
     qtbot.keyClick(win, Qt.Key.Key_F1)
     assert win.current_page_key() == "help"
+
+
+def test_a_page_that_cannot_be_built_stops_the_window_loudly(qtbot, monkeypatch) -> None:
+    """No stand-in page hides a broken one: the error reaches the person (and the test) at once."""
+
+    def broken(_ctx: object) -> None:
+        raise ImportError("the Outcomes page is missing")
+
+    pages = [(key, label, broken if key == "outcomes" else build) for key, label, build in main_window.PAGES]
+    monkeypatch.setattr(main_window, "PAGES", pages)
+    with pytest.raises(ImportError, match="Outcomes page is missing"):
+        MainWindow()

@@ -3,7 +3,6 @@ a navigation list beside the pages. The title always says whose store is open.""
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -35,28 +34,63 @@ from ipb_desktop.ui.shell.appearance import apply_language, apply_text_scale
 from ipb_desktop.ui.shell.idle_lock import IdleWatcher
 from ipb_desktop.ui.shell.system_lock import SystemLockWatcher
 from ipb_desktop.ui.widgets.forms import MessageBar
-from ipb_desktop.ui.widgets.page import ComingSoonPage
 
 APP_TITLE = "ipb-desktop"
 
-# (key, label, module, class). A page whose module is not there yet shows "coming soon".
-PAGES: list[tuple[str, str, str, str]] = [
-    ("home", N_("Home"), "ipb_desktop.ui.home.page", "HomePage"),
-    ("outcomes", N_("Outcomes"), "ipb_desktop.ui.outcomes.page", "OutcomesPage"),
-    ("spending", N_("Spending"), "ipb_desktop.ui.spending.page", "SpendingPage"),
-    ("plan", N_("Plan and budget"), "ipb_desktop.ui.plan.page", "PlanPage"),
-    ("reports", N_("Reports"), "ipb_desktop.ui.reports.page", "ReportsPage"),
-    ("help", N_("Help"), "ipb_desktop.ui.help.page", "HelpPage"),
-    ("settings", N_("Settings"), "ipb_desktop.ui.settings.page", "SettingsPage"),
+
+def _home(ctx: AppContext) -> QWidget:
+    from ipb_desktop.ui.home.page import HomePage
+
+    return HomePage(ctx)
+
+
+def _outcomes(ctx: AppContext) -> QWidget:
+    from ipb_desktop.ui.outcomes.page import OutcomesPage
+
+    return OutcomesPage(ctx)
+
+
+def _spending(ctx: AppContext) -> QWidget:
+    from ipb_desktop.ui.spending.page import SpendingPage
+
+    return SpendingPage(ctx)
+
+
+def _plan(ctx: AppContext) -> QWidget:
+    from ipb_desktop.ui.plan.page import PlanPage
+
+    return PlanPage(ctx)
+
+
+def _reports(ctx: AppContext) -> QWidget:
+    from ipb_desktop.ui.reports.page import ReportsPage
+
+    return ReportsPage(ctx)
+
+
+def _help(ctx: AppContext) -> QWidget:
+    from ipb_desktop.ui.help.page import HelpPage
+
+    return HelpPage(ctx)
+
+
+def _settings(ctx: AppContext) -> QWidget:
+    from ipb_desktop.ui.settings.page import SettingsPage
+
+    return SettingsPage(ctx)
+
+
+# (key, label, how to build it). Each page's module is imported when the page is built, so the window's first
+# paint does not wait for code it does not show yet; a page that cannot be built stops the window loudly.
+PAGES: list[tuple[str, str, Callable[[AppContext], QWidget]]] = [
+    ("home", N_("Home"), _home),
+    ("outcomes", N_("Outcomes"), _outcomes),
+    ("spending", N_("Spending"), _spending),
+    ("plan", N_("Plan and budget"), _plan),
+    ("reports", N_("Reports"), _reports),
+    ("help", N_("Help"), _help),
+    ("settings", N_("Settings"), _settings),
 ]
-
-
-def load_page(ctx: AppContext, module: str, name: str, title: str) -> QWidget:
-    try:
-        cls = getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return ComingSoonPage(ctx, title)
-    return cls(ctx)
 
 
 class NavList(QListWidget):
@@ -102,8 +136,8 @@ class MainWindow(QMainWindow):
         self.nav.setAccessibleDescription(_("Choose a page with the arrow keys"))
         self.pages = QStackedWidget()
         self.page_widgets: dict[str, QWidget] = {}
-        for key, label, module, cls in PAGES:
-            page = load_page(self.ctx, module, cls, _(label))
+        for key, label, build in PAGES:
+            page = build(self.ctx)
             page.setObjectName(f"page-{key}")
             self.page_widgets[key] = page
             scroll = QScrollArea()
@@ -202,7 +236,7 @@ class MainWindow(QMainWindow):
 
         go_menu = bar.addMenu(_("&Go"))
         self.go_actions: list[QAction] = []
-        for row, (key, label, _module, _cls) in enumerate(PAGES):
+        for row, (key, label, _build) in enumerate(PAGES):
             action = self._action(go_menu, _(label), self._go_to(row), f"Ctrl+{row + 1}")
             action.setObjectName(f"go-{key}")
             self.go_actions.append(action)

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
-from ipb_desktop.i18n import _
 from ipb_desktop.ui.operations.context import AppContext
-from ipb_desktop.ui.widgets.forms import Heading, plain_label
 
 
 class Page(QWidget):
@@ -35,15 +33,3 @@ class Page(QWidget):
 
     def refresh(self) -> None:
         """Read what the page shows from the services (or clear it when no store is open)."""
-
-
-class ComingSoonPage(Page):
-    """Stands in for a page another part of the app has not delivered yet."""
-
-    def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
-        layout = QVBoxLayout(self)
-        layout.addWidget(Heading(title))
-        self.note: QLabel = plain_label(_("This part of the app is coming soon."))
-        layout.addWidget(self.note)
-        layout.addStretch(1)
