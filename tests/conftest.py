@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +18,21 @@ from ipb_desktop import budget, holder, ledger, outcomes, plan  # noqa: E402
 from ipb_desktop.models.store import Store  # noqa: E402
 
 PASSPHRASE = "purple otter umbrella"
+LONG_RUN = os.environ.get("IPB_LONG") == "1"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """`slow` tests are opt-in (IPB_LONG=1 or `-m slow`); a long run has no per-test time limit."""
+    asked = bool(re.search(r"(?<!not )\bslow\b", str(config.option.markexpr or "")))
+    if LONG_RUN or asked or re.search(r"(?<!not )\bscales\b", str(config.option.markexpr or "")):
+        for item in items:
+            item.add_marker(pytest.mark.timeout(0))
+    if LONG_RUN or asked:
+        return
+    kept = [item for item in items if item.get_closest_marker("slow") is None]
+    if len(kept) != len(items):
+        config.hook.pytest_deselected(items=[item for item in items if item not in kept])
+        items[:] = kept
 
 
 @pytest.fixture(autouse=True)
@@ -35,9 +52,21 @@ def store_path(tmp_path: Path) -> Path:
     return tmp_path / "alys.ipb"
 
 
+@pytest.fixture(scope="session")
+def _new_store_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One new, empty store made once per run: creating one costs two key derivations and the schema, copying it
+    costs a file copy, and `store` then pays only the one key derivation of opening it."""
+    path = tmp_path_factory.mktemp("template") / "new.ipb"
+    Store.create(path, PASSPHRASE).close()
+    return path
+
+
 @pytest.fixture
-def store(store_path: Path) -> Iterator[Store]:
-    opened = Store.create(store_path, PASSPHRASE)
+def store(store_path: Path, _new_store_template: Path) -> Iterator[Store]:
+    """A new, empty store (as `Store.create` makes it) at `store_path`, open."""
+    shutil.copyfile(_new_store_template, store_path)
+    store_path.chmod(0o600)
+    opened = Store.open(store_path, PASSPHRASE)
     yield opened
     opened.close()
 

@@ -1,5 +1,5 @@
 """Reliability tests. Each scales with the run: the default suite's numbers, or the long run's when IPB_LONG=1 is
-set or `-m slow` is given (every test here that scales is marked `slow`). Their figures are printed at the end."""
+set or `-m scales` is given (every test here that scales is marked `scales`). Their figures are printed at the end."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from tests.reliability.zygote import Zygote
 
 def pytest_configure(config: pytest.Config) -> None:
     expression = str(config.option.markexpr or "")
-    if re.search(r"(?<!not )\bslow\b", expression):
+    if re.search(r"(?<!not )\bscales\b", expression):
         set_long(True)
 
 

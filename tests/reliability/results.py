@@ -19,7 +19,7 @@ def is_long() -> bool:
 
 
 def scale(default: int, long: int) -> int:
-    """How many rounds or examples to run: the default suite's number, or the long run's (IPB_LONG=1, -m slow)."""
+    """How many rounds or examples to run: the default suite's number, or the long run's (IPB_LONG=1, -m scales)."""
     return long if _long else default
 
 

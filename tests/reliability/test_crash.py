@@ -1,6 +1,6 @@
 """SIGKILL a writer at random moments, again and again: every committed change survives, nothing half-done appears.
 
-Default suite: 50 kills. Long run (IPB_LONG=1 or `-m slow`): 1,000 kills.
+Default suite: 50 kills. Long run (IPB_LONG=1 or `-m scales`): 1,000 kills.
 """
 
 from __future__ import annotations
@@ -89,7 +89,7 @@ def check_backups(folder: Path, tally: Tally) -> None:
             tally.backups_checked += 1
 
 
-@pytest.mark.slow
+@pytest.mark.scales
 def test_sigkill_at_random_moments_loses_nothing_committed(filled_store: Store, tmp_path: Path, zygote: Zygote) -> None:
     rounds = scale(50, 1000)
     rng = random.Random(int(os.environ.get("IPB_SEED", "20261123")))

@@ -2,7 +2,7 @@
 backups being restored, and attachments. Required of each: no unhandled exception, no partial write, and a plain
 message for every rejection.
 
-Default suite: 200 examples each. Long run (IPB_LONG=1 or `-m slow`): 10,000 each.
+Default suite: 200 examples each. Long run (IPB_LONG=1 or `-m scales`): 10,000 each.
 
 Stores here use one PBKDF2 iteration (SQLCipher's process-wide default, set for these tests only) so that
 thousands of opens take seconds; every other step of the real code path is unchanged.
@@ -61,7 +61,7 @@ def fast_kdf() -> Iterator[None]:
         conn.close()
 
 
-@pytest.mark.slow
+@pytest.mark.scales
 @RUN
 @given(st.text(max_size=40) | st.from_regex(r"-?£?\(?[0-9,]{0,12}(\.[0-9]{0,4})?\)?(GBP)?", fullmatch=True))
 def test_typed_amounts(text: str) -> None:
@@ -75,7 +75,7 @@ def test_typed_amounts(text: str) -> None:
     assert money.parse_pence(money.format_plain(pence), allow_negative=True) == pence
 
 
-@pytest.mark.slow
+@pytest.mark.scales
 @RUN
 @given(st.text(max_size=30) | st.dates().map(lambda d: d.strftime(f"%d{'/'}%m/%Y")))
 def test_typed_dates(text: str) -> None:
@@ -112,7 +112,7 @@ def open_store(work_dir: Path) -> Iterator[dict[str, object]]:
     store.close()
 
 
-@pytest.mark.slow
+@pytest.mark.scales
 @RUN
 @given(st.text(min_size=0, max_size=300))
 def test_passphrases(open_store: dict[str, object], passphrase: str) -> None:
@@ -168,7 +168,7 @@ def damaged_backups(draw: st.DrawFn, good: bytes) -> bytes:
     return bytes(data)
 
 
-@pytest.mark.slow
+@pytest.mark.scales
 @RUN
 @given(data=st.data())
 def test_restoring_damaged_or_foreign_backups(work_dir: Path, real_backup: bytes, data: st.DataObject) -> None:
@@ -202,7 +202,7 @@ def one_payment_store(work_dir: Path) -> Iterator[Store]:
 MAGIC = st.sampled_from([b"", b"%PDF-", b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF89a", b"RIFF1234WEBP", b"<html>"])
 
 
-@pytest.mark.slow
+@pytest.mark.scales
 @RUN
 @given(head=MAGIC, body=st.binary(max_size=3000), name=st.text(max_size=300))
 def test_attachments(one_payment_store: Store, head: bytes, body: bytes, name: str) -> None:
@@ -272,7 +272,7 @@ def cli_arguments(draw: st.DrawFn, commands: dict[str, list[str]], store: str) -
     return args
 
 
-@pytest.mark.slow
+@pytest.mark.scales
 def test_command_line_arguments(work_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     commands = _cli_commands()
     from ipb_desktop import cli

@@ -173,7 +173,7 @@ def working_passphrase(path: Path) -> str:
     return "old" if results["old"] else "new"
 
 
-@pytest.mark.slow
+@pytest.mark.scales
 def test_sigkill_during_passphrase_changes(filled_store: Store, tmp_path: Path, zygote: Zygote) -> None:
     rounds = scale(8, 300)
     rng = random.Random(7)
@@ -243,7 +243,7 @@ def write_slow_migration(folder: Path) -> tuple[str, Path]:
     return str(folder), mark
 
 
-@pytest.mark.slow
+@pytest.mark.scales
 def test_sigkill_during_a_migration_leaves_a_store_that_still_opens(
     filled_store: Store, tmp_path: Path, zygote: Zygote
 ) -> None:
