@@ -67,7 +67,7 @@ def main(argv: list[str]) -> int:
         from ipb_desktop import demo
         from ipb_desktop.models.store import Store
         from ipb_desktop.ui.app import make_app
-        from ipb_desktop.ui.settings import apply as settings_apply
+        from ipb_desktop.ui.shell.appearance import apply_text_scale
         from ipb_desktop.ui.shell.main_window import MainWindow
 
         app = make_app(["ipb-desktop"])
@@ -82,7 +82,7 @@ def main(argv: list[str]) -> int:
             if name == HIGH_CONTRAST:
                 # A high-contrast palette like the platforms' own: the app sets no colours of its own, so it follows.
                 app.setPalette(high_contrast_palette())
-            settings_apply.text_scale_now(window.ctx, percent)
+            apply_text_scale(percent)
             window.show_page(key)
             for _ in range(5):
                 app.processEvents()
@@ -90,7 +90,7 @@ def main(argv: list[str]) -> int:
             if not window.grab().save(str(target)):
                 raise SystemExit(f"could not save {target}")
             print(target)
-        settings_apply.text_scale_now(window.ctx, 100)
+        apply_text_scale(100)
         window.close()
         QApplication.processEvents()
     return 0

@@ -13,7 +13,7 @@ from typing import TypeVarTuple
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from ipb_desktop import audit, validate
+from ipb_desktop import audit, limits, validate
 from ipb_desktop.errors import InvalidInput
 from ipb_desktop.i18n import N_, _
 from ipb_desktop.models.enums import Direction, PaymentMethod
@@ -29,7 +29,7 @@ from ipb_desktop.models.schema import (
 )
 from ipb_desktop.money import MAX_PENCE
 
-MAX_RECEIPT_BYTES = 20 * 1024 * 1024
+MAX_RECEIPT_BYTES = limits.MAX_ATTACHMENT_BYTES
 
 _SIGNATURES = [
     (b"%PDF-", "application/pdf"),
@@ -286,6 +286,23 @@ def attach_receipt(
     session.flush()
     audit.record(session, "create", "receipt", receipt.id, transaction=txn.id, size=len(content))
     return receipt
+
+
+@dataclass(frozen=True)
+class ReceiptFile:
+    id: int
+    filename: str
+    media_type: str
+    size_bytes: int
+    content: bytes
+
+
+def receipts_of(session: Session, txn_id: int) -> list[ReceiptFile]:
+    """The receipts kept for a payment (not the removed ones), oldest first."""
+    found = session.scalars(
+        select(Receipt).where(Receipt.transaction_id == txn_id, Receipt.deleted_at.is_(None)).order_by(Receipt.id)
+    )
+    return [ReceiptFile(r.id, r.filename, r.media_type, r.size_bytes, r.content) for r in found]
 
 
 def remove_receipt(session: Session, receipt_id: int) -> Receipt:

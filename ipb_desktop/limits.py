@@ -1,5 +1,5 @@
 """Every size limit that protects the machine, in one place (each is enforced where the data comes in, with a
-plain message). The services keep their own constants for now; tests/test_limits.py checks they agree."""
+plain message). The services take their limits from here."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from ipb_desktop import validate
 
 MB = 1024 * 1024
 
-MAX_ATTACHMENT_BYTES = 20 * MB  # a receipt photo or PDF (ledger.MAX_RECEIPT_BYTES)
-MAX_STATEMENT_BYTES = 20 * MB  # a bank statement file (bankimport.lines.MAX_FILE_BYTES)
+MAX_ATTACHMENT_BYTES = 20 * MB  # a receipt photo or PDF
+MAX_STATEMENT_BYTES = 20 * MB  # a bank statement file
 SHORT_TEXT = validate.SHORT_TEXT  # names, payees (characters)
 LONG_TEXT = validate.LONG_TEXT  # notes, explanations, review answers (characters)
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pkgutil
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import ipb_desktop
 
@@ -30,3 +32,39 @@ def test_core_and_cli_never_import_qt() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+UI = Path(ipb_desktop.__file__).parent / "ui"
+# What the window may take from SQLAlchemy: the Session type its callbacks receive, nothing that builds a query.
+_QUERYING = re.compile(r"^\s*(from sqlalchemy(?!\.orm import Session$)|import sqlalchemy)", re.MULTILINE)
+
+
+def test_the_window_holds_no_sql() -> None:
+    """Queries and business rules live in the services; ui/ only calls them (issue 10)."""
+    offenders = [
+        str(path.relative_to(UI)) for path in sorted(UI.rglob("*.py")) if _QUERYING.search(path.read_text("utf-8"))
+    ]
+    assert offenders == []
+
+
+def test_the_test_for_sql_in_the_window_catches_a_query() -> None:
+    assert _QUERYING.search("from sqlalchemy import select\n")
+    assert _QUERYING.search("import sqlalchemy as sa\n")
+    assert not _QUERYING.search("from sqlalchemy.orm import Session\n")
+
+
+def test_the_folders_show_the_areas_a_person_sees() -> None:
+    """Someone new finds the Spending table model, the statement's drawing and the import command by name."""
+    root = Path(ipb_desktop.__file__).parent
+    for where in (
+        "ui/spending/model.py",
+        "ui/outcomes/page.py",
+        "ui/plan/page.py",
+        "ui/reports/page.py",
+        "ui/bank_import/dialog.py",
+        "ui/shell/main_window.py",
+        "cli/bank_import.py",
+        "statements/pdf_statement.py",
+    ):
+        assert (root / where).is_file(), where
+    assert not [p.name for p in UI.glob("*.py") if p.name.startswith(("spending_", "import_", "reports_", "plan_"))]

@@ -6,10 +6,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ipb_desktop import limits
 from ipb_desktop.errors import FieldProblem, InvalidInput
 from ipb_desktop.i18n import _, ngettext
 
-MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_FILE_BYTES = limits.MAX_STATEMENT_BYTES
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ can be saved as a copy to open in another program, with a plain warning that the
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -25,11 +24,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
+from ipb_desktop import ledger
 from ipb_desktop.i18n import N_, _
-from ipb_desktop.models.schema import Receipt
 from ipb_desktop.ui import messages
 from ipb_desktop.ui.operations.context import AppContext
 from ipb_desktop.ui.widgets.forms import plain_label
@@ -60,23 +57,6 @@ def choose_copy_path(parent: QWidget, suggested: str) -> Path | None:
     return Path(name) if name else None
 
 
-@dataclass(frozen=True)
-class ReceiptFile:
-    id: int
-    filename: str
-    media_type: str
-    size_bytes: int
-    content: bytes
-
-
-def read_receipts(session: Session, txn_id: int) -> list[ReceiptFile]:
-    """The receipts kept for a payment (not the removed ones), oldest first."""
-    found = session.scalars(
-        select(Receipt).where(Receipt.transaction_id == txn_id, Receipt.deleted_at.is_(None)).order_by(Receipt.id)
-    )
-    return [ReceiptFile(r.id, r.filename, r.media_type, r.size_bytes, r.content) for r in found]
-
-
 def size_text(size: int) -> str:
     if size < 1024 * 1024:
         return _("{n} KB").format(n=max(1, round(size / 1024)))
@@ -96,7 +76,7 @@ class ReceiptDialog(QDialog):
         self.ctx = ctx
         self.txn_id = txn_id
         self._remove = remove
-        self.receipts: list[ReceiptFile] = []
+        self.receipts: list[ledger.ReceiptFile] = []
         self.setWindowTitle(_("Receipts for {payment}").format(payment=title))
         self.resize(640, 560)
         self.list = QListWidget()
@@ -137,7 +117,7 @@ class ReceiptDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.receipts = self.ctx.read(lambda s: read_receipts(s, self.txn_id), [])
+        self.receipts = self.ctx.read(lambda s: ledger.receipts_of(s, self.txn_id), [])
         self.list.clear()
         for receipt in self.receipts:
             kind = _("PDF") if receipt.media_type == "application/pdf" else _("Photo")
@@ -150,7 +130,7 @@ class ReceiptDialog(QDialog):
         else:
             self._show(-1)
 
-    def current(self) -> ReceiptFile | None:
+    def current(self) -> ledger.ReceiptFile | None:
         row = self.list.currentRow()
         return self.receipts[row] if 0 <= row < len(self.receipts) else None
 
