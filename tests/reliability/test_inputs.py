@@ -246,7 +246,8 @@ def _refusal(store: Store, content: bytes) -> IpbError:
 
 
 def _cli_commands() -> dict[str, list[str]]:
-    cli = pytest.importorskip("ipb_desktop.cli")
+    from ipb_desktop import cli
+
     parser = cli.build_parser()
     (subparsers,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
     return {

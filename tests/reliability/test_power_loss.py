@@ -263,6 +263,8 @@ def test_sigkill_during_a_migration_leaves_a_store_that_still_opens(
             if mark.exists():
                 break
             time.sleep(0.01)
+        else:
+            raise AssertionError(f"round {round_no}: the migration never started, so nothing was tested")
         time.sleep(rng.uniform(0.0, 0.1))
         os.kill(pid, signal.SIGKILL)
         zygote.reap(pid)

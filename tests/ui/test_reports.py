@@ -4,6 +4,7 @@ the review answers, then preview, save a PDF or CSV, or print. The assertions lo
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -214,31 +215,34 @@ def test_a_csv_preview_is_the_plain_version(qtbot, page: ReportsPage) -> None:
     assert "Closing balance" in page.plain_preview.toPlainText()
 
 
+@pytest.fixture
+def said() -> Iterator[list[str]]:
+    """Every error the window shows while the test runs (disconnected even when the test fails)."""
+    shown: list[str] = []
+    messages.bridge().error_shown.connect(shown.append)
+    yield shown
+    messages.bridge().error_shown.disconnect(shown.append)
+
+
 def test_backwards_dates_are_explained_and_nothing_is_saved(
-    qtbot, page: ReportsPage, save_to: list[Path], tmp_path: Path
+    qtbot, page: ReportsPage, save_to: list[Path], tmp_path: Path, said: list[str]
 ) -> None:
-    said: list[str] = []
-    messages.bridge().error_shown.connect(said.append)
     page.set_dates(dt.date(2026, 5, 1), dt.date(2026, 4, 1))
     save_to.append(tmp_path / "never.pdf")
     click(qtbot, page.save_pdf_button)
     assert not (tmp_path / "never.pdf").exists()
     assert any("swap" in text for text in said)
-    messages.bridge().error_shown.disconnect(said.append)
 
 
 def test_saving_over_the_store_is_refused(
-    qtbot, page: ReportsPage, ctx: AppContext, save_to: list[Path], tmp_path: Path
+    qtbot, page: ReportsPage, ctx: AppContext, save_to: list[Path], tmp_path: Path, said: list[str]
 ) -> None:
-    said: list[str] = []
-    messages.bridge().error_shown.connect(said.append)
     store_file = tmp_path / "alys.ipb"
     before = store_file.stat().st_size
     save_to.append(store_file)
     click(qtbot, page.save_pdf_button)
     assert store_file.stat().st_size == before
     assert any("budget store file" in text for text in said)
-    messages.bridge().error_shown.disconnect(said.append)
 
 
 def test_locking_empties_the_page(qtbot, page: ReportsPage, ctx: AppContext) -> None:

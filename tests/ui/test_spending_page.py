@@ -20,6 +20,7 @@ from ipb_desktop.ledger_query import LedgerFilter
 from ipb_desktop.models.schema import PlanLine, Receipt
 from ipb_desktop.models.store import Store
 from ipb_desktop.ui.operations.context import AppContext
+from ipb_desktop.ui.shell.main_window import MainWindow
 from ipb_desktop.ui.spending import receipt_viewer
 from ipb_desktop.ui.spending.form import PaymentDialog
 from ipb_desktop.ui.spending.page import SpendingPage
@@ -373,12 +374,15 @@ def test_every_input_on_the_page_has_a_name(page: SpendingPage) -> None:
     assert unnamed == []
 
 
-def test_locking_empties_the_page_and_closes_its_dialog(qtbot, page: SpendingPage, ctx: AppContext) -> None:
+def test_locking_empties_the_page_and_closes_its_dialog(qtbot, open_window: MainWindow) -> None:
+    """The window's own Lock (as the idle timer and File > Lock do it), with the payment form open over Spending."""
+    open_window.show_page("spending")
+    [page] = open_window.findChildren(SpendingPage)
     select_payee(qtbot, page, "Clayworks Studio")
     page.edit_action.trigger()
     dialog = page.dialog
     assert dialog is not None and dialog.isVisible()
-    ctx.store = None
-    ctx.changed.emit()
+    open_window.lock_action.trigger()
+    assert open_window.ctx.store is None and open_window.ctx.is_locked
     assert not dialog.isVisible()
     assert page.model.rowCount() == 0 and page.quick_add.plan_line.count() == 1
