@@ -15,12 +15,11 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
-from ipb_desktop import outcomes, removal
+from ipb_desktop import outcomes
 from ipb_desktop.i18n import N_, _
 from ipb_desktop.models.enums import RatingScale
-from ipb_desktop.models.schema import Outcome
+from ipb_desktop.ui.operations import outcomes as ops
 from ipb_desktop.ui.operations.context import AppContext
 from ipb_desktop.ui.widgets.dialogs import FormDialog
 from ipb_desktop.ui.widgets.forms import plain_label
@@ -65,7 +64,7 @@ class OutcomeDialog(FormDialog):
         self.new_area_button.clicked.connect(self.add_life_area)
         self.form.layout.addRow("", self.new_area_button)
         if outcome_id is not None:
-            current = ctx.read(lambda s: _details_of(outcomes.get_outcome(s, outcome_id)), None)
+            current = ops.details_of(ctx, outcome_id)
             if current is not None:
                 self.what.setPlainText(current.what_matters)
                 self.how.setPlainText(current.how_ill_know or "")
@@ -77,11 +76,7 @@ class OutcomeDialog(FormDialog):
         name, ok = QInputDialog.getText(self, _("New life area"), _("Name of the new life area:"))
         if not ok or not name.strip():
             return
-        area_id = self.ctx.perform(
-            _("Add life area"),
-            lambda s: outcomes.add_life_area(s, name).id,
-            lambda s, new_id: removal.remove_life_area(s, new_id),
-        )
+        area_id = ops.add_life_area(self.ctx, name)
         if area_id is not None:
             self.area.addItem(name.strip(), area_id)
             self.area.setCurrentIndex(self.area.count() - 1)
@@ -92,36 +87,11 @@ class OutcomeDialog(FormDialog):
     def save(self) -> bool:
         details = self.details()
         if self.outcome_id is None:
-            return (
-                self.ctx.perform(
-                    _("add an outcome"),
-                    lambda s: outcomes.add_outcome(s, details, self.ctx.today()).id,
-                    lambda s, new_id: removal.remove_outcome(s, new_id),
-                    form=self.form,
-                )
-                is not None
-            )
-        outcome_id = self.outcome_id
-        before = self.ctx.read(lambda s: _details_of(outcomes.get_outcome(s, outcome_id)), None)
+            return ops.add_outcome(self.ctx, details, self.form) is not None
+        before = ops.details_of(self.ctx, self.outcome_id)
         if before is None:
             return False
-        return (
-            self.ctx.perform(
-                _("edit an outcome"),
-                lambda s: outcomes.update_outcome(s, outcome_id, details).id,
-                lambda s, _id: _restore(s, outcome_id, before),
-                form=self.form,
-            )
-            is not None
-        )
-
-
-def _details_of(outcome: Outcome) -> outcomes.OutcomeDetails:
-    return outcomes.OutcomeDetails(outcome.what_matters, outcome.how_ill_know, outcome.life_area_id)
-
-
-def _restore(session: Session, outcome_id: int, before: outcomes.OutcomeDetails) -> None:
-    outcomes.update_outcome(session, outcome_id, before)
+        return ops.edit_outcome(self.ctx, self.outcome_id, details, before, self.form) is not None
 
 
 SCALES = [
@@ -188,34 +158,4 @@ class RatingDialog(FormDialog):
     def save(self) -> bool:
         details = self.details()
         outcome_id = self.outcome_id
-        return (
-            self.ctx.perform(
-                _("rate progress"),
-                lambda s: outcomes.add_rating(s, outcome_id, details).id,
-                lambda s, rating_id: outcomes.delete_rating(s, rating_id),
-                form=self.form,
-            )
-            is not None
-        )
-
-
-def _delete_rating(session: Session, rating_id: int) -> int:
-    outcomes.delete_rating(session, rating_id)
-    return rating_id
-
-
-def _put_back(session: Session, snap: removal.RatingSnapshot) -> None:
-    removal.restore_rating(session, snap)
-
-
-def delete_rating(ctx: AppContext, rating_id: int) -> bool:
-    """Delete a rating, keeping a snapshot so undo puts it back exactly (same words, same recorder)."""
-    snap = ctx.read(lambda s: removal.snapshot_rating(s, rating_id), None)
-    if snap is None:
-        return False
-    done = ctx.perform(
-        _("delete a rating"),
-        lambda s: _delete_rating(s, snap.id),
-        lambda s, _id: _put_back(s, snap),
-    )
-    return done is not None
+        return ops.rate_progress(self.ctx, outcome_id, details, self.form) is not None

@@ -25,8 +25,9 @@ from ipb_desktop.formatting import date_short, money
 from ipb_desktop.i18n import N_, _
 from ipb_desktop.models.enums import OutcomeStatus, RatingScale
 from ipb_desktop.models.schema import BudgetPeriod
+from ipb_desktop.ui.operations import outcomes as ops
 from ipb_desktop.ui.operations.context import AppContext
-from ipb_desktop.ui.outcomes.dialogs import OutcomeDialog, RatingDialog, delete_rating, recorder_words
+from ipb_desktop.ui.outcomes.dialogs import OutcomeDialog, RatingDialog, recorder_words
 from ipb_desktop.ui.outcomes.rating_chart import RatingChart
 from ipb_desktop.ui.widgets import dialogs
 from ipb_desktop.ui.widgets.forms import Heading, button_row, plain_label
@@ -313,20 +314,7 @@ class OutcomesPage(Page):
         outcome_id = self.current_id()
         if outcome_id is None:
             return
-        before = self.ctx.read(lambda s: outcomes.get_outcome(s, outcome_id).status, None)
-        if before is None:
-            return
-        today = self.ctx.today()
-        words = {
-            OutcomeStatus.ACHIEVED: _("mark an outcome achieved"),
-            OutcomeStatus.SET_ASIDE: _("set an outcome aside"),
-            OutcomeStatus.ACTIVE: _("work on an outcome again"),
-        }
-        self.ctx.perform(
-            words[status],
-            lambda s: outcomes.set_status(s, outcome_id, status, today).id,
-            lambda s, _id: _set_status_back(s, outcome_id, before, today),
-        )
+        ops.set_status(self.ctx, outcome_id, status)
 
     def delete_chosen_rating(self) -> None:
         row = self.ratings_model.row_at(self.ratings_table.currentIndex())
@@ -339,8 +327,4 @@ class OutcomesPage(Page):
             ),
             _("Delete it"),
         ):
-            delete_rating(self.ctx, row.id)
-
-
-def _set_status_back(session: Session, outcome_id: int, status: str, on: dt.date) -> None:
-    outcomes.set_status(session, outcome_id, status, on)
+            ops.delete_rating(self.ctx, row.id)

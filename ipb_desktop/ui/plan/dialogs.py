@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QListWidget, QListWidgetItem, QWidget
 from sqlalchemy.orm import Session
 
-from ipb_desktop import budget, outcomes, plan, removal
+from ipb_desktop import budget, outcomes, plan
 from ipb_desktop.i18n import _
 from ipb_desktop.models.enums import HeldAs
 from ipb_desktop.money import format_plain, parse_pence
+from ipb_desktop.ui.operations import plan as ops
 from ipb_desktop.ui.operations.context import AppContext
 from ipb_desktop.ui.outcomes.dialogs import text_box
 from ipb_desktop.ui.widgets.dialogs import FormDialog
@@ -36,7 +39,7 @@ def money_edit(placeholder: str) -> QLineEdit:
     return edit
 
 
-def combo(items: dict, current: str | None = None) -> QComboBox:  # type: ignore[type-arg]
+def combo(items: Mapping[Any, str], current: str | None = None) -> QComboBox:
     box = QComboBox()
     for code, words in items.items():
         box.addItem(_(words), str(code))
@@ -68,24 +71,8 @@ class PeriodDialog(FormDialog):
 
     def save(self) -> bool:
         name, start, end = self.name.text(), _day(self.start), _day(self.end)
-        self.new_id = self.ctx.perform(
-            _("add a budget period"),
-            lambda s: budget.add_period(s, name, start, end).id,
-            lambda s, period_id: removal.remove_period(s, period_id),
-            form=self.form,
-        )
+        self.new_id = ops.add_period(self.ctx, name, start, end, self.form)
         return self.new_id is not None
-
-
-def _stream_details(stream: object) -> budget.StreamDetails:
-    return budget.StreamDetails(
-        stream.funder_kind,  # type: ignore[attr-defined]
-        stream.funder_name,  # type: ignore[attr-defined]
-        stream.amount_pence,  # type: ignore[attr-defined]
-        stream.schedule,  # type: ignore[attr-defined]
-        stream.held_as,  # type: ignore[attr-defined]
-        stream.notes,  # type: ignore[attr-defined]
-    )
 
 
 class StreamDialog(FormDialog):
@@ -96,7 +83,7 @@ class StreamDialog(FormDialog):
     ) -> None:
         super().__init__(ctx, _("Edit a funding stream") if stream_id else _("Add a funding stream"), parent)
         self.period_id, self.stream_id = period_id, stream_id
-        before = ctx.read(lambda s: _stream_details(budget.get_stream(s, stream_id)), None) if stream_id else None
+        before = ops.stream_details(ctx, stream_id) if stream_id else None
         self.before = before
         self.kind = combo(FUNDER_KINDS, before.funder_kind if before else None)
         self.form.row(_("&Who pays"), self.kind, ("funder_kind",))
@@ -134,39 +121,9 @@ class StreamDialog(FormDialog):
         def details() -> budget.StreamDetails:
             return budget.StreamDetails(kind, name, parse_pence(amount_text, "amount"), schedule, held, notes)
 
-        if self.stream_id is None:
-            period_id = self.period_id
-            done = self.ctx.perform(
-                _("add a funding stream"),
-                lambda s: budget.add_stream(s, period_id, details()).id,
-                lambda s, new_id: removal.remove_stream(s, new_id),
-                form=self.form,
-            )
-        else:
-            stream_id, before = self.stream_id, self.before
-            assert before is not None
-            done = self.ctx.perform(
-                _("edit a funding stream"),
-                lambda s: budget.update_stream(s, stream_id, details()).id,
-                lambda s, _id: _stream_back(s, stream_id, before),
-                form=self.form,
-            )
-        return done is not None
-
-
-def _stream_back(session: Session, stream_id: int, before: budget.StreamDetails) -> None:
-    budget.update_stream(session, stream_id, before)
-
-
-def _line_details(line: object) -> plan.PlanLineDetails:
-    return plan.PlanLineDetails(
-        line.description,  # type: ignore[attr-defined]
-        line.planned_pence,  # type: ignore[attr-defined]
-        line.category_id,  # type: ignore[attr-defined]
-        line.stream_id,  # type: ignore[attr-defined]
-        tuple(o.id for o in line.outcomes),  # type: ignore[attr-defined]
-        line.notes,  # type: ignore[attr-defined]
-    )
+        if self.stream_id is None or self.before is None:
+            return ops.add_stream(self.ctx, self.period_id, details, self.form) is not None
+        return ops.edit_stream(self.ctx, self.stream_id, details, self.before, self.form) is not None
 
 
 class PlanLineDialog(FormDialog):
@@ -177,7 +134,7 @@ class PlanLineDialog(FormDialog):
     ) -> None:
         super().__init__(ctx, _("Edit a plan line") if plan_line_id else _("Add a plan line"), parent)
         self.period_id, self.plan_line_id = period_id, plan_line_id
-        before = ctx.read(lambda s: _line_details(plan.get_plan_line(s, plan_line_id)), None) if plan_line_id else None
+        before = ops.plan_line_details(ctx, plan_line_id) if plan_line_id else None
         self.before = before
         choices = ctx.read(lambda s: _choices(s, period_id), ([], [], []))
         categories, streams, outcome_rows = choices
@@ -234,28 +191,9 @@ class PlanLineDialog(FormDialog):
             pence = parse_pence(planned_text, "planned_amount")
             return plan.PlanLineDetails(text, pence, category, stream, chosen, notes)
 
-        if self.plan_line_id is None:
-            period_id = self.period_id
-            done = self.ctx.perform(
-                _("add a plan line"),
-                lambda s: plan.add_plan_line(s, period_id, details()).id,
-                lambda s, new_id: removal.remove_plan_line(s, new_id),
-                form=self.form,
-            )
-        else:
-            line_id, before = self.plan_line_id, self.before
-            assert before is not None
-            done = self.ctx.perform(
-                _("edit a plan line"),
-                lambda s: plan.update_plan_line(s, line_id, details()).id,
-                lambda s, _id: _line_back(s, line_id, before),
-                form=self.form,
-            )
-        return done is not None
-
-
-def _line_back(session: Session, line_id: int, before: plan.PlanLineDetails) -> None:
-    plan.update_plan_line(session, line_id, before)
+        if self.plan_line_id is None or self.before is None:
+            return ops.add_plan_line(self.ctx, self.period_id, details, self.form) is not None
+        return ops.edit_plan_line(self.ctx, self.plan_line_id, details, self.before, self.form) is not None
 
 
 def _choices(

@@ -6,12 +6,22 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlalchemy.orm import Session
 
-from ipb_desktop import budget, figures, outcomes, removal
+from ipb_desktop import budget, figures, outcomes
 from ipb_desktop.formatting import date_long, money
 from ipb_desktop.i18n import _
+from ipb_desktop.ui.operations import plan as ops
 from ipb_desktop.ui.operations.context import AppContext
 from ipb_desktop.ui.outcomes.page import make_table
 from ipb_desktop.ui.plan.dialogs import PeriodDialog, PlanLineDialog, StreamDialog
@@ -164,8 +174,8 @@ class PlanPage(Page):
         self._filling = False
 
     @staticmethod
-    def _fit(table: QWidget, stretch: int) -> None:
-        header = table.horizontalHeader()  # type: ignore[attr-defined]
+    def _fit(table: QTableView, stretch: int) -> None:
+        header = table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
@@ -260,11 +270,7 @@ class PlanPage(Page):
         ).format(name=row.funder_name)
         if now and not dialogs.confirm(self, question, _("Archive it")):
             return
-        self.ctx.perform(
-            _("archive a funding stream") if now else _("bring back a funding stream"),
-            lambda s: removal.set_stream_archived(s, stream_id, now).id,
-            lambda s, _id: _stream_archived(s, stream_id, not now),
-        )
+        ops.set_stream_archived(self.ctx, stream_id, now)
 
     def add_line(self) -> None:
         period_id = self.period_id()
@@ -286,16 +292,4 @@ class PlanPage(Page):
         ).format(what=row.figures.description)
         if now and not dialogs.confirm(self, question, _("Archive it")):
             return
-        self.ctx.perform(
-            _("archive a plan line") if now else _("bring back a plan line"),
-            lambda s: removal.set_plan_line_archived(s, line_id, now).id,
-            lambda s, _id: _line_archived(s, line_id, not now),
-        )
-
-
-def _stream_archived(session: Session, stream_id: int, archived: bool) -> None:
-    removal.set_stream_archived(session, stream_id, archived)
-
-
-def _line_archived(session: Session, line_id: int, archived: bool) -> None:
-    removal.set_plan_line_archived(session, line_id, archived)
+        ops.set_plan_line_archived(self.ctx, line_id, now)

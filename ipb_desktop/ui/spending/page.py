@@ -30,6 +30,7 @@ from ipb_desktop.i18n import _, ngettext
 from ipb_desktop.ledger_query import LedgerFilter, LedgerRow
 from ipb_desktop.models.enums import Direction
 from ipb_desktop.ui import messages
+from ipb_desktop.ui.operations import spending as ops
 from ipb_desktop.ui.operations.context import AppContext
 from ipb_desktop.ui.spending import receipt_viewer
 from ipb_desktop.ui.spending.choices import Choices, announce, read_choices
@@ -308,24 +309,13 @@ class SpendingPage(Page):
             return
 
         def save(draft: ledger.TransactionDraft, form: Form) -> bool:
-            done = self.ctx.perform(
-                _("Change payment"),
-                lambda s: ledger.update_transaction(s, txn_id, draft).id,
-                lambda s, _id: _quiet(ledger.update_transaction(s, txn_id, old)),
-                form=form,
-            )
-            return done is not None
+            return ops.change_payment(self.ctx, txn_id, draft, old, form) is not None
 
         self._open(PaymentDialog(self.ctx, self.choices, save, old, self))
 
     def add_with_form(self) -> None:
         def save(draft: ledger.TransactionDraft, form: Form) -> bool:
-            done = self.ctx.perform(
-                _("Log payment"),
-                lambda s: ledger.add_transaction(s, draft).id,
-                lambda s, txn_id: _quiet(ledger.delete_transaction(s, txn_id)),
-                form=form,
-            )
+            done = ops.log_payment(self.ctx, draft, form)
             if done is not None:
                 self.select_id(done)
             return done is not None
@@ -340,13 +330,7 @@ class SpendingPage(Page):
         dialog: SplitDialog
 
         def save(parts: list[ledger.AllocationDraft]) -> bool:
-            done = self.ctx.perform(
-                _("Split payment"),
-                lambda s: ledger.split_transaction(s, txn_id, parts).id,
-                lambda s, _id: _quiet(ledger.update_transaction(s, txn_id, old)),
-                form=dialog,
-            )
-            return done is not None
+            return ops.split_payment(self.ctx, txn_id, parts, old, dialog) is not None
 
         dialog = SplitDialog(old, self.choices, save, self)
         self._open(dialog)
@@ -364,11 +348,7 @@ class SpendingPage(Page):
             messages.error(_("That file could not be read ({reason}). Try another one.").format(reason=exc.strerror))
             return None
         name = path.name
-        receipt_id = self.ctx.perform(
-            _("Attach receipt"),
-            lambda s: ledger.attach_receipt(s, txn_id, name, content).id,
-            lambda s, rid: _quiet(ledger.remove_receipt(s, rid)),
-        )
+        receipt_id = ops.attach_receipt(self.ctx, txn_id, name, content)
         if receipt_id is not None:
             messages.info(_("The receipt {name} is kept, encrypted, with this payment.").format(name=name))
         return receipt_id
@@ -379,12 +359,7 @@ class SpendingPage(Page):
             return
 
         def remove(receipt_id: int) -> bool:
-            done = self.ctx.perform(
-                _("Remove receipt"),
-                lambda s: ledger.remove_receipt(s, receipt_id).id,
-                lambda s, rid: _quiet(ledger.restore_receipt(s, rid)),
-            )
-            return done is not None
+            return ops.remove_receipt(self.ctx, receipt_id) is not None
 
         self._open(ReceiptDialog(self.ctx, row.id, self._describe(row), remove, self))
 
@@ -393,11 +368,7 @@ class SpendingPage(Page):
         if row is None:
             return
         txn_id, was = row.id, row.reconciled
-        self.ctx.perform(
-            _("Not checked against bank") if was else _("Checked against bank"),
-            lambda s: ledger.set_reconciled(s, txn_id, not was).id,
-            lambda s, _id: _quiet(ledger.set_reconciled(s, txn_id, was)),
-        )
+        ops.set_checked(self.ctx, txn_id, not was)
 
     def ask_delete(self) -> None:
         row = self.selected_row()
@@ -417,11 +388,7 @@ class SpendingPage(Page):
         self._open(box)
 
     def delete(self, txn_id: int) -> bool:
-        done = self.ctx.perform(
-            _("Delete payment"),
-            lambda s: ledger.delete_transaction(s, txn_id).id,
-            lambda s, i: _quiet(ledger.restore_transaction(s, i)),
-        )
+        done = ops.delete_payment(self.ctx, txn_id)
         if done is not None:
             text = _("Payment deleted. To bring it back, choose Undo (Ctrl+Z).")
             messages.info(text)
@@ -472,7 +439,3 @@ class SpendingPage(Page):
             self.attach_receipt(path)
         else:
             event.ignore()
-
-
-def _quiet(_result: object) -> None:
-    """Undo functions return nothing; this drops what a service returned."""

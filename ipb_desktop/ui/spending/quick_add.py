@@ -17,6 +17,7 @@ from ipb_desktop.i18n import _
 from ipb_desktop.ledger_query import PayeeHabit
 from ipb_desktop.models.enums import Direction
 from ipb_desktop.money import format_plain, parse_pence
+from ipb_desktop.ui.operations import spending as ops
 from ipb_desktop.ui.operations.context import AppContext
 from ipb_desktop.ui.spending.choices import (
     Choices,
@@ -170,12 +171,7 @@ class QuickAdd(QGroupBox):
             return None
         warnings = self.ctx.read(lambda s: ledger.gentle_warnings(s, draft), [])
         payee = draft.payee.strip() or _("a payment")
-        new_id = self.ctx.perform(
-            _("Log {payee}").format(payee=payee),
-            lambda s: ledger.add_transaction(s, draft).id,
-            lambda s, txn_id: _quiet(ledger.delete_transaction(s, txn_id)),
-            form=self,
-        )
+        new_id = ops.log_payment(self.ctx, draft, self, text=_("Log {payee}").format(payee=payee))
         if new_id is None:
             return None
         sign = "+" if draft.direction == Direction.IN else "-"
@@ -221,7 +217,3 @@ class QuickAdd(QGroupBox):
     def clear_problems(self) -> None:
         self.status.clear()
         self.status.hide()
-
-
-def _quiet(_result: object) -> None:
-    """Undo functions return nothing; this drops what a service returned."""

@@ -21,13 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipb_desktop import ledger, regular
+from ipb_desktop import regular
 from ipb_desktop.errors import InvalidInput
 from ipb_desktop.formatting import date_long, money
 from ipb_desktop.i18n import N_, _, ngettext
 from ipb_desktop.models.enums import Direction, Schedule
 from ipb_desktop.money import format_plain, parse_pence
 from ipb_desktop.regular import DueOccurrence, RegularDetails
+from ipb_desktop.ui.operations import spending as ops
 from ipb_desktop.ui.operations.context import AppContext
 from ipb_desktop.ui.spending.choices import (
     Choices,
@@ -48,10 +49,6 @@ SCHEDULES = [
     (Schedule.QUARTERLY, N_("Every three months")),
     (Schedule.YEARLY, N_("Every year")),
 ]
-
-
-def _quiet(_result: object) -> None:
-    """Undo functions return nothing; this drops what a service returned."""
 
 
 def describe(direction: str, amount_pence: int, payee: str) -> str:
@@ -234,21 +231,8 @@ class RegularListDialog(QDialog):
 
     def _save(self, regular_id: int | None, before: RegularDetails | None, new: RegularDetails, form: Form) -> bool:
         if regular_id is None:
-            done = self.ctx.perform(
-                _("Set up regular payment"),
-                lambda s: regular.add_regular(s, new).id,
-                lambda s, rid: _quiet(regular.stop_regular(s, rid)),
-                form=form,
-            )
-        else:
-            old = before or new
-            done = self.ctx.perform(
-                _("Change regular payment"),
-                lambda s: regular.update_regular(s, regular_id, new).id,
-                lambda s, rid: _quiet(regular.update_regular(s, rid, old)),
-                form=form,
-            )
-        return done is not None
+            return ops.set_up_regular(self.ctx, new, form) is not None
+        return ops.change_regular(self.ctx, regular_id, new, before or new, form) is not None
 
     def toggle_stopped(self) -> None:
         if self.list.currentRow() < 0:
@@ -256,17 +240,9 @@ class RegularListDialog(QDialog):
         item = self.list.currentItem()
         regular_id, active = item.data(ITEM_ROLE)
         if active:
-            self.ctx.perform(
-                _("Stop regular payment"),
-                lambda s: regular.stop_regular(s, regular_id).id,
-                lambda s, rid: _quiet(regular.resume_regular(s, rid)),
-            )
+            ops.stop_regular(self.ctx, regular_id)
         else:
-            self.ctx.perform(
-                _("Start regular payment again"),
-                lambda s: regular.resume_regular(s, regular_id).id,
-                lambda s, rid: _quiet(regular.stop_regular(s, rid)),
-            )
+            ops.start_regular_again(self.ctx, regular_id)
 
 
 class DueDialog(QDialog):
@@ -368,12 +344,7 @@ class DueDialog(QDialog):
         occurrence = self.current()
         if occurrence is None:
             return
-        rid, due_on = occurrence.regular_id, occurrence.due_on
-        self.ctx.perform(
-            _("Skip {payee}").format(payee=occurrence.payee),
-            lambda s: regular.skip(s, rid).id,
-            lambda s, _rid: _quiet(regular.set_next_due(s, rid, due_on)),
-        )
+        ops.skip_due(self.ctx, occurrence.regular_id, occurrence.due_on, occurrence.payee)
         self.reload()
 
     def confirm_all(self) -> None:
@@ -393,15 +364,4 @@ def confirm_one(
     ctx: AppContext, occurrence: DueOccurrence, paid_on: dt.date, amount_pence: int, form: Form | None = None
 ) -> int | None:
     """Confirm one due occurrence as an undoable operation; the new transaction's id, or None."""
-    rid, due_on = occurrence.regular_id, occurrence.due_on
-
-    def undo(session, txn_id: int) -> None:  # type: ignore[no-untyped-def]
-        ledger.delete_transaction(session, txn_id)
-        regular.set_next_due(session, rid, due_on)
-
-    return ctx.perform(
-        _("Confirm {payee}").format(payee=occurrence.payee),
-        lambda s: regular.confirm(s, rid, paid_on, amount_pence).id,
-        undo,
-        form=form,
-    )
+    return ops.confirm_due(ctx, occurrence.regular_id, occurrence.due_on, occurrence.payee, paid_on, amount_pence, form)
