@@ -68,3 +68,14 @@ def test_the_folders_show_the_areas_a_person_sees() -> None:
     ):
         assert (root / where).is_file(), where
     assert not [p.name for p in UI.glob("*.py") if p.name.startswith(("spending_", "import_", "reports_", "plan_"))]
+
+
+def test_every_change_the_window_makes_is_a_named_operation() -> None:
+    """Pages and dialogs call `ui/operations/<area>.py`; only those modules call `perform` or open a transaction."""
+    writing = re.compile(r"\.perform\(|\.keep_note\(|\.transaction\(\)")
+    offenders = [
+        str(path.relative_to(UI))
+        for path in sorted(UI.rglob("*.py"))
+        if "operations" not in path.parts and writing.search(path.read_text("utf-8"))
+    ]
+    assert offenders == []

@@ -34,9 +34,10 @@ from ipb_desktop.bankimport.mapping import FIELD_LABELS, ColumnMapping
 from ipb_desktop.errors import InvalidInput, IpbError
 from ipb_desktop.formatting import date_long, date_short, money
 from ipb_desktop.i18n import N_, _, ngettext
-from ipb_desktop.ui.bank_import.history import ImportHistoryDialog, open_history, undo_import_step
+from ipb_desktop.ui.bank_import.history import ImportHistoryDialog, open_history
 from ipb_desktop.ui.bank_import.learned_rules import open_learned
 from ipb_desktop.ui.bank_import.lines import NewLinesPanel, cell, statement_table
+from ipb_desktop.ui.operations import bank_import as ops
 from ipb_desktop.ui.operations.context import AppContext
 from ipb_desktop.ui.spending.choices import read_choices
 from ipb_desktop.ui.widgets.forms import Heading, plain_label, sentence
@@ -426,11 +427,7 @@ class ImportDialog(QDialog):
         choices = self.choices()
         self._importing = True
         try:
-            batch_id = self.ctx.perform(
-                _("Import {name}").format(name=result.source_name),
-                lambda s: service.commit(s, result, choices).id,
-                undo_import_step,
-            )
+            batch_id = ops.import_statement(self.ctx, result, choices)
         finally:
             self._importing = False
         if batch_id is None:

@@ -12,18 +12,10 @@ from ipb_desktop.formatting import date_short, money
 from ipb_desktop.i18n import _
 from ipb_desktop.ui.bank_import.learned_rules import open_learned
 from ipb_desktop.ui.bank_import.lines import cell, statement_table
+from ipb_desktop.ui.operations import bank_import as ops
 from ipb_desktop.ui.operations.context import AppContext
 from ipb_desktop.ui.widgets import dialogs
 from ipb_desktop.ui.widgets.forms import Heading
-
-
-def undo_import_step(session: Any, batch_id: int) -> None:
-    """The undo of an import (for `AppContext.perform`)."""
-    service.undo_import(session, batch_id)
-
-
-def _put_back(session: Any, batch_id: int) -> None:
-    service.restore_import(session, batch_id)
 
 
 def _history_row(batch: Any) -> tuple[int, bool, list[str]]:
@@ -114,7 +106,7 @@ class ImportHistoryDialog(QDialog):
         )
         if not dialogs.confirm(self, question, _("Undo this import")):
             return
-        self.ctx.perform(_("Undo an import"), lambda s: service.undo_import(s, batch_id).id, _put_back)
+        ops.undo_import(self.ctx, batch_id)
 
 
 def open_history(ctx: AppContext, parent: QWidget | None = None) -> ImportHistoryDialog:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
-from sqlalchemy.orm import Session
 
 from ipb_desktop.bankimport import learned
 from ipb_desktop.i18n import _
+from ipb_desktop.ui.operations import bank_import as ops
 from ipb_desktop.ui.operations.context import AppContext
 from ipb_desktop.ui.widgets.forms import Heading, plain_label
 
@@ -90,15 +90,7 @@ class LearnedRulesDialog(QDialog):
         rule = self.selected()
         if rule is None or rule.off != on:
             return
-        payee, direction = rule.payee, rule.direction
-
-        def put_back(session: Session, was_on: bool) -> None:
-            learned.set_suggesting(session, payee, direction, was_on)
-
-        text = _("Suggest again: {rule}") if on else _("Stop suggesting: {rule}")
-        self.ctx.perform(
-            text.format(rule=rule.text), lambda s: learned.set_suggesting(s, payee, direction, on), put_back
-        )
+        ops.set_suggesting(self.ctx, rule.payee, rule.direction, on, rule.text)
         # The focus stays on the list, on the same rule, so the other button is one Tab away.
         self.rule_list.setFocus()
 

@@ -5,6 +5,9 @@ tell every view once.
 `store.transaction()`; if it raises an `IpbError` nothing is saved, the message is shown (next to the field when
 the form knows the field) and `perform` returns None. Otherwise an undo command is pushed whose undo runs
 `undo(session, result)` and whose redo runs `do` again, keeping the new result for the next undo.
+
+Pages and dialogs never call `perform` themselves: each change has a name in the operations module of its area
+(`operations.spending.log_payment`, `operations.plan.edit_stream` ...), as Anki's `aqt/operations/` does.
 """
 
 from __future__ import annotations
@@ -89,7 +92,7 @@ class AppContext(QObject):
         self,
         text: str,
         do: Callable[[Session], T],
-        undo: Callable[[Session, T], None],
+        undo: Callable[[Session, T], object],
         *,
         form: FieldSink | None = None,
     ) -> T | None:
@@ -102,6 +105,11 @@ class AppContext(QObject):
         self.undo_stack.push(_Operation(self, text, do, undo, result))
         self.changed.emit()
         return cast(T, result)
+
+    def keep_note(self, work: Callable[[Session], object]) -> bool:
+        """Save bookkeeping the person does not see as a change of theirs (how far the set-up has got): one
+        transaction, problems reported, no undo step. False when nothing was saved."""
+        return self._run(work) is not _FAILED
 
     def _run(self, work: Callable[[Session], Any], form: FieldSink | None = None) -> Any:
         if self.store is None:
@@ -132,7 +140,7 @@ class _Operation(QUndoCommand, Generic[T]):
         ctx: AppContext,
         text: str,
         do: Callable[[Session], T],
-        undo: Callable[[Session, T], None],
+        undo: Callable[[Session, T], object],
         result: T,
     ) -> None:
         super().__init__(text)

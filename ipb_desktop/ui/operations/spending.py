@@ -16,11 +16,6 @@ from ipb_desktop.i18n import _
 from ipb_desktop.regular import RegularDetails
 from ipb_desktop.ui.operations.context import AppContext, FieldSink
 
-
-def _quiet(_result: object) -> None:
-    """Undo functions return nothing; this drops what a service returned."""
-
-
 # -- payments -----------------------------------------------------------------------------------------------------
 
 
@@ -31,7 +26,7 @@ def log_payment(
     return ctx.perform(
         text or _("Log payment"),
         lambda s: ledger.add_transaction(s, draft).id,
-        lambda s, txn_id: _quiet(ledger.delete_transaction(s, txn_id)),
+        lambda s, txn_id: ledger.delete_transaction(s, txn_id),
         form=form,
     )
 
@@ -42,7 +37,7 @@ def change_payment(
     return ctx.perform(
         _("Change payment"),
         lambda s: ledger.update_transaction(s, txn_id, draft).id,
-        lambda s, _id: _quiet(ledger.update_transaction(s, txn_id, old)),
+        lambda s, _id: ledger.update_transaction(s, txn_id, old),
         form=form,
     )
 
@@ -57,7 +52,7 @@ def split_payment(
     return ctx.perform(
         _("Split payment"),
         lambda s: ledger.split_transaction(s, txn_id, parts).id,
-        lambda s, _id: _quiet(ledger.update_transaction(s, txn_id, old)),
+        lambda s, _id: ledger.update_transaction(s, txn_id, old),
         form=form,
     )
 
@@ -67,7 +62,7 @@ def set_checked(ctx: AppContext, txn_id: int, checked: bool) -> int | None:
     return ctx.perform(
         _("Checked against bank") if checked else _("Not checked against bank"),
         lambda s: ledger.set_reconciled(s, txn_id, checked).id,
-        lambda s, _id: _quiet(ledger.set_reconciled(s, txn_id, not checked)),
+        lambda s, _id: ledger.set_reconciled(s, txn_id, not checked),
     )
 
 
@@ -75,7 +70,7 @@ def delete_payment(ctx: AppContext, txn_id: int) -> int | None:
     return ctx.perform(
         _("Delete payment"),
         lambda s: ledger.delete_transaction(s, txn_id).id,
-        lambda s, i: _quiet(ledger.restore_transaction(s, i)),
+        lambda s, i: ledger.restore_transaction(s, i),
     )
 
 
@@ -86,7 +81,7 @@ def attach_receipt(ctx: AppContext, txn_id: int, name: str, content: bytes) -> i
     return ctx.perform(
         _("Attach receipt"),
         lambda s: ledger.attach_receipt(s, txn_id, name, content).id,
-        lambda s, rid: _quiet(ledger.remove_receipt(s, rid)),
+        lambda s, rid: ledger.remove_receipt(s, rid),
     )
 
 
@@ -94,7 +89,7 @@ def remove_receipt(ctx: AppContext, receipt_id: int) -> int | None:
     return ctx.perform(
         _("Remove receipt"),
         lambda s: ledger.remove_receipt(s, receipt_id).id,
-        lambda s, rid: _quiet(ledger.restore_receipt(s, rid)),
+        lambda s, rid: ledger.restore_receipt(s, rid),
     )
 
 
@@ -105,7 +100,7 @@ def set_up_regular(ctx: AppContext, details: RegularDetails, form: FieldSink) ->
     return ctx.perform(
         _("Set up regular payment"),
         lambda s: regular.add_regular(s, details).id,
-        lambda s, rid: _quiet(regular.stop_regular(s, rid)),
+        lambda s, rid: regular.stop_regular(s, rid),
         form=form,
     )
 
@@ -116,7 +111,7 @@ def change_regular(
     return ctx.perform(
         _("Change regular payment"),
         lambda s: regular.update_regular(s, regular_id, details).id,
-        lambda s, rid: _quiet(regular.update_regular(s, rid, old)),
+        lambda s, rid: regular.update_regular(s, rid, old),
         form=form,
     )
 
@@ -125,7 +120,7 @@ def stop_regular(ctx: AppContext, regular_id: int) -> int | None:
     return ctx.perform(
         _("Stop regular payment"),
         lambda s: regular.stop_regular(s, regular_id).id,
-        lambda s, rid: _quiet(regular.resume_regular(s, rid)),
+        lambda s, rid: regular.resume_regular(s, rid),
     )
 
 
@@ -133,7 +128,7 @@ def start_regular_again(ctx: AppContext, regular_id: int) -> int | None:
     return ctx.perform(
         _("Start regular payment again"),
         lambda s: regular.resume_regular(s, regular_id).id,
-        lambda s, rid: _quiet(regular.stop_regular(s, rid)),
+        lambda s, rid: regular.stop_regular(s, rid),
     )
 
 
@@ -142,7 +137,7 @@ def skip_due(ctx: AppContext, regular_id: int, due_on: dt.date, payee: str) -> i
     return ctx.perform(
         _("Skip {payee}").format(payee=payee),
         lambda s: regular.skip(s, regular_id).id,
-        lambda s, _rid: _quiet(regular.set_next_due(s, regular_id, due_on)),
+        lambda s, _rid: regular.set_next_due(s, regular_id, due_on),
     )
 
 

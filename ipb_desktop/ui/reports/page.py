@@ -40,6 +40,7 @@ from ipb_desktop.statements.periods import PRESET_LABELS, DateRange, resolve
 from ipb_desktop.statements.review_answers import QUESTION_LABELS, Question
 from ipb_desktop.statements.review_data import review_pack_data
 from ipb_desktop.ui import messages
+from ipb_desktop.ui.operations import reports as ops
 from ipb_desktop.ui.operations.context import AppContext
 from ipb_desktop.ui.spending.choices import date_edit, date_of
 from ipb_desktop.ui.widgets.forms import Form, Heading, plain_label
@@ -280,33 +281,15 @@ class ReportsPage(Page):
         self._loaded_for = dates
 
     def save_explanation(self) -> bool:
-        dates, text, today = self.dates(), self.explanation.toPlainText(), self.ctx.today()
-
-        def do(session) -> str:  # type: ignore[no-untyped-def]
-            before = explanations.exact_text(session, dates.start, dates.end)
-            explanations.save_explanation(session, dates.start, dates.end, text, today)
-            return before
-
-        def undo(session, before: str) -> None:  # type: ignore[no-untyped-def]
-            explanations.save_explanation(session, dates.start, dates.end, before, today)
-
-        if self.ctx.perform(_("Save my explanation"), do, undo, form=self.form) is None:
+        dates = self.dates()
+        if not ops.save_explanation(self.ctx, dates.start, dates.end, self.explanation.toPlainText(), self.form):
             return False
         self.explanation.document().setModified(False)
         return True
 
     def save_answers(self) -> bool:
         typed = {q: edit.toPlainText() for q, edit in self.answers.items()}
-        today = self.ctx.today()
-
-        def do(session) -> dict[Question, str]:  # type: ignore[no-untyped-def]
-            return {q: review_answers.save_answer(session, q, text, today) for q, text in typed.items()}
-
-        def undo(session, before: dict[Question, str]) -> None:  # type: ignore[no-untyped-def]
-            for question, text in before.items():
-                review_answers.save_answer(session, question, text, today)
-
-        if self.ctx.perform(_("Save my review answers"), do, undo) is None:
+        if not ops.save_review_answers(self.ctx, typed):
             return False
         for edit in self.answers.values():
             edit.document().setModified(False)

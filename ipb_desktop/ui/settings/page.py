@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from ipb_desktop import keystore, settings, unlock
 from ipb_desktop.errors import FieldProblem, IpbError
@@ -24,6 +23,7 @@ from ipb_desktop.i18n import N_, _
 from ipb_desktop.models.store import MIN_PASSPHRASE_LENGTH, passphrase_strength
 from ipb_desktop.passcheck import passphrase_opens
 from ipb_desktop.ui import messages
+from ipb_desktop.ui.operations import settings as ops
 from ipb_desktop.ui.operations.context import AppContext
 from ipb_desktop.ui.setup.holder_form import HolderForm
 from ipb_desktop.ui.widgets.forms import Form, Heading, button_row, plain_label
@@ -75,15 +75,6 @@ LABELS = {
     "language": N_("Lan&guage"),
     "backups_kept": N_("Automatic &backups to keep"),
 }
-
-
-def _put(session: Session, key: str, value: str) -> str:
-    settings.put(session, key, value)
-    return value
-
-
-def _put_back(session: Session, key: str, value: str) -> None:
-    settings.put(session, key, value)
 
 
 class SettingsPage(Page):
@@ -225,16 +216,7 @@ class SettingsPage(Page):
     # -- changing ---------------------------------------------------------------------------------------------
 
     def choose(self, key: str) -> None:
-        value = self.combos[key].currentData()
-        before = self.ctx.read(lambda s: settings.get(s, key), None)
-        if before is None or before == value:
-            return
-        self.ctx.perform(
-            _("change a setting"),
-            lambda s: _put(s, key, value),
-            lambda s, _v: _put_back(s, key, before),
-            form=self.choice_form,
-        )
+        ops.change_setting(self.ctx, key, self.combos[key].currentData(), self.choice_form)
 
     def save_recorder(self) -> None:
         name = self.planner_name.text().strip()
@@ -242,15 +224,7 @@ class SettingsPage(Page):
             self.who_form.show_problems((FieldProblem("recorder", _("write the planner's name")),))
             return
         value = f"planner:{name}" if self.as_planner.isChecked() else "holder"
-        before = self.ctx.read(lambda s: settings.get(s, "recorder"), None)
-        if before is None:
-            return
-        self.ctx.perform(
-            _("change who is recording"),
-            lambda s: _put(s, "recorder", value),
-            lambda s, _v: _put_back(s, "recorder", before or "holder"),
-            form=self.who_form,
-        )
+        ops.change_recorder(self.ctx, value, self.who_form)
 
     def remember(self) -> None:
         store = self.ctx.store

@@ -5,28 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
-from sqlalchemy.orm import Session
 
-from ipb_desktop import holder, removal, validate
+from ipb_desktop import holder, validate
 from ipb_desktop.errors import InvalidInput
 from ipb_desktop.i18n import _
-from ipb_desktop.models.schema import BudgetHolder
+from ipb_desktop.ui.operations import setup as ops
 from ipb_desktop.ui.operations.context import AppContext
 from ipb_desktop.ui.widgets.forms import Form
-
-
-def _details(person: BudgetHolder | None) -> holder.HolderDetails | None:
-    if person is None:
-        return None
-    return holder.HolderDetails(
-        person.name,
-        person.preferred_name,
-        person.nhs_number,
-        person.council_reference,
-        person.care_coordinator,
-        person.peer_support_planner,
-        person.next_review_date,
-    )
 
 
 class HolderForm(QWidget):
@@ -56,7 +41,7 @@ class HolderForm(QWidget):
         return edit
 
     def load(self) -> None:
-        found = self.ctx.read(lambda s: _details(holder.get_holder(s)), None)
+        found = ops.holder_details(self.ctx)
         values = [
             found.name if found else "",
             (found.preferred_name or "") if found else "",
@@ -94,21 +79,7 @@ class HolderForm(QWidget):
                 review,
             )
 
-        before = self.ctx.read(lambda s: _details(holder.get_holder(s)), None)
-        done = self.ctx.perform(
-            _("save your details"),
-            lambda s: holder.save_holder(s, details()).id,
-            lambda s, _id: _put_back(s, before),
-            form=self.form,
-        )
-        return done is not None
-
-
-def _put_back(session: Session, before: holder.HolderDetails | None) -> None:
-    if before is None:
-        removal.remove_holder(session)
-    else:
-        holder.save_holder(session, before)
+        return ops.save_holder(self.ctx, details, self.form) is not None
 
 
 __all__ = ["HolderForm", "InvalidInput"]

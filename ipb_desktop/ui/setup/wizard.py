@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget, QWizard
 
 from ipb_desktop import budget, outcomes, plan, setup_progress
 from ipb_desktop.i18n import N_, _
+from ipb_desktop.ui.operations import setup as ops
 from ipb_desktop.ui.operations.context import AppContext
 from ipb_desktop.ui.outcomes.dialogs import OutcomeDialog
 from ipb_desktop.ui.plan.dialogs import PeriodDialog, PlanLineDialog, StreamDialog
@@ -34,9 +35,7 @@ def embedded(dialog: D) -> D:
 
 
 def _mark(ctx: AppContext, step: str) -> None:
-    if ctx.store is not None:
-        with ctx.store.transaction() as s:
-            setup_progress.mark_step(s, step)
+    ops.mark_step(ctx, step)
 
 
 class StepPage(QWizardPage):
@@ -255,10 +254,7 @@ class SetupWizard(QWizard):
             self.next()
 
     def _finished(self) -> None:
-        if self.ctx.store is not None:
-            with self.ctx.store.transaction() as s:
-                setup_progress.set_finished(s)
-            self.ctx.changed.emit()
+        ops.finish_setup(self.ctx)
 
 
 def start_setup(window: QWidget) -> SetupWizard | None:

@@ -1,7 +1,7 @@
 """The base for every editing dialog: a form, Save and Cancel, and a plain "are you sure" that tests can answer.
 
 Dialogs are opened with `open()` (window-modal, not blocking), so the app keeps running and Lock can close them.
-Saving goes through `AppContext.perform(..., form=self.form)`: a refused save leaves the dialog open with the
+Saving goes through a named operation given `form=self.form`: a refused save leaves the dialog open with the
 problem under its field.
 """
 
