@@ -70,7 +70,8 @@ def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
 class Form:
     """Rows of label + field in a QFormLayout, each with a hidden problem line under the field.
 
-    `show_problems` (used by the operations, through the `form` they are given) puts each service problem under its own field,
+    `show_problems` (used by the operations, through the `form` they are given) puts each service problem under
+    its own field,
     moves the keyboard focus to the first one and returns the problems it could not place.
     """
 
