@@ -238,6 +238,8 @@ def parse(table: CsvTable, mapping: ColumnMapping) -> ParsedStatement:
     if wrong:
         raise StatementRefused([LineProblem(0, reason) for reason in wrong])
     reader = _Reader(table, mapping)
+    for _n, row in table.preamble:
+        reader.summary(row)
     last = table.rows[-1][0] if table.rows else 0
     for line_no, row in table.rows:
         reader.row(line_no, row, line_no == last)
