@@ -33,7 +33,10 @@ def test_the_mapping_command_is_registered() -> None:
 
 
 def test_unknown_headings_are_refused_with_the_columns_option_that_reads_them(
-    store: Store, store_path: Path, write_file, capsys: pytest.CaptureFixture[str]  # type: ignore[no-untyped-def]
+    store: Store,
+    store_path: Path,
+    write_file,
+    capsys: pytest.CaptureFixture[str],  # type: ignore[no-untyped-def]
 ) -> None:
     store.close()
     path = write_file("portal.csv", "Posted,Details,Money\n01/03/2026,Hafod Cafe,-4.50\n02/03/2026,Refund,1.00\n")
@@ -50,7 +53,10 @@ def test_unknown_headings_are_refused_with_the_columns_option_that_reads_them(
 
 
 def test_a_bad_line_is_named_with_its_column_and_the_option_that_fixes_it(
-    store: Store, store_path: Path, write_file, capsys: pytest.CaptureFixture[str]  # type: ignore[no-untyped-def]
+    store: Store,
+    store_path: Path,
+    write_file,
+    capsys: pytest.CaptureFixture[str],  # type: ignore[no-untyped-def]
 ) -> None:
     store.close()
     path = write_file(
@@ -67,7 +73,10 @@ def test_a_bad_line_is_named_with_its_column_and_the_option_that_fixes_it(
 
 
 def test_date_format_reads_month_first_dates(
-    store: Store, store_path: Path, write_file, capsys: pytest.CaptureFixture[str]  # type: ignore[no-untyped-def]
+    store: Store,
+    store_path: Path,
+    write_file,
+    capsys: pytest.CaptureFixture[str],  # type: ignore[no-untyped-def]
 ) -> None:
     store.close()
     path = write_file("us.csv", "Date,Description,Amount\n03/04/2026,Hafod Cafe,-4.50\n")
@@ -78,7 +87,10 @@ def test_date_format_reads_month_first_dates(
 
 
 def test_flip_signs_and_save_mapping_are_remembered_and_the_mapping_command_shows_and_deletes_them(
-    store: Store, store_path: Path, write_file, capsys: pytest.CaptureFixture[str]  # type: ignore[no-untyped-def]
+    store: Store,
+    store_path: Path,
+    write_file,
+    capsys: pytest.CaptureFixture[str],  # type: ignore[no-untyped-def]
 ) -> None:
     store.close()
     heads = "Transaction Date,Merchant,Amount\n"
@@ -106,7 +118,10 @@ def test_flip_signs_and_save_mapping_are_remembered_and_the_mapping_command_show
 
 
 def test_pending_lines_are_listed_and_an_empty_file_says_it_has_no_payments(
-    store: Store, store_path: Path, write_file, capsys: pytest.CaptureFixture[str]  # type: ignore[no-untyped-def]
+    store: Store,
+    store_path: Path,
+    write_file,
+    capsys: pytest.CaptureFixture[str],  # type: ignore[no-untyped-def]
 ) -> None:
     store.close()
     code, out, _err = run(capsys, "import", store_path, SAMPLES / "revolut.csv", "--dry-run")

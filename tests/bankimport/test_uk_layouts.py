@@ -97,9 +97,13 @@ def test_revolut_pending_line_is_left_out_then_comes_in_once_completed(store: St
     assert any("declined or reversed" in notice for notice in first.statement.notices)
     assert [p.line.amount_pence for p in first.new] == [20000, -3000, -2150]  # the £1.50 fee is counted
     import_file(store, SAMPLES / "revolut.csv")
-    text = (SAMPLES / "revolut.csv").read_text(encoding="utf-8").replace(
-        "2026-03-07 18:22:00,,Hafod Cinema,-9.50,0.00,GBP,PENDING,",
-        "2026-03-07 18:22:00,2026-03-08 06:00:00,Hafod Cinema,-9.50,0.00,GBP,COMPLETED,139.00",
+    text = (
+        (SAMPLES / "revolut.csv")
+        .read_text(encoding="utf-8")
+        .replace(
+            "2026-03-07 18:22:00,,Hafod Cinema,-9.50,0.00,GBP,PENDING,",
+            "2026-03-07 18:22:00,2026-03-08 06:00:00,Hafod Cinema,-9.50,0.00,GBP,COMPLETED,139.00",
+        )
     )
     later = write_file("revolut-later.csv", text)
     with store.reading() as s:
