@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -182,15 +182,38 @@ def read(
     if mapping is None and mapping_name and session is not None:
         chosen = mappings.named(session, mapping_name)
         mapping, used_name = ColumnMapping.from_json(chosen.mapping_json), chosen.name
-    if mapping is None and session is not None:
-        kept = mappings.remembered(session, table.signature)
-        if kept is not None:
-            mapping, used_name = ColumnMapping.from_json(kept.mapping_json), kept.name
+    kept = mappings.remembered(session, table.signature) if session is not None else None
+    if mapping is not None and kept is not None:
+        # The window's column step gives the columns only: the layout's remembered choices still apply.
+        mapping = _with_choices(mapping, ColumnMapping.from_json(kept.mapping_json))
+    if mapping is None and kept is not None:
+        mapping, used_name = ColumnMapping.from_json(kept.mapping_json), kept.name
+        mapping = _with_new_columns(mapping, csv_reader.guess_mapping(table))
     if mapping is None:
         mapping = csv_reader.guess_mapping(table)
     if options is not None and not options.empty:
         mapping = options.apply(table.header, mapping)
     return csv_rows.parse(table, mapping), table, mapping, used_name
+
+
+def _with_choices(mapping: ColumnMapping, kept: ColumnMapping) -> ColumnMapping:
+    return replace(
+        mapping,
+        flip_signs=kept.flip_signs if mapping.flip_signs is None else mapping.flip_signs,
+        date_order=mapping.date_order or kept.date_order,
+    )
+
+
+def _with_new_columns(kept: ColumnMapping, guessed: ColumnMapping) -> ColumnMapping:
+    """A mapping remembered before the app knew CR/DR, Fee, State and Currency columns gains them from the
+    guess (a Revolut mapping saved earlier then leaves pending lines out instead of refusing them)."""
+    used = {v for v in kept.columns().values() if v is not None}
+    found = {
+        name: getattr(guessed, name)
+        for name in ("dr_cr", "fee", "state", "currency")
+        if getattr(kept, name) is None and getattr(guessed, name) is not None and getattr(guessed, name) not in used
+    }
+    return replace(kept, **found) if found else kept
 
 
 def preview(

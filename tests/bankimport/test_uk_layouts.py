@@ -167,3 +167,26 @@ def test_more_detail_is_the_reference_column_not_an_empty_notes_column() -> None
     statement, _table, mapping, _name = service.read(None, path.read_bytes(), path.name)
     assert mapping is not None and mapping.description == 2
     assert statement.lines[0].description == "DIRECT PAYMENT MARCH"
+
+
+def test_columns_chosen_in_the_window_keep_the_layouts_remembered_flip_signs(store: Store, write_file) -> None:  # type: ignore[no-untyped-def]
+    path = write_file("card.csv", "Transaction Date,Merchant,Amount\n01/03/2026,Hafod Cafe,4.50\n")
+    import_file(store, path, options=MappingOptions(flip_signs=True))
+    later = write_file("card-later.csv", "Transaction Date,Merchant,Amount\n01/04/2026,Clayworks Studio,30.00\n")
+    chosen_in_window = service.ColumnMapping(date=0, payee=1, amount=2)  # the column step gives columns only
+    with store.reading() as s:
+        result = service.preview(s, later, mapping=chosen_in_window)
+    assert [p.line.amount_pence for p in result.new] == [-3000]
+
+
+def test_a_revolut_mapping_remembered_before_pending_lines_were_known_still_leaves_them_out(store: Store) -> None:
+    data = (SAMPLES / "revolut.csv").read_bytes()
+    table = service.csv_reader.read_table(data)
+    with store.transaction() as s:
+        old = service.ColumnMapping(date=3, payee=4, amount=5, balance=9)
+        service.mappings.remember(s, table.signature, old, "Revolut")
+    with store.reading() as s:
+        result = service.preview(s, data)
+    assert result.problems == []
+    assert [p.payee for p in result.pending] == ["Hafod Cinema"]
+    assert [p.line.amount_pence for p in result.new] == [20000, -3000, -2150]
