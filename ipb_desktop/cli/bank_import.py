@@ -105,7 +105,7 @@ def print_preview(result: service.Preview) -> None:
     if result.signs_flipped:
         say(
             _(
-                "This file shows spending without a minus, so every amount was turned round "
+                "This file shows spending without a minus, so spending was read as money out "
                 "(use --no-flip-signs if that is wrong)."
             )
         )
@@ -158,6 +158,7 @@ def run_import(args: argparse.Namespace) -> int:
                 )
             except StatementRefused as refused:
                 _advise(args, session, refused.line_problems, None)
+                warn(_("Nothing was imported."))
                 return EXIT_INVALID_INPUT
             print_preview(result)
             if result.problems:

@@ -45,6 +45,7 @@ def test_unknown_headings_are_refused_with_the_columns_option_that_reads_them(
     assert "choose the column that holds the date" in err
     assert "Try: --columns date=Posted,amount=Money" in err
     assert "The columns in this file are: 1 Posted, 2 Details, 3 Money" in err
+    assert err.splitlines()[-1] == "Nothing was imported."
     code, out, err = run(capsys, "import", store_path, path, "--columns", "date=Posted,amount=Money,payee=2")
     assert code == 0, err
     assert "Imported 2 new payments" in out
@@ -97,7 +98,7 @@ def test_flip_signs_and_save_mapping_are_remembered_and_the_mapping_command_show
     march = write_file("march.csv", heads + "01/03/2026,Hafod Cafe,4.50\n")
     code, out, err = run(capsys, "import", store_path, march, "--flip-signs", "--save-mapping", "Prepaid card")
     assert code == 0, err
-    assert "every amount was turned round" in out
+    assert "so spending was read as money out" in out
     april = write_file("april.csv", heads + "01/04/2026,Hafod Cafe,5.00\n")
     code, out, err = run(capsys, "import", store_path, april)
     assert code == 0 and "Columns: Prepaid card" in out and "-£5.00" in out, err
