@@ -39,8 +39,15 @@ def _mismatches(ordered: list[StatementLine]) -> list[tuple[StatementLine, int]]
 
 def check_running(lines: list[StatementLine]) -> tuple[list[LineProblem], BankBalance | None]:
     """Each line's balance should be the line before's balance plus its amount. Returns every line where it is
-    not, and the closing balance (the bank's figure after the newest line)."""
+    not, and the closing balance (the bank's figure after the newest line).
+
+    Lines are checked in the file's order, or in date order when a line out of place (an interest line listed
+    early) makes the running balance add up only that way; the closing balance comes from the last line of that
+    order, so it is the balance after the newest line rather than after the file's last row."""
     ordered = chronological(lines)
+    by_date = sorted(ordered, key=lambda line: line.txn_date)
+    if by_date != ordered and len(_mismatches(by_date)) <= len(_mismatches(ordered)):
+        ordered = by_date
     problems = [
         LineProblem(
             line.line_no,

@@ -1,7 +1,7 @@
 """CSV statements from UK banks and prepaid-card portals.
 
 `read_table` finds the encoding, the delimiter and the row of headings (after any preamble lines);
-`parse` reads every row with a column mapping, collecting each bad line with its number and reason.
+`guess_mapping` guesses which column is which; `csv_rows.parse` reads every row with a column mapping.
 """
 
 from __future__ import annotations
@@ -9,17 +9,12 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from ipb_desktop.bankimport import balances, cells
+from ipb_desktop.bankimport import cells
 from ipb_desktop.bankimport.detect import decode_text
-from ipb_desktop.bankimport.lines import (
-    LineProblem,
-    ParsedStatement,
-    StatementLine,
-    StatementRefused,
-    zero_lines_notice,
-)
+from ipb_desktop.bankimport.layouts import MARKS
+from ipb_desktop.bankimport.lines import StatementRefused
 from ipb_desktop.bankimport.mapping import ColumnMapping, guess, header_signature, looks_like_header
 from ipb_desktop.i18n import _
 
@@ -36,6 +31,7 @@ class CsvTable:
     header_line: int
     header: list[str]
     rows: list[tuple[int, list[str]]] = field(default_factory=list)
+    preamble: list[tuple[int, list[str]]] = field(default_factory=list)
 
     @property
     def signature(self) -> str:
@@ -93,13 +89,14 @@ def read_table(data: bytes) -> CsvTable:
     for position, (line_no, row) in enumerate(rows[:_HEADER_SEARCH_ROWS]):
         if looks_like_header(row):
             header = [cell.strip() for cell in row]
-            return CsvTable(encoding, delimiter, line_no, header, rows[position + 1 :])
+            return CsvTable(encoding, delimiter, line_no, header, rows[position + 1 :], rows[:position])
     for position, ((line_no, row), (_next_no, following)) in enumerate(
         zip(rows[:_HEADER_SEARCH_ROWS], rows[1 : _HEADER_SEARCH_ROWS + 1], strict=False)
     ):
         # Headings this app does not know (the person maps them): a row of words above the first row of dates.
         if len(row) >= 2 and len(row) == len(following) and _has_date(following) and not _has_date(row):
-            return CsvTable(encoding, delimiter, line_no, [cell.strip() for cell in row], rows[position + 1 :])
+            header = [cell.strip() for cell in row]
+            return CsvTable(encoding, delimiter, line_no, header, rows[position + 1 :], rows[:position])
     first = rows[0][1]
     if _has_date(first) and len(first) >= 2:
         width = max(len(row) for _n, row in rows[:50])
@@ -114,10 +111,30 @@ def read_table(data: bytes) -> CsvTable:
     )
 
 
+def _mark_column(table: CsvTable, mapping: ColumnMapping) -> int | None:
+    """A column holding nothing but CR/DR marks (John Lewis card files: an unnamed last column)."""
+    used = {v for v in mapping.columns().values() if v is not None}
+    for index in range(len(table.header)):
+        if index in used:
+            continue
+        values = {row[index].strip().upper() for _n, row in table.rows if index < len(row) and row[index].strip()}
+        if values and values <= MARKS.keys():
+            return index
+    return None
+
+
 def guess_mapping(table: CsvTable) -> ColumnMapping:
-    """The headings' guess, or for a file without headings a guess from what the first rows hold."""
+    """The headings' guess (checked against the first rows), or for a file without headings a guess from what
+    the first rows hold."""
+    mapping = _guess(table)
+    if mapping.dr_cr is None and (mapping.amount is not None):
+        mapping = replace(mapping, dr_cr=_mark_column(table, mapping))
+    return mapping
+
+
+def _guess(table: CsvTable) -> ColumnMapping:
     if table.header_line:
-        return guess(table.header)
+        return guess(table.header, table.sample(50))
     rows = table.sample(20)
     width = len(table.header)
 
@@ -140,76 +157,3 @@ def guess_mapping(table: CsvTable) -> ColumnMapping:
     return ColumnMapping(
         date=date, payee=payee, amount=money[0] if money else None, balance=money[1] if len(money) > 1 else None
     )
-
-
-def _cell(row: list[str], index: int | None) -> str:
-    if index is None or index >= len(row):
-        return ""
-    return row[index].strip()
-
-
-def _amount(row: list[str], mapping: ColumnMapping) -> int | None:
-    if mapping.amount is not None:
-        return cells.read_amount(_cell(row, mapping.amount))
-    out = cells.read_amount(_cell(row, mapping.paid_out)) or 0
-    paid_in = cells.read_amount(_cell(row, mapping.paid_in)) or 0
-    if out and paid_in:
-        raise ValueError(_("this line has money both paid out and paid in; it should be one or the other"))
-    if not out and not paid_in:
-        empty = not _cell(row, mapping.paid_out) and not _cell(row, mapping.paid_in)
-        return None if empty else 0
-    return -abs(out) if out else abs(paid_in)
-
-
-def parse(table: CsvTable, mapping: ColumnMapping) -> ParsedStatement:
-    """Every row read with `mapping`; each bad row becomes a problem with its line number and reason."""
-    wrong = mapping.problems()
-    if wrong:
-        raise StatementRefused([LineProblem(0, reason) for reason in wrong])
-    statement = ParsedStatement("csv", [])
-    width = len(table.header)
-    needed = max(v for v in mapping.as_dict().values() if v is not None) + 1
-    order = cells.choose_order(_cell(row, mapping.date) for _n, row in table.rows)
-    zero_lines = 0
-    last = table.rows[-1][0] if table.rows else 0
-    for line_no, row in table.rows:
-        extra = [c for c in row[width:] if c.strip()]
-        if len(row) < needed:
-            if line_no == last:
-                reason = _("this line is cut short, so the file may not have downloaded completely; download it again")
-            else:
-                reason = _("this line has {n} columns but the headings have {m}").format(n=len(row), m=width)
-            statement.problems.append(LineProblem(line_no, reason))
-            continue
-        if extra and table.header_line:
-            statement.problems.append(
-                LineProblem(
-                    line_no,
-                    _("this line has more columns than the headings ({n}, not {m})").format(n=len(row), m=width),
-                )
-            )
-            continue
-        try:
-            day = cells.read_date(_cell(row, mapping.date), order)
-            amount = _amount(row, mapping)
-            if amount is None:
-                raise ValueError(_("this line has no amount"))
-            balance_text = _cell(row, mapping.balance)
-            balance = cells.read_amount(balance_text) if balance_text else None
-        except ValueError as exc:
-            statement.problems.append(LineProblem(line_no, str(exc)))
-            continue
-        if amount == 0:
-            zero_lines += 1
-            continue
-        payee = _cell(row, mapping.payee)
-        description = _cell(row, mapping.description)
-        reference = _cell(row, mapping.reference)
-        statement.lines.append(
-            StatementLine(line_no, day, amount, payee, description, f"csv:{reference}" if reference else None, balance)
-        )
-    if zero_lines:
-        statement.notices.append(zero_lines_notice(zero_lines))
-    if mapping.balance is not None:
-        statement.balance_mismatches, statement.bank_balance = balances.check_running(statement.lines)
-    return statement

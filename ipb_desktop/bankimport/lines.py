@@ -31,16 +31,38 @@ class StatementLine:
 
 
 @dataclass(frozen=True)
+class PendingLine:
+    """A line the bank has not finished (Revolut's PENDING): left out now, brought in from a later file once the
+    bank has completed it. `txn_date` is when it was started, when the file says."""
+
+    line_no: int
+    txn_date: dt.date | None
+    amount_pence: int
+    payee: str
+
+
+@dataclass(frozen=True)
 class LineProblem:
-    """Something wrong on one line of the file (line 0 means the file as a whole), in plain words."""
+    """Something wrong on one line of the file (line 0 means the file as a whole), in plain words.
+
+    `column` is the heading of the column the problem is in and `field` what that column was used for ("date",
+    "amount" ...), when the problem is in one cell."""
 
     line_no: int
     reason: str
+    column: str = ""
+    field: str = ""
 
     def __str__(self) -> str:
         if self.line_no <= 0:
             return self.reason
         return _("Line {n}: {reason}").format(n=self.line_no, reason=self.reason)
+
+    def located(self) -> str:
+        """The problem with its column named too: "Line 5, column 'Date': the date is missing"."""
+        if self.line_no <= 0 or not self.column:
+            return str(self)
+        return _("Line {n}, column '{column}': {reason}").format(n=self.line_no, column=self.column, reason=self.reason)
 
 
 @dataclass(frozen=True)
@@ -64,6 +86,8 @@ class ParsedStatement:
     account_id: str = ""
     accounts: list[str] = field(default_factory=list)
     currency: str | None = None
+    pending: list[PendingLine] = field(default_factory=list)
+    signs_flipped: bool = False
 
 
 class StatementRefused(InvalidInput):
@@ -105,6 +129,16 @@ def read_statement_file(path: Path | str, max_bytes: int = MAX_FILE_BYTES) -> by
     if not data.strip():
         raise StatementRefused.because(_("this file is empty"))
     return data
+
+
+def pending_notice(count: int) -> str:
+    return ngettext(
+        "{n} payment is still pending at the bank, so it was left out. It will come in when you import a later "
+        "file in which the bank has finished it",
+        "{n} payments are still pending at the bank, so they were left out. They will come in when you import a "
+        "later file in which the bank has finished them",
+        count,
+    ).format(n=count)
 
 
 def zero_lines_notice(count: int) -> str:

@@ -5,6 +5,9 @@ Dates in QIF are written many ways (15/01/2024, 01/15'24, 2024-01-15); the order
 
 from __future__ import annotations
 
+import html
+import re
+
 from ipb_desktop.bankimport import cells
 from ipb_desktop.bankimport.detect import decode_text
 from ipb_desktop.bankimport.lines import (
@@ -15,6 +18,16 @@ from ipb_desktop.bankimport.lines import (
     zero_lines_notice,
 )
 from ipb_desktop.i18n import _
+
+# Some banks (Santander) pad the payee to a fixed width and add the balance after a comma: "TESCO    , 1080.00".
+_PADDED_TAIL = re.compile(r"\s{2,},\s*[-+]?£?[\d,]*\d(\.\d\d)?\s*$")
+
+
+def clean(text: str) -> str:
+    """A payee or memo as a person would write it: "M&amp;S" becomes "M&S", padding and a figure tacked on
+    after it go."""
+    return " ".join(html.unescape(_PADDED_TAIL.sub("", text)).split())
+
 
 _NON_BANK = ("!type:invst", "!type:memorized", "!type:cat", "!type:class", "!type:prices", "!type:security")
 
@@ -66,7 +79,7 @@ def parse(data: bytes) -> ParsedStatement:
         if amount == 0:
             zero += 1
             continue
-        payee, memo = fields.get("P", ""), fields.get("M", "")
+        payee, memo = clean(fields.get("P", "")), clean(fields.get("M", ""))
         statement.lines.append(StatementLine(line_no, day, amount, payee or memo, memo if payee else ""))
     if zero:
         statement.notices.append(zero_lines_notice(zero))

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from ipb_desktop import audit, ledger
-from ipb_desktop.bankimport import balances, csv_reader, matching, ofx_reader, qif_reader
+from ipb_desktop.bankimport import balances, csv_reader, csv_rows, matching, ofx_reader, qif_reader
 from ipb_desktop.bankimport import mapping as mappings
+from ipb_desktop.bankimport.column_options import MappingOptions
 from ipb_desktop.bankimport.detect import detect_format
 from ipb_desktop.bankimport.follow_up import StillToDo, still_to_do
 from ipb_desktop.bankimport.history import MATCH_ACTION, history, restore_import, undo_import
@@ -23,6 +24,7 @@ from ipb_desktop.bankimport.lines import (
     MAX_FILE_BYTES,
     LineProblem,
     ParsedStatement,
+    PendingLine,
     StatementLine,
     StatementRefused,
     read_statement_file,
@@ -87,6 +89,21 @@ class Preview:
     def has_changes(self) -> bool:
         return bool(self.new or self.matches)
 
+    @property
+    def no_payments(self) -> bool:
+        """The file holds no finished payment at all (only headings, or only pending lines)."""
+        return not self.statement.lines
+
+    @property
+    def pending(self) -> list[PendingLine]:
+        """Lines the bank has not finished: shown, left out, and brought in from a later file."""
+        return self.statement.pending
+
+    @property
+    def signs_flipped(self) -> bool:
+        """Unmarked amounts were read the other way round (spending shown without a minus)."""
+        return self.statement.signs_flipped
+
 
 @dataclass(frozen=True)
 class ImportChoices:
@@ -150,9 +167,11 @@ def read(
     mapping: ColumnMapping | None = None,
     mapping_name: str | None = None,
     account: str | None = None,
+    options: MappingOptions | None = None,
 ) -> tuple[ParsedStatement, csv_reader.CsvTable | None, ColumnMapping | None, str | None]:
     """The file parsed (with the mapping used and its remembered name, for CSV). Without a session, remembered
-    mappings are not looked at."""
+    mappings are not looked at. `options` (the command line's --columns, --date-format, --flip-signs) change
+    the mapping that would otherwise be used."""
     kind = detect_format(data, filename)
     if kind == "ofx":
         return ofx_reader.parse(data, account), None, None, None
@@ -163,13 +182,38 @@ def read(
     if mapping is None and mapping_name and session is not None:
         chosen = mappings.named(session, mapping_name)
         mapping, used_name = ColumnMapping.from_json(chosen.mapping_json), chosen.name
-    if mapping is None and session is not None:
-        kept = mappings.remembered(session, table.signature)
-        if kept is not None:
-            mapping, used_name = ColumnMapping.from_json(kept.mapping_json), kept.name
+    kept = mappings.remembered(session, table.signature) if session is not None else None
+    if mapping is not None and kept is not None:
+        # The window's column step gives the columns only: the layout's remembered choices still apply.
+        mapping = _with_choices(mapping, ColumnMapping.from_json(kept.mapping_json))
+    if mapping is None and kept is not None:
+        mapping, used_name = ColumnMapping.from_json(kept.mapping_json), kept.name
+        mapping = _with_new_columns(mapping, csv_reader.guess_mapping(table))
     if mapping is None:
         mapping = csv_reader.guess_mapping(table)
-    return csv_reader.parse(table, mapping), table, mapping, used_name
+    if options is not None and not options.empty:
+        mapping = options.apply(table.header, mapping)
+    return csv_rows.parse(table, mapping), table, mapping, used_name
+
+
+def _with_choices(mapping: ColumnMapping, kept: ColumnMapping) -> ColumnMapping:
+    return replace(
+        mapping,
+        flip_signs=kept.flip_signs if mapping.flip_signs is None else mapping.flip_signs,
+        date_order=mapping.date_order or kept.date_order,
+    )
+
+
+def _with_new_columns(kept: ColumnMapping, guessed: ColumnMapping) -> ColumnMapping:
+    """A mapping remembered before the app knew CR/DR, Fee, State and Currency columns gains them from the
+    guess (a Revolut mapping saved earlier then leaves pending lines out instead of refusing them)."""
+    used = {v for v in kept.columns().values() if v is not None}
+    found = {
+        name: getattr(guessed, name)
+        for name in ("dr_cr", "fee", "state", "currency")
+        if getattr(kept, name) is None and getattr(guessed, name) is not None and getattr(guessed, name) not in used
+    }
+    return replace(kept, **found) if found else kept
 
 
 def preview(
@@ -180,6 +224,7 @@ def preview(
     mapping: ColumnMapping | None = None,
     mapping_name: str | None = None,
     account: str | None = None,
+    options: MappingOptions | None = None,
 ) -> Preview:
     """What importing `source` would do. Reads the store, writes nothing.
 
@@ -187,7 +232,7 @@ def preview(
     that can be read); a few bad lines are listed in `Preview.problems` instead.
     """
     data, source_name = _source(source, name)
-    statement, table, used, used_name = read(session, data, source_name, mapping, mapping_name, account)
+    statement, table, used, used_name = read(session, data, source_name, mapping, mapping_name, account, options)
     if not statement.lines and statement.problems:
         raise StatementRefused([LineProblem(0, _("nothing in this file can be imported:")), *statement.problems])
     result = Preview(source_name, statement.file_format, statement, mapping=used, mapping_name=used_name, table=table)
@@ -272,6 +317,8 @@ def commit(session: Session, result: Preview, choices: ImportChoices | None = No
     wanted = {p.bank_id: p.existing_id for p in result.matches if confirmed is None or p.bank_id in confirmed}
     matches = [p for p in fresh.matches if wanted.get(p.bank_id) == p.existing_id]
     to_add = fresh.new + [p for p in fresh.matches if p not in matches]
+    if not result.statement.lines:
+        raise InvalidInput("statement", _("there is nothing to import: this file has no payments in it"))
     if not to_add and not matches:
         raise InvalidInput("statement", _("there is nothing new to import: every line is already in"))
     bank = result.statement.bank_balance

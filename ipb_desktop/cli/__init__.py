@@ -61,6 +61,7 @@ COMMANDS: dict[str, str] = {
     "review-pack": "ipb_desktop.cli.statements",
     "export-csv": "ipb_desktop.cli.statements",
     "import": "ipb_desktop.cli.bank_import",
+    "mapping": "ipb_desktop.cli.mappings",
 }
 
 # Every module that adds commands, in --help order.

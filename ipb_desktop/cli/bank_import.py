@@ -1,8 +1,10 @@
-"""`ipb-desktop import STORE FILE [--mapping NAME] [--dry-run] [--skip-bad-lines] [--account ID]`.
+"""`ipb-desktop import STORE FILE [--mapping NAME] [--columns ...] [--date-format F] [--flip-signs]
+[--save-mapping NAME] [--dry-run] [--skip-bad-lines] [--account ID]`.
 
-Prints what would be (or was) imported: new lines, lines already in, matches to hand-logged payments, problem
-lines and the balance check. Suggestions are printed but never applied from the command line. Lines with
-problems stop the import (exit code 5) unless `--skip-bad-lines` is given after seeing them.
+Prints what would be (or was) imported: new lines, lines already in, matches to hand-logged payments, pending
+lines, problem lines and the balance check. Suggestions are printed but never applied from the command line.
+Lines with problems stop the import (exit code 5) unless `--skip-bad-lines` is given after seeing them; a refused
+CSV file gets the exact option that would read it. The column choices are remembered for the bank's layout.
 """
 
 from __future__ import annotations
@@ -10,9 +12,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from ipb_desktop.bankimport import service
+from ipb_desktop.bankimport.column_options import MappingOptions
+from ipb_desktop.bankimport.lines import LineProblem, StatementRefused
 from ipb_desktop.cli.common import Subparsers, open_store, say, store_command, warn
-from ipb_desktop.errors import EXIT_INVALID_INPUT, EXIT_OK
+from ipb_desktop.cli.import_advice import advice
+from ipb_desktop.errors import EXIT_INVALID_INPUT, EXIT_OK, IpbError
 from ipb_desktop.formatting import date_long, date_short, money
 from ipb_desktop.i18n import _, ngettext
 
@@ -30,6 +37,30 @@ def register(subparsers: Subparsers) -> None:
     )
     parser.add_argument("file", metavar="FILE", help=_("the statement file"))
     parser.add_argument("--mapping", metavar="NAME", help=_("a saved CSV column mapping to use, by its name"))
+    parser.add_argument(
+        "--columns",
+        metavar="CHOICES",
+        help=_(
+            "which column holds what, by heading or number, for example "
+            "date=1,amount=Amount,payee=Description or date=Date,paid-out=3,paid-in=4. Names: date, amount, "
+            "paid-out, paid-in, payee, description, reference, balance, cr-dr, fee, state, currency"
+        ),
+    )
+    parser.add_argument(
+        "--date-format", metavar="FORMAT", help=_("how the dates are written: dd/mm/yyyy, mm/dd/yyyy or yyyy-mm-dd")
+    )
+    parser.add_argument(
+        "--flip-signs",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help=_(
+            "the file shows spending without a minus (as card statements often do): turn every amount round. "
+            "Remembered for this bank's layout; --no-flip-signs takes the signs as written"
+        ),
+    )
+    parser.add_argument(
+        "--save-mapping", metavar="NAME", help=_("remember the columns for this bank's layout under this name")
+    )
     parser.add_argument("--account", metavar="ID", help=_("for an OFX file with several accounts: which one"))
     parser.add_argument("--dry-run", action="store_true", help=_("show what would be imported; save nothing"))
     parser.add_argument(
@@ -68,6 +99,16 @@ def print_preview(result: service.Preview) -> None:
         say(_line(_("match"), item))
     for item in result.duplicates:
         say(_line(_("already in"), item))
+    for pending in result.pending:
+        day = date_short(pending.txn_date) if pending.txn_date else ""
+        say(f"  {_('pending'):<9} {day:<10}  {money(pending.amount_pence):>12}  {pending.payee}")
+    if result.signs_flipped:
+        say(
+            _(
+                "This file shows spending without a minus, so spending was read as money out "
+                "(use --no-flip-signs if that is wrong)."
+            )
+        )
     for notice in result.statement.notices:
         say(notice)
     for problem in result.statement.balance_mismatches:
@@ -82,15 +123,50 @@ def print_preview(result: service.Preview) -> None:
         )  # fmt: skip
 
 
+def _advise(
+    args: argparse.Namespace, session: Session, problems: list[LineProblem], result: service.Preview | None
+) -> None:
+    """Print each problem with its column, then the option that would fix the file (for CSV)."""
+    for problem in problems:
+        warn(problem.located())
+    options = _options(args)
+    try:
+        if result is not None and result.table is not None:
+            table, mapping = result.table, result.mapping
+        else:
+            columns = service.csv_columns(session, Path(args.file).expanduser())
+            if columns is None:
+                return
+            table, mapping = columns[0], options.apply(columns[0].header, columns[1])
+    except IpbError:
+        return
+    for line in advice(table, mapping, problems):
+        warn(line)
+
+
+def _options(args: argparse.Namespace) -> MappingOptions:
+    return MappingOptions(args.columns, args.date_format, args.flip_signs)
+
+
 def run_import(args: argparse.Namespace) -> int:
     path = Path(args.file).expanduser()
     with open_store(args) as store:
         with store.reading() as session:
-            result = service.preview(session, path, mapping_name=args.mapping, account=args.account)
+            try:
+                result = service.preview(
+                    session, path, mapping_name=args.mapping, account=args.account, options=_options(args)
+                )
+            except StatementRefused as refused:
+                _advise(args, session, refused.line_problems, None)
+                warn(_("Nothing was imported."))
+                return EXIT_INVALID_INPUT
             print_preview(result)
+            if result.problems:
+                _advise(args, session, result.problems, result)
+        if result.no_payments:
+            say(_("This file has no payments in it, so there is nothing to import."))
+            return EXIT_OK
         if result.problems:
-            for problem in result.problems:
-                warn(str(problem))
             if not args.skip_bad_lines:
                 warn(
                     _(
@@ -106,7 +182,7 @@ def run_import(args: argparse.Namespace) -> int:
             say(_("Nothing new to import: every line is already in."))
             return EXIT_OK
         with store.transaction() as session:
-            choices = service.ImportChoices(skip_bad_lines=args.skip_bad_lines)
+            choices = service.ImportChoices(skip_bad_lines=args.skip_bad_lines, mapping_name=args.save_mapping)
             batch = service.commit(session, result, choices)
             added, matched, number = batch.lines_added, batch.lines_matched, batch.id
     say(

@@ -71,7 +71,7 @@ def test_problem_lines_exit_5_unless_skipped(
     bad.write_text("Date,Description,Amount\n01/04/2026,GOOD,-1.00\n31/02/2026,BAD,-2.00\n", encoding="utf-8")
     code, _out, err = run(capsys, "import", store_path, bad)
     assert code == 5
-    assert "Line 3: '31/02/2026' is not a real date" in err
+    assert "Line 3, column 'Date': '31/02/2026' is not a real date" in err
     assert "Nothing was imported." in err and "--skip-bad-lines" in err
     code, out, _err = run(capsys, "import", store_path, bad, "--skip-bad-lines")
     assert code == 0 and "Imported 1 new payment" in out
