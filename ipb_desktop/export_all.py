@@ -14,7 +14,6 @@ The export is NOT encrypted: anyone who gets the file can read it. The app says 
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
 import io
@@ -30,9 +29,10 @@ import sqlalchemy as sa
 from sqlalchemy.exc import DBAPIError
 
 from ipb_desktop import __version__, limits
+from ipb_desktop.csv_cells import SafeWriter
 from ipb_desktop.errors import InvalidInput, StoreTooNew
+from ipb_desktop.fileops import fsync_dir
 from ipb_desktop.i18n import _
-from ipb_desktop.models.fileops import fsync_dir
 from ipb_desktop.models.schema import Base
 from ipb_desktop.models.store import Store, alembic_config, check_passphrase_rules
 
@@ -123,21 +123,10 @@ def _safe_name(name: str) -> str:
 
 def _csv(table: sa.Table, rows: list[dict[str, Any]]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = SafeWriter(out)
     writer.writerow([c.name for c in table.columns])
-    for row in rows:
-        writer.writerow(["" if row[c.name] is None else _cell(row[c.name]) for c in table.columns])
+    writer.writerows([row[c.name] for c in table.columns] for row in rows)
     return out.getvalue()
-
-
-def _cell(value: Any) -> str:
-    text = "true" if value is True else "false" if value is False else str(value)
-    # A cell starting with = + - @ would run as a formula in a spreadsheet: quote it with an apostrophe.
-    return "'" + text if text[:1] in ("=", "+", "-", "@") and not _is_number(text) else text
-
-
-def _is_number(text: str) -> bool:
-    return re.fullmatch(r"-?\d+", text) is not None
 
 
 # -- import ---------------------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from ipb_desktop import budget, holder, ledger, outcomes, plan  # noqa: E402
+from ipb_desktop import budget, holder, ledger, outcomes, plan, seed  # noqa: E402
 from ipb_desktop.models.store import Store  # noqa: E402
 
 PASSPHRASE = "purple otter umbrella"
@@ -37,7 +37,7 @@ def store_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def store(store_path: Path) -> Iterator[Store]:
-    opened = Store.create(store_path, PASSPHRASE)
+    opened = seed.create_store(store_path, PASSPHRASE)
     yield opened
     opened.close()
 

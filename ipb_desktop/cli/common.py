@@ -38,7 +38,8 @@ from ipb_desktop import validate
 from ipb_desktop.errors import InvalidInput
 from ipb_desktop.i18n import _
 from ipb_desktop.models.schema import BudgetPeriod
-from ipb_desktop.models.store import Store, _check_looks_like_store, passphrase_strength
+from ipb_desktop.models.store import Store, passphrase_strength
+from ipb_desktop.models.store_file import check_looks_like_store, real_store_path
 
 if TYPE_CHECKING:
     Subparsers: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -146,9 +147,9 @@ def actor_for(args: argparse.Namespace) -> str:
 def open_store(args: argparse.Namespace) -> Iterator[Store]:
     """Unlock the store named by `args.store` (checking it looks like a store before asking for the passphrase),
     record as the right person, and close it again however the block ends."""
-    path = store_path(args).absolute()
+    path = real_store_path(store_path(args))
     actor = actor_for(args)
-    _check_looks_like_store(path)
+    check_looks_like_store(path)
     store = Store.open(path, read_passphrase())
     try:
         store.actor = actor
