@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from ipb_desktop.i18n import _
 from ipb_desktop.models import keyed
 from ipb_desktop.models.backup_names import (
     STORE_SUFFIX,
+    AutoBackup,
     auto_backup_name,
     backups_folder,
     list_auto_backups,
@@ -88,10 +90,18 @@ def kept_count(store: Store) -> int:
     return int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_KEEP
 
 
-def rotate(store_path: Path, keep: int) -> list[Path]:
-    """Delete all but the newest `keep` automatic backups (and any half-written leftovers); returns what went."""
+def rotate(store_path: Path, keep: int, checks_out: Callable[[Path], bool] | None = None) -> list[Path]:
+    """Delete all but the newest `keep` automatic backups (and any half-written leftovers); returns what went.
+
+    With `checks_out`, the newest backup that opens and passes its checks is never deleted, even when newer ones
+    (copies of a store that was already damaged, say) would push it out.
+    """
+    backups = list_auto_backups(store_path)
+    spared = _newest_good(backups, checks_out) if checks_out is not None else None
     removed = []
-    for old in list_auto_backups(store_path)[max(keep, 1) :]:
+    for old in backups[max(keep, 1) :]:
+        if old.path == spared:
+            continue
         for part in (old.path, *sidecars(old.path)):
             if part.exists():
                 part.unlink()
@@ -101,6 +111,14 @@ def rotate(store_path: Path, keep: int) -> list[Path]:
     if removed:
         fsync_dir(folder)
     return removed
+
+
+def _newest_good(backups: list[AutoBackup], checks_out: Callable[[Path], bool], tries: int = 5) -> Path | None:
+    for candidate in backups[:tries]:
+        if checks_out(candidate.path):
+            found: Path = candidate.path
+            return found
+    return None
 
 
 def _remove_partials(folder: Path, prefix: str) -> list[Path]:
@@ -130,7 +148,7 @@ def maybe_daily_backup(store: Store, now: dt.datetime | None = None) -> Path | N
         return None
     target = auto_backup_name(store.path, DAILY, now)
     snapshot(store, target)
-    rotate(store.path, kept_count(store))
+    rotate(store.path, kept_count(store), checks_out=store.copy_checks_out)
     return target
 
 
@@ -175,6 +193,8 @@ def snapshot(store: Store, target: Path) -> None:
         os.replace(tmp, target)
         fsync_dir(target.parent)
     except (OSError, sa.exc.DBAPIError, sqlcipher3.Error) as exc:
+        if _is_damage(exc):  # the store itself cannot be read: say so, not "check the folder"
+            raise keyed.damaged(store.path, str(getattr(exc, "orig", exc))) from exc
         raise _write_failed(target.parent, exc) from exc
     finally:
         for leftover in (tmp, *sidecars(tmp)):
@@ -278,6 +298,11 @@ def _check_space(store_path: Path, folder: Path) -> None:
                 "or choose another place."
             ).format(folder=folder, need=max(1, needed >> 20))
         )
+
+
+def _is_damage(exc: Exception) -> bool:
+    code = getattr(getattr(exc, "orig", exc), "sqlite_errorcode", None)
+    return code in (keyed.SQLITE_CORRUPT, keyed.SQLITE_NOTADB)
 
 
 def _write_failed(folder: Path, exc: Exception) -> BackupError:

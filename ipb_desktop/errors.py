@@ -63,6 +63,12 @@ class StoreNotFound(IpbError):
     exit_code = EXIT_NOT_A_STORE
 
 
+class FileProblem(IpbError):
+    """A file could not be read or written (a full disk, a missing USB stick, no permission)."""
+
+    exit_code = EXIT_NOT_A_STORE
+
+
 class StoreReadOnly(IpbError):
     """A change was asked of a store opened read-only (its file or folder cannot be written by this user)."""
 

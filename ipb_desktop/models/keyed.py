@@ -20,7 +20,7 @@ from pathlib import Path
 
 import sqlcipher3
 
-from ipb_desktop.errors import IpbError, NotAStore, WrongPassphrase
+from ipb_desktop.errors import FileProblem, IpbError, NotAStore, WrongPassphrase
 from ipb_desktop.i18n import _
 from ipb_desktop.models.backup_names import list_auto_backups
 
@@ -93,7 +93,7 @@ def classify_open_error(conn: sqlcipher3.Connection, path: Path, exc: Exception)
     """What failing to read a freshly keyed file means, as an error a person can act on."""
     code = getattr(exc, "sqlite_errorcode", None)
     if code == SQLITE_NOTADB:
-        if _some_pages_check_out(conn):
+        if _some_pages_check_out(conn, path):
             return damaged(path, str(exc))
         return WrongPassphrase()
     if code in FILE_PROBLEMS or code == SQLITE_READONLY:
@@ -101,19 +101,18 @@ def classify_open_error(conn: sqlcipher3.Connection, path: Path, exc: Exception)
     return damaged(path, str(exc))
 
 
-def _some_pages_check_out(conn: sqlcipher3.Connection) -> bool:
+def _some_pages_check_out(conn: sqlcipher3.Connection, path: Path) -> bool:
     """True when the key is right for at least one page (so a bad first page is damage, not a wrong key)."""
     try:
+        total = Path(path).stat().st_size // SQLCIPHER_PAGE
         failures = len(conn.execute("PRAGMA cipher_integrity_check").fetchall())
-        pages = conn.execute("PRAGMA main.page_count").fetchone()
-    except sqlcipher3.Error:
+    except (OSError, sqlcipher3.Error):
         return False
-    total = int(pages[0]) if pages and pages[0] else 0
-    return 0 < failures < total if total else False
+    return 0 < failures < total
 
 
-def file_problem(path: Path, detail: str) -> NotAStore:
-    return NotAStore(
+def file_problem(path: Path, detail: str) -> FileProblem:
+    return FileProblem(
         _(
             "The file {name} could not be used ({detail}). If it is on a USB stick, check it is plugged in and has "
             "space. Nothing in the store has been changed."
