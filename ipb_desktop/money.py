@@ -7,7 +7,7 @@ Never use floating point: "never use floating-point in an accounting system" (be
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
 from ipb_desktop.errors import InvalidInput
 from ipb_desktop.i18n import _

@@ -273,6 +273,8 @@ def commit(session: Session, result: Preview, choices: ImportChoices | None = No
     matches = [p for p in fresh.matches if wanted.get(p.bank_id) == p.existing_id]
     to_add = fresh.new + [p for p in fresh.matches if p not in matches]
     if not to_add and not matches:
+        if not fresh.duplicates:
+            raise InvalidInput("statement", _("there are no payments in this file, only headings"))
         raise InvalidInput("statement", _("there is nothing new to import: every line is already in"))
     bank = result.statement.bank_balance
     batch = ImportBatch(
