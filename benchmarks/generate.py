@@ -777,7 +777,7 @@ def generate(
     service_made = 2
     spending = draft_spending(rng, max(1, transactions - income_count - service_made))
     income, amounts = draft_income(spending, transactions)
-    store = Store.create(store_path, BENCH_PASSPHRASE)
+    store = seed.create_store(store_path, BENCH_PASSPHRASE)
     try:
         setup = build_structure(store, rng, amounts, spending, transactions)
         spending_ids = bulk_transactions(store, rng, spending + income, setup)

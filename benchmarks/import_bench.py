@@ -16,9 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from ipb_desktop import ledger, plan
+from ipb_desktop import ledger, plan, seed
 from ipb_desktop.bankimport import service
-from ipb_desktop.models.store import Store
 
 PASSPHRASE = "benchmark otter umbrella"
 PAYEES = [
@@ -72,7 +71,7 @@ def main() -> None:
     store_path = folder / "bench.ipb"
     store_path.unlink(missing_ok=True)
     lines = write_statement(csv_path, args.lines, rng)
-    store = Store.create(store_path, PASSPHRASE)
+    store = seed.create_store(store_path, PASSPHRASE)
     with store.transaction() as s:
         activities = plan.category_named(s, "Activities and classes").id
         for day, amount, payee in rng.sample(lines, min(args.hand_logged, len(lines))):

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from ipb_desktop import budget, holder, ledger, outcomes, plan
+from ipb_desktop import budget, holder, ledger, outcomes, plan, seed
 from ipb_desktop.models.store import Store
 from ipb_desktop.statements import csv_export, data, pdf_review_pack, pdf_statement
 
@@ -40,7 +40,7 @@ PAYEES = [
 def build_store(path: Path, count: int) -> Store:
     """A year's budget with `count` transactions spread over it (about one in ten has no receipt flag set)."""
     rng = random.Random(20261123)
-    store = Store.create(path, PASSPHRASE)
+    store = seed.create_store(path, PASSPHRASE)
     with store.transaction() as s:
         holder.save_holder(
             s, holder.HolderDetails("Alys Testwood", nhs_number="9434765919", council_reference="EXS-000123")

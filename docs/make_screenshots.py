@@ -64,14 +64,13 @@ def main(argv: list[str]) -> int:
 
         from PySide6.QtWidgets import QApplication  # noqa: TID251 - a GUI script
 
-        from ipb_desktop import demo
-        from ipb_desktop.models.store import Store
+        from ipb_desktop import demo, seed
         from ipb_desktop.ui.app import make_app
         from ipb_desktop.ui.shell.appearance import apply_text_scale
         from ipb_desktop.ui.shell.main_window import MainWindow
 
         app = make_app(["ipb-desktop"])
-        store = Store.create(Path(tmp) / "alys.ipb", PASSPHRASE)
+        store = seed.create_store(Path(tmp) / "alys.ipb", PASSPHRASE)
         demo.build_demo(store, TODAY)
         window = MainWindow()
         window.ctx.today = lambda: TODAY

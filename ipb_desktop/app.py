@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import cast
 
+from ipb_desktop import crash
 from ipb_desktop.i18n import _
 
 EXIT_NO_WINDOW = 1
@@ -48,6 +49,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     # Every file the app makes (stores, their temporary copies, backups, exports) is for this user's eyes only.
     os.umask(0o077)
+    # No core file (it would hold the passphrase and payees), and never a bare traceback: see ipb_desktop.crash.
+    crash.disable_core_dumps()
+    crash.install()
     if not args:
         return _run_gui([sys.argv[0] if sys.argv and sys.argv[0] else "ipb-desktop"])
     from ipb_desktop import cli

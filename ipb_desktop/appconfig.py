@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ipb_desktop.models.fileops import write_bytes_atomic
+from ipb_desktop.fileops import write_bytes_atomic
 from ipb_desktop.paths import config_dir
 
 MAX_RECENT = 10

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,23 +23,26 @@ import sqlcipher3
 
 from ipb_desktop import settings
 from ipb_desktop.errors import EXIT_STORE_UNAVAILABLE, IpbError, NotAStore, StoreNotFound, StoreTooNew, WrongPassphrase
+from ipb_desktop.fileops import copy_file_atomic, fsync_dir
 from ipb_desktop.i18n import _
-from ipb_desktop.models.filelock import StoreLock
-from ipb_desktop.models.fileops import copy_file_atomic, fsync_dir
-from ipb_desktop.models.store import (
-    SQLITE_PLAIN_HEADER,
+from ipb_desktop.models import keyed
+from ipb_desktop.models.backup_names import (
     STORE_SUFFIX,
-    Store,
-    alembic_config,
+    AutoBackup,
+    auto_backup_name,
     backups_folder,
+    list_auto_backups,
+    parse_auto_name,
+    sidecars,
 )
+from ipb_desktop.models.filelock import StoreLock
+from ipb_desktop.models.store import Store, alembic_config
+from ipb_desktop.models.store_file import SQLITE_PLAIN_HEADER, real_store_path
 
 SETTING_KEEP = "backups_kept"
 DEFAULT_KEEP = 10
 DAILY = "daily"
 BEFORE_RESTORE = "before-restore"
-_STAMP = "%Y%m%d-%H%M%S-%f"
-_AUTO_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}-\d{6})-(?P<reason>[A-Za-z0-9_.-]+)\.ipb$")
 
 
 class BackupError(IpbError):
@@ -77,37 +80,7 @@ class BackupInfo:
         return self.periods[-1] if self.periods else None
 
 
-@dataclass(frozen=True)
-class AutoBackup:
-    path: Path
-    taken_at: dt.datetime
-    reason: str
-
-
-# -- listing and rotating automatic backups -------------------------------------------------------------------
-
-
-def auto_backup_name(store_path: Path, reason: str, now: dt.datetime | None = None) -> Path:
-    """The name `store.backup_before` uses too: `<stem>-<YYYYmmdd-HHMMSS-micro>-<reason>.ipb` in the folder."""
-    stamp = (now or dt.datetime.now()).strftime(_STAMP)
-    return backups_folder(store_path) / f"{store_path.stem}-{stamp}-{reason}{STORE_SUFFIX}"
-
-
-def list_auto_backups(store_path: Path) -> list[AutoBackup]:
-    """The automatic backups of this store, newest first."""
-    folder = backups_folder(Path(store_path))
-    try:
-        names = os.listdir(folder)
-    except OSError:
-        return []
-    found = []
-    for name in names:
-        match = _AUTO_NAME.match(name)
-        if match is None or match["stem"] != Path(store_path).stem:
-            continue
-        taken = dt.datetime.strptime(match["stamp"], _STAMP)
-        found.append(AutoBackup(folder / name, taken, match["reason"]))
-    return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+# -- listing and rotating automatic backups (names and listing: models.backup_names) ----------------------------
 
 
 def kept_count(store: Store) -> int:
@@ -117,11 +90,19 @@ def kept_count(store: Store) -> int:
     return int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_KEEP
 
 
-def rotate(store_path: Path, keep: int) -> list[Path]:
-    """Delete all but the newest `keep` automatic backups (and any half-written leftovers); returns what went."""
+def rotate(store_path: Path, keep: int, checks_out: Callable[[Path], bool] | None = None) -> list[Path]:
+    """Delete all but the newest `keep` automatic backups (and any half-written leftovers); returns what went.
+
+    With `checks_out`, the newest backup that opens and passes its checks is never deleted, even when newer ones
+    (copies of a store that was already damaged, say) would push it out.
+    """
+    backups = list_auto_backups(store_path)
+    spared = _newest_good(backups, checks_out) if checks_out is not None else None
     removed = []
-    for old in list_auto_backups(store_path)[max(keep, 1) :]:
-        for part in (old.path, *_sidecars(old.path)):
+    for old in backups[max(keep, 1) :]:
+        if old.path == spared:
+            continue
+        for part in (old.path, *sidecars(old.path)):
             if part.exists():
                 part.unlink()
                 removed.append(part)
@@ -130,6 +111,14 @@ def rotate(store_path: Path, keep: int) -> list[Path]:
     if removed:
         fsync_dir(folder)
     return removed
+
+
+def _newest_good(backups: list[AutoBackup], checks_out: Callable[[Path], bool], tries: int = 5) -> Path | None:
+    for candidate in backups[:tries]:
+        if checks_out(candidate.path):
+            found: Path = candidate.path
+            return found
+    return None
 
 
 def _remove_partials(folder: Path, prefix: str) -> list[Path]:
@@ -159,7 +148,7 @@ def maybe_daily_backup(store: Store, now: dt.datetime | None = None) -> Path | N
         return None
     target = auto_backup_name(store.path, DAILY, now)
     snapshot(store, target)
-    rotate(store.path, kept_count(store))
+    rotate(store.path, kept_count(store), checks_out=store.copy_checks_out)
     return target
 
 
@@ -194,27 +183,21 @@ def snapshot(store: Store, target: Path) -> None:
     tmp = target.with_name(f".{target.name}.partial")
     try:
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        for leftover in (tmp, *_sidecars(tmp)):
+        for leftover in (tmp, *sidecars(tmp)):
             leftover.unlink(missing_ok=True)
         os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # owner-only from the start
-        with store.engine.connect() as conn:
-            raw = conn.connection.driver_connection  # ATTACH must run outside any transaction
-            assert raw is not None
-            raw.execute("ATTACH DATABASE ? AS ipb_backup", (str(tmp),))
-            try:
-                raw.execute("SELECT sqlcipher_export('ipb_backup')").fetchall()
-                problems = raw.execute("PRAGMA ipb_backup.quick_check").fetchone()[0]
-            finally:
-                raw.execute("DETACH DATABASE ipb_backup")
-        if problems != "ok":  # pragma: no cover - a copy that fails its check right after writing
+        checks_out = store.export_copy(tmp)
+        if not checks_out:  # pragma: no cover - a copy that fails its check right after writing
             raise BackupError(_("The backup copy did not check out, so it was not kept. Please try again."))
         _fsync_file(tmp)
         os.replace(tmp, target)
         fsync_dir(target.parent)
     except (OSError, sa.exc.DBAPIError, sqlcipher3.Error) as exc:
+        if _is_damage(exc):  # the store itself cannot be read: say so, not "check the folder"
+            raise keyed.damaged(store.path, str(getattr(exc, "orig", exc))) from exc
         raise _write_failed(target.parent, exc) from exc
     finally:
-        for leftover in (tmp, *_sidecars(tmp)):
+        for leftover in (tmp, *sidecars(tmp)):
             try:
                 leftover.unlink(missing_ok=True)
             except OSError:  # pragma: no cover - a vanished USB stick; nothing more to tidy
@@ -230,16 +213,28 @@ def describe_backup(path: Path | str, passphrase: str) -> BackupInfo:
     The file is opened read-only and "immutable" (no journal, no WAL index, no lock files beside it); nothing is
     decrypted to disk. Raises WrongPassphrase, NotAStore (not a backup, or damaged) or StoreTooNew.
     """
-    path = Path(path).expanduser().absolute()
+    path = real_store_path(path)
     _check_shape(path)
-    try:
-        conn = sqlcipher3.connect(path.as_uri() + "?mode=ro&immutable=1", uri=True, check_same_thread=False)
-    except sqlcipher3.Error as exc:
-        raise NotAStore(_("{name} could not be opened as a backup.").format(name=path.name)) from exc
-    try:
-        return _describe(conn, path, passphrase)
-    finally:
-        conn.close()
+    for candidate in keyed.key_candidates(passphrase):
+        try:
+            conn = keyed.connect(path, candidate, keyed.Access.IMMUTABLE)
+        except sqlcipher3.Error as exc:
+            raise NotAStore(_("{name} could not be opened as a backup.").format(name=path.name)) from exc
+        try:
+            keyed.check_key(conn, path)
+            return _describe(conn, path)
+        except WrongPassphrase:
+            continue
+        except keyed.DamagedStore as exc:
+            raise _damaged(path) from exc
+        finally:
+            conn.close()
+    raise WrongPassphrase(
+        _(
+            "That passphrase does not open this backup, or the file is not a backup. If the backup was made "
+            "before you changed your passphrase, use the passphrase you had then."
+        )
+    )
 
 
 def restore_backup(backup_path: Path | str, passphrase: str, target_path: Path | str) -> BackupInfo:
@@ -256,7 +251,7 @@ def restore_backup(backup_path: Path | str, passphrase: str, target_path: Path |
         lock.acquire()
     incoming = target.with_name(f".{target.name}.restoring")
     try:
-        for leftover in (incoming, *_sidecars(incoming)):
+        for leftover in (incoming, *sidecars(incoming)):
             leftover.unlink(missing_ok=True)
         copy_file_atomic(info.path, incoming)
         copied = describe_backup(incoming, passphrase)
@@ -269,7 +264,7 @@ def restore_backup(backup_path: Path | str, passphrase: str, target_path: Path |
     except OSError as exc:
         raise _write_failed(target.parent, exc) from exc
     finally:
-        for leftover in (incoming, *_sidecars(incoming)):
+        for leftover in (incoming, *sidecars(incoming)):
             try:
                 leftover.unlink(missing_ok=True)
             except OSError:  # pragma: no cover
@@ -280,10 +275,6 @@ def restore_backup(backup_path: Path | str, passphrase: str, target_path: Path |
 
 
 # -- internals ------------------------------------------------------------------------------------------------
-
-
-def _sidecars(path: Path) -> list[Path]:
-    return [path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal")]
 
 
 def _fsync_file(path: Path) -> None:
@@ -309,6 +300,11 @@ def _check_space(store_path: Path, folder: Path) -> None:
         )
 
 
+def _is_damage(exc: Exception) -> bool:
+    code = getattr(getattr(exc, "orig", exc), "sqlite_errorcode", None)
+    return code in (keyed.SQLITE_CORRUPT, keyed.SQLITE_NOTADB)
+
+
 def _write_failed(folder: Path, exc: Exception) -> BackupError:
     detail = getattr(exc, "strerror", None) or str(getattr(exc, "orig", exc))
     return BackupError(
@@ -331,26 +327,11 @@ def _check_shape(path: Path) -> None:
         raise NotAStore(_("{name} is not an ipb-desktop backup, or it is damaged.").format(name=path.name))
 
 
-def _key_pragma(passphrase: str) -> str:
-    if "\x00" in passphrase:
-        raise WrongPassphrase()
-    return 'PRAGMA key = "{}"'.format(passphrase.replace('"', '""'))
-
-
-def _describe(conn: sqlcipher3.Connection, path: Path, passphrase: str) -> BackupInfo:
-    conn.execute(_key_pragma(passphrase))
-    conn.execute("PRAGMA cipher_log_level = NONE")
+def _describe(conn: sqlcipher3.Connection, path: Path) -> BackupInfo:
     try:
         names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     except sqlcipher3.DatabaseError as exc:
-        if "not a database" not in str(exc):
-            raise _damaged(path) from exc
-        raise WrongPassphrase(
-            _(
-                "That passphrase does not open this backup, or the file is not a backup. If the backup was made "
-                "before you changed your passphrase, use the passphrase you had then."
-            )
-        ) from exc
+        raise _damaged(path) from exc
     if "store_info" not in names or "alembic_version" not in names:
         raise NotAStore(_("{name} opens, but it is not an ipb-desktop backup.").format(name=path.name))
     try:
@@ -378,7 +359,7 @@ def _describe(conn: sqlcipher3.Connection, path: Path, passphrase: str) -> Backu
         raise _damaged(path) from exc
     if uuid is None:
         raise _damaged(path)
-    match = _AUTO_NAME.match(path.name)
+    parsed = parse_auto_name(path.name)
     stat = path.stat()
     return BackupInfo(
         path=path,
@@ -391,7 +372,7 @@ def _describe(conn: sqlcipher3.Connection, path: Path, passphrase: str) -> Backu
         last_transaction_date=dt.date.fromisoformat(last) if last else None,
         receipt_count=int(receipts),
         schema_revision=None if revision is None else str(revision),
-        reason=match["reason"] if match else None,
+        reason=parsed[2] if parsed else None,
     )
 
 
@@ -452,5 +433,5 @@ def _set_aside(target: Path) -> None:
     wal = target.with_name(target.name + "-wal")
     if wal.exists() and wal.stat().st_size > 0:
         copy_file_atomic(wal, aside.with_name(aside.name + "-wal"))
-    for side in _sidecars(target):
+    for side in sidecars(target):
         side.unlink(missing_ok=True)

@@ -2,7 +2,7 @@
 
 The GUI shows `str(error)` in plain words; the CLI prints it and exits with `error.exit_code`.
 Exit codes are documented in the README: 0 ok, 2 usage, 3 wrong passphrase, 4 not a store or damaged,
-5 invalid input, 6 store busy or too new.
+5 invalid input, 6 store busy, too new, or read-only here.
 """
 
 from __future__ import annotations
@@ -61,6 +61,28 @@ class StoreInUse(IpbError):
 
 class StoreNotFound(IpbError):
     exit_code = EXIT_NOT_A_STORE
+
+
+class FileProblem(IpbError):
+    """A file could not be read or written (a full disk, a missing USB stick, no permission)."""
+
+    exit_code = EXIT_NOT_A_STORE
+
+
+class StoreReadOnly(IpbError):
+    """A change was asked of a store opened read-only (its file or folder cannot be written by this user)."""
+
+    exit_code = EXIT_STORE_UNAVAILABLE
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(
+            message
+            or _(
+                "This budget store can only be read here: its file or folder cannot be changed (a CD, a locked USB "
+                "stick, or a folder that belongs to someone else). You can look, print and export. To make changes, "
+                "copy the store to a folder of your own and open that copy."
+            )
+        )
 
 
 @dataclass(frozen=True)

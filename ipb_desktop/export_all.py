@@ -14,7 +14,6 @@ The export is NOT encrypted: anyone who gets the file can read it. The app says 
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
 import io
@@ -29,10 +28,12 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.exc import DBAPIError
 
-from ipb_desktop import __version__, limits
+from ipb_desktop import __version__, audit, export_rules, limits
+from ipb_desktop.csv_cells import SafeWriter
 from ipb_desktop.errors import InvalidInput, StoreTooNew
+from ipb_desktop.fileops import fsync_dir
 from ipb_desktop.i18n import _
-from ipb_desktop.models.fileops import fsync_dir
+from ipb_desktop.models.backup_names import sidecars
 from ipb_desktop.models.schema import Base
 from ipb_desktop.models.store import Store, alembic_config, check_passphrase_rules
 
@@ -52,7 +53,9 @@ json/     the same records in JSON, with exact types (what ipb-desktop reads whe
 receipts/ every receipt photo or PDF, named <receipt number>-<original name>.
 manifest.json  which tables, how many rows, and a checksum (SHA-256) of each receipt.
 
-To rebuild a budget store from this file: ipb-desktop, "Import everything" (or `import_everything` in code).
+To rebuild a budget store from this file: in ipb-desktop, File, "Import everything", or on the command line:
+    ipb-desktop import-all new-budget.ipb this-file.zip
+Every record is checked first. The new store has its own id, and its history (audit log) starts with the import.
 """
 
 
@@ -123,21 +126,10 @@ def _safe_name(name: str) -> str:
 
 def _csv(table: sa.Table, rows: list[dict[str, Any]]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = SafeWriter(out)
     writer.writerow([c.name for c in table.columns])
-    for row in rows:
-        writer.writerow(["" if row[c.name] is None else _cell(row[c.name]) for c in table.columns])
+    writer.writerows([row[c.name] for c in table.columns] for row in rows)
     return out.getvalue()
-
-
-def _cell(value: Any) -> str:
-    text = "true" if value is True else "false" if value is False else str(value)
-    # A cell starting with = + - @ would run as a formula in a spreadsheet: quote it with an apostrophe.
-    return "'" + text if text[:1] in ("=", "+", "-", "@") and not _is_number(text) else text
-
-
-def _is_number(text: str) -> bool:
-    return re.fullmatch(r"-?\d+", text) is not None
 
 
 # -- import ---------------------------------------------------------------------------------------------------
@@ -163,7 +155,7 @@ def import_everything(zip_path: Path | str, new_store_path: Path | str, passphra
         manifest = _manifest(zf)
         tables = {t.name: _table_rows(zf, t.name) for t in Base.metadata.sorted_tables if t.name in manifest["tables"]}
         receipts = _receipts(zf, manifest)
-        _build(target, passphrase, tables, receipts)
+        _build(target, passphrase, tables, receipts, source.name)
     return target
 
 
@@ -236,7 +228,14 @@ def _receipts(zf: zipfile.ZipFile, manifest: dict[str, Any]) -> dict[str, bytes]
     return found
 
 
-def _build(target: Path, passphrase: str, tables: dict[str, list[dict[str, Any]]], receipts: dict[str, bytes]) -> None:
+def _build(
+    target: Path, passphrase: str, tables: dict[str, list[dict[str, Any]]], receipts: dict[str, bytes], source: str
+) -> None:
+    """Make the new store beside `target` and rename it into place only once every record is in and checked.
+
+    The new store keeps its own id (an export's id is never reused, so two stores never share one) and starts
+    its own audit log with the import; the export's audit rows are not trusted and not copied.
+    """
     tmp = target.with_name(f".{target.name}.importing")
     _remove_store_files(tmp)
     store: Store | None = Store.create(tmp, passphrase)
@@ -246,14 +245,21 @@ def _build(target: Path, passphrase: str, tables: dict[str, list[dict[str, Any]]
             with store.transaction() as session:
                 conn = session.connection()
                 for table in reversed(Base.metadata.sorted_tables):
-                    conn.execute(table.delete())  # what a new store starts with; the export replaces it
+                    if table.name not in export_rules.NOT_IMPORTED:
+                        conn.execute(table.delete())  # the export replaces what a new store starts with
+                counts: dict[str, int] = {}
                 for table in Base.metadata.sorted_tables:
+                    if table.name in export_rules.NOT_IMPORTED:
+                        continue
                     rows = [_typed_row(table, row, receipts) for row in tables.get(table.name, [])]
                     if rows:
                         conn.execute(table.insert(), rows)
+                    counts[table.name] = len(rows)
                 problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if problems:
                     raise _not_export(_("some records point at records that are not in the file"))
+                for name, count in counts.items():
+                    audit.record(session, "import_everything", name, None, rows=count, source=source[:100])
         except DBAPIError as exc:
             raise _not_export(str(exc.orig)[:120]) from exc
         store.close()
@@ -275,10 +281,21 @@ def _typed_row(table: sa.Table, row: dict[str, Any], receipts: dict[str, bytes])
         value = row.get(column.name)
         try:
             typed[column.name] = _typed(column, value, receipts)
-        except (TypeError, ValueError, KeyError) as exc:
+            export_rules.check_value(table, column, typed[column.name])
+        except export_rules.RuleBroken as exc:
+            raise _not_export(
+                _("a value in {table}.{column} cannot be used: {why}").format(
+                    table=table.name, column=column.name, why=exc
+                )
+            ) from exc
+        except (TypeError, ValueError, KeyError, OverflowError) as exc:
             raise _not_export(
                 _("a value in {table}.{column} cannot be read").format(table=table.name, column=column.name)
             ) from exc
+    try:
+        export_rules.check_row(table, typed)
+    except export_rules.RuleBroken as exc:
+        raise _not_export(_("a record in {table} cannot be used: {why}").format(table=table.name, why=exc)) from exc
     return typed
 
 
@@ -306,5 +323,5 @@ def _typed(column: sa.Column[Any], value: Any, receipts: dict[str, bytes]) -> An
 
 
 def _remove_store_files(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal", ".lock"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
+    for part in (path, *sidecars(path), path.with_name(path.name + ".lock")):
+        part.unlink(missing_ok=True)

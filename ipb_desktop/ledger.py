@@ -274,7 +274,7 @@ def attach_receipt(
         raise InvalidInput(
             "receipt",
             _("that file is {size} MB; the most is {max} MB. Try a smaller photo or scan").format(
-                size=round(len(content) / 1048576, 1), max=max_bytes // 1048576
+                size=f"{len(content) / 1048576:.1f}", max=max_bytes // 1048576
             ),
         )
     media = sniff_media_type(content)

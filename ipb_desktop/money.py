@@ -7,7 +7,7 @@ Never use floating point: "never use floating-point in an accounting system" (be
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
 from ipb_desktop.errors import InvalidInput
 from ipb_desktop.i18n import _
@@ -53,13 +53,18 @@ def parse_pence(text: str, field: str = "amount", allow_negative: bool = False) 
 
 
 def decimal_to_pence(value: Decimal) -> int:
-    """Exact pounds to pence; rejects fractions of a penny rather than silently rounding them."""
+    """Exact pounds to pence; rejects fractions of a penny rather than silently rounding them, and anything that
+    is not a finite amount within the app's limit (infinity, NaN, 1E+999999999 from a hostile statement)."""
     try:
+        if not value.is_finite():
+            raise InvalidInput("amount", _("that is not an amount of money"))
+        if abs(value) > MAX_PENCE:  # pounds: a hundred times past the limit, so the sums below stay small
+            raise InvalidInput("amount", _("that amount is too large; the most this app accepts is 10,000,000.00"))
         scaled = value * 100
         if scaled != scaled.to_integral_value():
             raise InvalidInput("amount", _("amounts can have at most two digits after the point"))
         return int(scaled)
-    except InvalidOperation as exc:  # NaN, infinity
+    except ArithmeticError as exc:  # decimal's InvalidOperation, Overflow
         raise InvalidInput("amount", _("that is not an amount of money")) from exc
 
 

@@ -1,6 +1,7 @@
 """Checking a typed passphrase against an open store without disturbing it (before changing or remembering it).
 
-Opens a second, read-only connection to the file with the typed key and reads one page; the store stays open.
+Opens a second, read-only connection to the file with the typed key (through `models.keyed`, the one place a key
+is set) and reads one page; the store stays open.
 """
 
 from __future__ import annotations
@@ -9,24 +10,26 @@ from pathlib import Path
 
 import sqlcipher3
 
-
-def _quoted(passphrase: str) -> str:
-    return '"' + passphrase.replace('"', '""') + '"'
+from ipb_desktop.errors import IpbError
+from ipb_desktop.models import keyed
 
 
 def passphrase_opens(path: Path, passphrase: str) -> bool:
-    """True when `passphrase` unlocks the store file at `path`."""
-    uri = Path(path).absolute().as_uri() + "?mode=ro"
+    """True when `passphrase` (in any of its Unicode forms the store may use) unlocks the store file at `path`."""
     try:
-        conn = sqlcipher3.connect(uri, uri=True, check_same_thread=False)
-    except sqlcipher3.Error:
+        candidates = keyed.key_candidates(passphrase)
+    except IpbError:
         return False
-    try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f"PRAGMA key = {_quoted(passphrase)}")
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlcipher3.Error:
-        return False
-    finally:
-        conn.close()
-    return True
+    for candidate in candidates:
+        try:
+            conn = keyed.connect(Path(path), candidate, keyed.Access.READ_ONLY)
+        except sqlcipher3.Error:
+            return False
+        try:
+            keyed.check_key(conn, Path(path))
+        except IpbError:
+            continue
+        finally:
+            conn.close()
+        return True
+    return False

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy.orm import Session
 
 from ipb_desktop.i18n import N_, _
 from ipb_desktop.models.schema import Category, LifeArea, Setting
+from ipb_desktop.models.store import Store
 
 LIFE_AREAS = [
     N_("Mental and physical health"),
@@ -63,3 +66,8 @@ def seed_new_store(session: Session) -> None:
         session.add(Category(name=_(name), usually_excluded=excluded, is_income=income))
     for key, value in DEFAULT_SETTINGS.items():
         session.add(Setting(key=key, value=value))
+
+
+def create_store(path: Path | str, passphrase: str) -> Store:
+    """A new store at `path` holding what every budget starts with (the models layer knows nothing of this)."""
+    return Store.create(path, passphrase, fill=seed_new_store)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ipb_desktop import appconfig, keystore
+from ipb_desktop import appconfig, keystore, seed
 from ipb_desktop.errors import WrongPassphrase
 from ipb_desktop.models.store import Store
 
@@ -47,7 +47,7 @@ def open_store(path: Path, passphrase: str, remember: bool = False) -> tuple[Sto
 
 
 def create_store(path: Path, passphrase: str, remember: bool = False) -> tuple[Store, str | None]:
-    store = Store.create(path, passphrase)
+    store = seed.create_store(path, passphrase)
     return store, _after_open(store, passphrase, remember)
 
 

@@ -14,7 +14,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from ipb_desktop import budget, holder, ledger, outcomes, plan  # noqa: E402
+from ipb_desktop import budget, holder, ledger, outcomes, plan, seed  # noqa: E402
 from ipb_desktop.models.store import Store  # noqa: E402
 
 PASSPHRASE = "purple otter umbrella"
@@ -57,13 +57,13 @@ def _new_store_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One new, empty store made once per run: creating one costs two key derivations and the schema, copying it
     costs a file copy, and `store` then pays only the one key derivation of opening it."""
     path = tmp_path_factory.mktemp("template") / "new.ipb"
-    Store.create(path, PASSPHRASE).close()
+    seed.create_store(path, PASSPHRASE).close()
     return path
 
 
 @pytest.fixture
 def store(store_path: Path, _new_store_template: Path) -> Iterator[Store]:
-    """A new, empty store (as `Store.create` makes it) at `store_path`, open."""
+    """A new, empty store (as `seed.create_store` makes it) at `store_path`, open."""
     shutil.copyfile(_new_store_template, store_path)
     store_path.chmod(0o600)
     opened = Store.open(store_path, PASSPHRASE)

@@ -13,7 +13,7 @@ import pypdf
 import pytest
 from sqlalchemy import func, select
 
-from ipb_desktop import budget, figures, holder, ledger, outcomes, plan
+from ipb_desktop import budget, figures, holder, ledger, outcomes, plan, seed
 from ipb_desktop.demo import DemoCounts, build_demo
 from ipb_desktop.models.schema import Allocation, Rating, Receipt, Transaction
 from ipb_desktop.models.store import Store
@@ -148,14 +148,14 @@ def test_the_same_day_gives_the_same_store(tmp_path: Path, demo: tuple[Store, De
             return [payments, ratings]
 
     first, _counts = demo
-    with Store.create(tmp_path / "again.ipb", PASSPHRASE) as second:
+    with seed.create_store(tmp_path / "again.ipb", PASSPHRASE) as second:
         build_demo(second, TODAY)
         assert contents(second) == contents(first)
 
 
 @pytest.mark.parametrize("today", [dt.date(2026, 4, 1), dt.date(2027, 3, 31), dt.date(2028, 2, 29)])
 def test_works_on_any_day_of_the_year(tmp_path: Path, today: dt.date) -> None:
-    with Store.create(tmp_path / "any.ipb", PASSPHRASE) as store:
+    with seed.create_store(tmp_path / "any.ipb", PASSPHRASE) as store:
         counts = build_demo(store, today)
         assert counts.transactions > 300
         with store.reading() as s:

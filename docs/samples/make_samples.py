@@ -14,8 +14,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from ipb_desktop import seed
 from ipb_desktop.demo import build_demo
-from ipb_desktop.models.store import Store
 from ipb_desktop.statements import csv_export, explanations, pdf_review_pack, pdf_statement, review_answers
 from ipb_desktop.statements.periods import Preset, resolve
 
@@ -37,7 +37,7 @@ ANSWERS = {
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        store = Store.create(Path(tmp) / "demo.ipb", "sample documents passphrase")
+        store = seed.create_store(Path(tmp) / "demo.ipb", "sample documents passphrase")
         try:
             build_demo(store, TODAY)
             with store.transaction() as session:

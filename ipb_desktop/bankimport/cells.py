@@ -54,6 +54,7 @@ class _Shape:
     c: int
     year_first: bool
     month_named: str  # "", "first" (Jan 15 2024) or "second" (15 Jan 2024)
+    short_year: bool = False  # the year was written with one or two digits ("24"), so it means 2024
 
 
 def _year(value: int) -> int:
@@ -80,7 +81,8 @@ def _shape(text: str) -> _Shape | None:
         else:
             return None
     year_first = len(parts[0]) == 4 and parts[0].isdigit()
-    return _Shape(numbers[0], numbers[1], numbers[2], year_first, named)
+    short_year = not year_first and len(parts[2]) <= 2  # "0001" is year 1 (refused), never 2001
+    return _Shape(numbers[0], numbers[1], numbers[2], year_first, named, short_year)
 
 
 def _as_date(shape: _Shape, order: str) -> dt.date | None:
@@ -99,7 +101,7 @@ def _as_date(shape: _Shape, order: str) -> dt.date | None:
     else:
         y, m, d = shape.c, shape.a, shape.b
     try:
-        day = dt.date(_year(y), m, d)
+        day = dt.date(_year(y) if shape.short_year else y, m, d)
     except ValueError:
         return None
     return day if FIRST_YEAR <= day.year <= LAST_YEAR else None

@@ -166,7 +166,7 @@ def parse(data: bytes, account: str | None = None) -> ParsedStatement:
     if balance is not None and when is not None:
         try:
             parsed.bank_balance = BankBalance(when.date(), decimal_to_pence(Decimal(balance)))
-        except InvalidInput:
+        except (InvalidInput, ArithmeticError, ValueError):
             pass
     return parsed
 
@@ -194,10 +194,11 @@ def _add_lines(parsed: ParsedStatement, transactions: list[Any], upper_lines: li
         position = line_no or position
         try:
             pence = decimal_to_pence(Decimal(txn.amount))
-        except InvalidInput:
+        except (InvalidInput, ArithmeticError, ValueError) as exc:
+            why = exc.reason if isinstance(exc, InvalidInput) else _("that is not an amount of money")
             parsed.problems.append(
                 LineProblem(
-                    line_no, _("the amount {amount} has more than two decimal places").format(amount=txn.amount)
+                    line_no, _("the amount {amount} cannot be used: {why}").format(amount=str(txn.amount)[:20], why=why)
                 )
             )
             continue

@@ -320,6 +320,8 @@ def commit(session: Session, result: Preview, choices: ImportChoices | None = No
     if not result.statement.lines:
         raise InvalidInput("statement", _("there is nothing to import: this file has no payments in it"))
     if not to_add and not matches:
+        if not fresh.duplicates:
+            raise InvalidInput("statement", _("there are no payments in this file, only headings"))
         raise InvalidInput("statement", _("there is nothing new to import: every line is already in"))
     bank = result.statement.bank_balance
     batch = ImportBatch(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
@@ -19,8 +20,13 @@ _TABLES = Transaction.metadata.tables
 
 
 def clean_text(text: str, length: int) -> str:
-    """Bank text as it can be stored: no control characters, at most `length` characters."""
-    return " ".join(text.replace("\x00", " ").split())[:length]
+    """Bank text as it can be stored: no control characters (a terminal escape included), at most `length`."""
+    return " ".join(printable(text).split())[:length]
+
+
+def printable(text: str) -> str:
+    """`text` with every control or format character (escape, bell, bidi overrides) turned into a space."""
+    return "".join(" " if unicodedata.category(c) in ("Cc", "Cf") else c for c in text)
 
 
 def audit_many(session: Session, action: str, txn_ids: list[int], details: list[dict[str, object]]) -> None:

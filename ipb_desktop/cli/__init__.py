@@ -10,10 +10,12 @@ Exit codes:
     0  done
     2  the command was not written right (unknown command or option, a missing argument)
     3  wrong passphrase (the store is left exactly as it was)
-    4  no store there, not a budget store, damaged, or a file that could not be read or written
+    4  no store there, not a budget store, damaged, or a file that could not be read or written (disk full)
     5  something typed cannot be used; the message names the field and says why
-    6  the store is open in another copy of the app, or was saved by a newer version
+    6  the store is open in another copy of the app, was saved by a newer version, or can only be read here
+   70  something unexpected went wrong inside the app; a log without personal details was written
   130  stopped with Ctrl+C
+  141  the output was closed before everything was printed (piped into head, say); what was done is done
 
 Adding commands: a module in this package exposing `register(subparsers)` (see `ipb_desktop.cli.common` for an
 example and the helpers) is named in COMMANDS below, one entry per command it adds. Only the module of the command
@@ -24,7 +26,9 @@ printed by `summary --json` is described in `ipb_desktop.cli.summary`.
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -41,6 +45,8 @@ from ipb_desktop.errors import (
 from ipb_desktop.i18n import _
 
 EXIT_STOPPED = 130
+EXIT_UNEXPECTED = 70  # the same as ipb_desktop.crash.EXIT_UNEXPECTED (not imported: it is needed only on failure)
+EXIT_OUTPUT_CLOSED = 141  # what a shell reports for a program stopped by a closed pipe
 
 # Which module adds each command, in the order they appear in --help. Only the chosen one is imported.
 COMMANDS: dict[str, str] = {
@@ -62,6 +68,11 @@ COMMANDS: dict[str, str] = {
     "export-csv": "ipb_desktop.cli.statements",
     "import": "ipb_desktop.cli.bank_import",
     "mapping": "ipb_desktop.cli.mappings",
+    "undo-import": "ipb_desktop.cli.backups",
+    "backup": "ipb_desktop.cli.backups",
+    "restore": "ipb_desktop.cli.backups",
+    "export-all": "ipb_desktop.cli.everything",
+    "import-all": "ipb_desktop.cli.everything",
 }
 
 # Every module that adds commands, in --help order.
@@ -75,8 +86,13 @@ def _epilog() -> str:
         (EXIT_WRONG_PASSPHRASE, _("wrong passphrase (nothing in the store was changed)")),
         (EXIT_NOT_A_STORE, _("no budget store there, not a budget store, damaged, or a file could not be used")),
         (EXIT_INVALID_INPUT, _("something typed cannot be used (the message names it and says why)")),
-        (EXIT_STORE_UNAVAILABLE, _("the store is open in another copy of the app, or needs a newer version")),
+        (
+            EXIT_STORE_UNAVAILABLE,
+            _("the store is open in another copy of the app, needs a newer version, or can only be read here"),
+        ),
+        (EXIT_UNEXPECTED, _("something unexpected went wrong; a log without personal details was written")),
         (EXIT_STOPPED, _("stopped with Ctrl+C")),
+        (EXIT_OUTPUT_CLOSED, _("the output was closed before everything was printed; what was done is done")),
     ]
     lines = [
         _("Run with no command to open the app's window. Run 'ipb-desktop COMMAND --help' for one command."),
@@ -138,20 +154,48 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         result = args.func(args)
     except IpbError as error:
-        print(str(error), file=sys.stderr)
+        _print_error(str(error))
         return error.exit_code
     except KeyboardInterrupt:
-        print("\n" + _("Stopped. Anything not finished was not saved."), file=sys.stderr)
+        _print_error("\n" + _("Stopped. Anything not finished was not saved."))
         return EXIT_STOPPED
+    except BrokenPipeError:
+        return _output_closed()
     except OSError as error:
-        print(
-            _("Could not use the file {name}: {reason}").format(
-                name=error.filename or "", reason=error.strerror or str(error)
-            ),
-            file=sys.stderr,
-        )
+        _print_error(_file_problem(error))
         return EXIT_NOT_A_STORE
+    except (Exception, RecursionError) as error:  # noqa: BLE001 - never a traceback: a calm message and a log
+        from ipb_desktop import crash
+
+        return crash.report(error)
     return EXIT_OK if result is None else int(result)
+
+
+def _print_error(text: str) -> None:
+    try:
+        print(text, file=sys.stderr)
+    except (OSError, ValueError):  # standard error is closed too: the exit code says it
+        pass
+
+
+def _file_problem(error: OSError) -> str:
+    """A file that could not be used, named (or not, when the system did not say which) with the reason."""
+    reason = error.strerror or str(error) or type(error).__name__
+    if error.errno == errno.ENOSPC:
+        reason = _("the disk is full")
+    if error.filename:
+        return _("Could not use the file {name}: {reason}").format(name=error.filename, reason=reason)
+    return _("Could not read or write a file: {reason}").format(reason=reason)
+
+
+def _output_closed() -> int:
+    """The reader of standard output went away (`... | head`): stop quietly; what the command did is done."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return EXIT_OUTPUT_CLOSED
 
 
 if __name__ == "__main__":

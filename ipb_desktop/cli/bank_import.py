@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from ipb_desktop.bankimport import service
 from ipb_desktop.bankimport.column_options import MappingOptions
 from ipb_desktop.bankimport.lines import LineProblem, StatementRefused
+from ipb_desktop.bankimport.writer import clean_text
 from ipb_desktop.cli.common import Subparsers, open_store, say, store_command, warn
 from ipb_desktop.cli.import_advice import advice
 from ipb_desktop.errors import EXIT_INVALID_INPUT, EXIT_OK, IpbError
@@ -73,7 +74,7 @@ def register(subparsers: Subparsers) -> None:
 
 def _line(tag: str, item: service.PreviewLine) -> str:
     line = item.line
-    text = " ".join(part for part in (line.payee, line.description) if part)
+    text = clean_text(" ".join(part for part in (line.payee, line.description) if part), 300)
     row = f"  {tag:<9} {date_short(line.txn_date)}  {money(line.amount_pence):>12}  {text}"
     return f"{row}  ({item.note})" if item.note else row
 
@@ -179,6 +180,9 @@ def run_import(args: argparse.Namespace) -> int:
             say(_("Nothing was saved (this was a dry run)."))
             return EXIT_OK
         if not result.has_changes:
+            if not result.duplicates and not result.problems:
+                warn(_("There are no payments in this file, only headings. Check it is the right file."))
+                return EXIT_INVALID_INPUT
             say(_("Nothing new to import: every line is already in."))
             return EXIT_OK
         with store.transaction() as session:

@@ -37,8 +37,10 @@ from sqlalchemy.orm import Session
 from ipb_desktop import validate
 from ipb_desktop.errors import InvalidInput
 from ipb_desktop.i18n import _
+from ipb_desktop.models import keyed
 from ipb_desktop.models.schema import BudgetPeriod
-from ipb_desktop.models.store import Store, _check_looks_like_store, passphrase_strength
+from ipb_desktop.models.store import Store, passphrase_strength
+from ipb_desktop.models.store_file import check_looks_like_store, real_store_path
 
 if TYPE_CHECKING:
     Subparsers: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -143,14 +145,23 @@ def actor_for(args: argparse.Namespace) -> str:
 
 
 @contextmanager
-def open_store(args: argparse.Namespace) -> Iterator[Store]:
+def open_store(args: argparse.Namespace, *, check: bool = True) -> Iterator[Store]:
     """Unlock the store named by `args.store` (checking it looks like a store before asking for the passphrase),
-    record as the right person, and close it again however the block ends."""
-    path = store_path(args).absolute()
+    check every page of it (damage is reported, exit 4, before anything is read or written), record as the right
+    person, and close it again however the block ends.
+
+    A store this user cannot write (a CD, someone else's folder) opens read-only: reading commands work, and a
+    change is refused with exit 6.
+    """
+    path = real_store_path(store_path(args))
     actor = actor_for(args)
-    _check_looks_like_store(path)
+    check_looks_like_store(path)
     store = Store.open(path, read_passphrase())
     try:
+        if check:
+            problems = store.integrity_problems()
+            if problems:
+                raise keyed.damaged(path, problems[0])
         store.actor = actor
         yield store
     finally:

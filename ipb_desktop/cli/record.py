@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -211,7 +212,15 @@ def _read_receipt(file: str) -> tuple[str, bytes]:
     path = Path(file).expanduser()
     try:
         with open(path, "rb") as handle:
-            # One byte more than allowed is enough for the ledger to say the file is too big.
+            size = os.fstat(handle.fileno()).st_size
+            if size > ledger.MAX_RECEIPT_BYTES:  # say the real size, without reading a huge file
+                raise InvalidInput(
+                    "receipt",
+                    _("that file is {size} MB; the most is {max} MB. Try a smaller photo or scan").format(
+                        size=f"{size / 1048576:.1f}", max=ledger.MAX_RECEIPT_BYTES // 1048576
+                    ),
+                )
+            # One byte more than allowed is enough for the ledger to say a growing file is too big.
             return path.name, handle.read(ledger.MAX_RECEIPT_BYTES + 1)
     except FileNotFoundError as exc:
         raise InvalidInput("file", _("there is no file at {path}").format(path=path)) from exc

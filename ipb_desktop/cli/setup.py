@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ipb_desktop import budget, holder
+from ipb_desktop import budget, holder, seed
 from ipb_desktop.cli import common as cli_common
 from ipb_desktop.cli.common import (
     PASSPHRASE_ENV,
@@ -102,7 +102,7 @@ def create_store(args: argparse.Namespace) -> Store:
                 name=path.name
             ),
         )
-    store = Store.create(path, ask_new_passphrase(PASSPHRASE_ENV))
+    store = seed.create_store(path, ask_new_passphrase(PASSPHRASE_ENV))
     store.actor = actor
     return store
 

@@ -3,22 +3,28 @@
 from __future__ import annotations
 
 import argparse
+import os
+from pathlib import Path
 
-from ipb_desktop import unlock
+from ipb_desktop import seed, unlock
 from ipb_desktop.cli import common as cli_common
 from ipb_desktop.cli.common import (
     NEW_PASSPHRASE_ENV,
     PASSPHRASE_ENV,
     Subparsers,
+    actor_for,
     ask_new_passphrase,
     open_store,
     say,
     store_command,
+    store_path,
     warn,
 )
-from ipb_desktop.cli.setup import create_store
+from ipb_desktop.errors import InvalidInput
+from ipb_desktop.fileops import fsync_dir
 from ipb_desktop.i18n import _
-from ipb_desktop.models.store import backups_folder, check_passphrase_rules
+from ipb_desktop.models.backup_names import backups_folder, sidecars
+from ipb_desktop.models.store import check_passphrase_rules
 from ipb_desktop.validate import parse_date
 
 
@@ -61,17 +67,44 @@ def run_passphrase(args: argparse.Namespace) -> int:
 
 
 def run_demo(args: argparse.Namespace) -> int:
+    """Build the demo under a hidden name and rename it into place only when it is complete, so a demo that is
+    stopped (Ctrl+C, a full disk, a kill) never leaves an empty or half-filled store under the real name."""
     from ipb_desktop.demo import build_demo
 
     day = parse_date(args.today, "today") if args.today else cli_common.today()
-    store = create_store(args)
+    target = store_path(args).absolute()
+    actor = actor_for(args)
+    if target.exists() or target.is_symlink():
+        raise InvalidInput(
+            "store",
+            _("a file called {name} is already there. Choose another name, or open that store instead").format(
+                name=target.name
+            ),
+        )
+    passphrase = ask_new_passphrase(PASSPHRASE_ENV)
+    partial = target.with_name(f".{target.name}.demo")
+    _remove(partial)
     try:
-        counts = build_demo(store, day)
+        store = seed.create_store(partial, passphrase)
+        try:
+            store.actor = actor
+            counts = build_demo(store, day)
+        finally:
+            store.close()
+        if target.exists():
+            raise InvalidInput("store", _("a file called {name} appeared meanwhile").format(name=target.name))
+        os.rename(partial, target)
+        fsync_dir(target.parent)
     finally:
-        store.close()
+        _remove(partial)
     say(
         _("Made a demo store at {path} for the invented person Alys Testwood, with {payments} payments.").format(
-            path=store.path, payments=counts.transactions
+            path=target, payments=counts.transactions
         )
     )
     return 0
+
+
+def _remove(partial: Path) -> None:
+    for part in (partial, *sidecars(partial), partial.with_name(partial.name + ".lock")):
+        part.unlink(missing_ok=True)

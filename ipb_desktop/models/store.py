@@ -9,13 +9,12 @@ a store written by a newer app, or a store already open elsewhere.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import sqlalchemy as sa
 import sqlcipher3
@@ -25,92 +24,56 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
 from ipb_desktop import __version__
-from ipb_desktop.errors import InvalidInput, IpbError, NotAStore, StoreNotFound, StoreTooNew, WrongPassphrase
+from ipb_desktop.errors import FileProblem, InvalidInput, IpbError, NotAStore, StoreReadOnly, WrongPassphrase
+from ipb_desktop.fileops import copy_file_atomic, fsync_dir
 from ipb_desktop.i18n import _
+from ipb_desktop.models import keyed
+from ipb_desktop.models.backup_names import STORE_SUFFIX, auto_backup_name, backups_folder, sidecars
 from ipb_desktop.models.filelock import StoreLock
-from ipb_desktop.models.fileops import copy_file_atomic, fsync_dir
+from ipb_desktop.models.passphrase_rules import MIN_PASSPHRASE_LENGTH, check_passphrase_rules, passphrase_strength
 from ipb_desktop.models.schema import StoreInfo
+from ipb_desktop.models.schema_upgrade import alembic_config, migrate, upgrade_if_needed
+from ipb_desktop.models.store_file import (
+    SQLITE_PLAIN_HEADER,
+    can_write_beside,
+    check_looks_like_store,
+    real_store_path,
+)
 
-if TYPE_CHECKING:
-    from alembic.config import Config
+__all__ = [
+    "MIN_PASSPHRASE_LENGTH",
+    "SQLITE_PLAIN_HEADER",
+    "STORE_SUFFIX",
+    "Store",
+    "alembic_config",
+    "backup_before",
+    "backups_folder",
+    "check_passphrase_rules",
+    "passphrase_strength",
+]
 
-STORE_SUFFIX = ".ipb"
-MIN_PASSPHRASE_LENGTH = 10
-SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
-SQLCIPHER_PAGE = 4096
+SQLCIPHER_PAGE = keyed.SQLCIPHER_PAGE
 HOLDER_ACTOR = "holder"
 # The newest migration in models/migrations/versions. A store already at it opens without importing Alembic
 # (a fifth of a second off every start); tests/models/test_store.py keeps it equal to Alembic's own head.
 HEAD_REVISION = "0002"
-
-
-def alembic_config(extra_version_locations: list[str] | None = None) -> Config:
-    """Alembic settings pointing at the migrations shipped inside the package."""
-    from alembic.config import Config
-
-    cfg = Config()
-    cfg.set_main_option("script_location", "ipb_desktop.models:migrations")
-    if extra_version_locations:
-        base = "ipb_desktop.models:migrations/versions"
-        cfg.set_main_option("version_locations", " ".join([base, *extra_version_locations]))
-        cfg.set_main_option("path_separator", "space")
-    return cfg
-
-
-def check_passphrase_rules(passphrase: str) -> None:
-    """Refuse a new passphrase that is too short (or holds a character that cannot be used), saying why."""
-    if "\x00" in passphrase:
-        raise InvalidInput("passphrase", _("the passphrase has a character that cannot be used; please retype it"))
-    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
-        raise InvalidInput(
-            "passphrase",
-            _("choose at least {n} characters. A few ordinary words together are easy to remember").format(
-                n=MIN_PASSPHRASE_LENGTH
-            ),
-        )
-
-
-def passphrase_strength(passphrase: str) -> tuple[int, str]:
-    """A rough 0-4 strength score with a plain hint (length matters most; a sentence of words is best)."""
-    n = len(passphrase)
-    kinds = sum(
-        [
-            any(c.islower() for c in passphrase),
-            any(c.isupper() for c in passphrase),
-            any(c.isdigit() for c in passphrase),
-            any(not c.isalnum() for c in passphrase),
-        ]
-    )
-    words = len(passphrase.split())
-    score = 0
-    if n >= MIN_PASSPHRASE_LENGTH:
-        score = 1
-    if n >= 14 or (n >= 12 and kinds >= 3):
-        score = 2
-    if n >= 18 or (words >= 3 and n >= 15):
-        score = 3
-    if n >= 24 or (words >= 4 and n >= 20):
-        score = 4
-    hints = [
-        _("Too short: use at least {n} characters.").format(n=MIN_PASSPHRASE_LENGTH),
-        _("Acceptable. A few more words would make it stronger."),
-        _("Good."),
-        _("Strong."),
-        _("Very strong."),
-    ]
-    return score, hints[score]
-
-
-def _sidecars(path: Path) -> list[Path]:
-    return [path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal")]
+# Fills a new store inside the transaction that makes it (the domain's seed: life areas, categories, settings).
+Filler = Callable[[Session], None]
 
 
 class Store:
-    """An open, unlocked store. Holds one connection (the key is derived once) and the OS lock."""
+    """An open, unlocked store. Holds one connection (the key is derived once) and the OS lock.
 
-    def __init__(self, path: Path, engine: sa.Engine, lock: StoreLock) -> None:
+    `read_only` is True when the store was opened where this user cannot write (a CD, a locked USB stick,
+    someone else's folder): it can be read, printed and exported, and every change raises StoreReadOnly.
+    Opening and reading never write to the file.
+    """
+
+    def __init__(self, path: Path, engine: sa.Engine, lock: StoreLock, *, key: str, read_only: bool = False) -> None:
         self.path = path
         self.engine = engine
+        self._key = key
+        self.read_only = read_only
         self._lock = lock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self.actor = HOLDER_ACTOR
@@ -119,15 +82,21 @@ class Store:
             if info is None:  # pragma: no cover - guarded by _verify_is_store
                 raise NotAStore(_("This file has no store details. It may be damaged."))
             self.uuid = info.store_uuid
+            self._version_noted = info.last_written_by_version == __version__
 
     # -- opening and creating ---------------------------------------------------------------------------------
 
     @classmethod
-    def create(cls, path: Path | str, passphrase: str) -> Store:
-        """Make a new empty store at `path` (which must not exist yet) and open it."""
+    def create(cls, path: Path | str, passphrase: str, fill: Filler | None = None) -> Store:
+        """Make a new store at `path` (which must not exist yet) and open it.
+
+        `fill` adds what a new store starts with (the caller's seed), in the same all-or-nothing step: nothing
+        appears under the real name unless the whole store was written.
+        """
         path = Path(path).expanduser().absolute()
         check_passphrase_rules(passphrase)
-        if path.exists():
+        passphrase = keyed.normalise(passphrase)
+        if path.exists() or path.is_symlink():
             raise InvalidInput(
                 "store",
                 _("a file called {name} is already there. Choose another name, or open that store instead").format(
@@ -136,13 +105,13 @@ class Store:
             )
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         partial = path.with_name(f".{path.name}.creating")
-        for leftover in [partial, *_sidecars(partial)]:
+        for leftover in [partial, *sidecars(partial)]:
             leftover.unlink(missing_ok=True)
         engine = _engine(partial, passphrase)
         try:
             with engine.connect() as conn:
                 _session_pragmas(_raw(conn))
-                _migrate(conn)
+                migrate(conn)
             with Session(engine) as s, s.begin():
                 s.add(
                     StoreInfo(
@@ -152,47 +121,71 @@ class Store:
                         last_written_by_version=__version__,
                     )
                 )
-                from ipb_desktop.seed import seed_new_store
-
-                seed_new_store(s)
+                if fill is not None:
+                    fill(s)
             with engine.connect() as conn:
                 _raw(conn).execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        finally:
+            partial.chmod(0o600)
+            with open(partial, "rb+") as handle:
+                os.fsync(handle.fileno())
+        except BaseException:
             engine.dispose()
-        partial.chmod(0o600)
-        for side in _sidecars(partial):
+            for leftover in [partial, *sidecars(partial)]:
+                leftover.unlink(missing_ok=True)
+            raise
+        engine.dispose()
+        for side in sidecars(partial):
             side.unlink(missing_ok=True)
         partial.rename(path)
         fsync_dir(path.parent)
         return cls.open(path, passphrase)
 
     @classmethod
-    def open(cls, path: Path | str, passphrase: str, extra_version_locations: list[str] | None = None) -> Store:
-        """Unlock the store at `path`, bringing its schema up to date (after an encrypted backup copy)."""
-        path = Path(path).expanduser().absolute()
-        _check_looks_like_store(path)
-        if "\x00" in passphrase:  # never a passphrase we let anyone choose
-            raise WrongPassphrase()
-        lock = StoreLock(path)
+    def open(
+        cls,
+        path: Path | str,
+        passphrase: str,
+        extra_version_locations: list[str] | None = None,
+        *,
+        read_only: bool | None = None,
+    ) -> Store:
+        """Unlock the store at `path`, bringing its schema up to date (after an encrypted backup copy).
+
+        `read_only` None (the usual) opens read-only exactly when this user cannot write the file or its folder;
+        True always opens read-only; False refuses (StoreReadOnly) where writing is impossible.
+        """
+        path = real_store_path(path)
+        check_looks_like_store(path)
+        writable = can_write_beside(path)
+        if read_only is False and not writable:
+            raise StoreReadOnly()
+        read_only = not writable if read_only is None else read_only
+        lock = StoreLock(path, shared=read_only)
         lock.acquire()
         engine = None
         try:
-            engine = _engine(path, passphrase)
+            engine, key = _unlocked_engine(path, passphrase, read_only)
             with engine.connect() as conn:
                 raw = _raw(conn)
-                _verify_key(raw)
-                _verify_is_store(raw)
-                _apply_pragmas(raw)
+                _verify_is_store(raw, path)
+                if read_only:
+                    _session_pragmas(raw)
+                else:
+                    _apply_pragmas(raw)
                 versions = [row[0] for row in raw.execute("SELECT version_num FROM alembic_version")]
                 if versions != [HEAD_REVISION] or extra_version_locations:
-                    _upgrade_if_needed(conn, path, extra_version_locations)
-                conn.execute(
-                    sa.update(StoreInfo)
-                    .where(StoreInfo.id == 1)
-                    .values(last_written_by_version=__version__, last_opened_at=dt.datetime.now(dt.UTC))
-                )
-                conn.commit()
-            return cls(path, engine, lock)
+                    upgrade_if_needed(conn, path, extra_version_locations, read_only)
+            return cls(path, engine, lock, key=key, read_only=read_only)
+        except sqlcipher3.Error as exc:
+            if engine is not None:
+                engine.dispose()
+            lock.release()
+            raise keyed.damaged(path, str(exc)) from exc
+        except DatabaseError as exc:
+            if engine is not None:
+                engine.dispose()
+            lock.release()
+            raise keyed.damaged(path, str(exc.orig)) from exc
         except BaseException:
             if engine is not None:
                 engine.dispose()
@@ -204,15 +197,23 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work: committed when the block ends, rolled back (nothing saved) if it raises."""
+        if self.read_only:
+            raise StoreReadOnly()
         with self._sessions() as session:
             session.info["actor"] = self.actor
-            with session.begin():
-                try:
+            try:
+                with session.begin():
+                    if not self._version_noted:
+                        session.execute(
+                            sa.update(StoreInfo).where(StoreInfo.id == 1).values(last_written_by_version=__version__)
+                        )
                     yield session
-                except DatabaseError as exc:
-                    if _is_damage(exc):
-                        raise _damaged(exc) from exc
+            except DatabaseError as exc:  # the commit itself (a full disk, say) included
+                plain = _database_error(self.path, exc)
+                if plain is exc:
                     raise
+                raise plain from exc
+            self._version_noted = True
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -222,9 +223,10 @@ class Store:
             try:
                 yield session
             except DatabaseError as exc:
-                if _is_damage(exc):
-                    raise _damaged(exc) from exc
-                raise
+                plain = _database_error(self.path, exc)
+                if plain is exc:
+                    raise
+                raise plain from exc
             finally:
                 session.rollback()
 
@@ -238,72 +240,108 @@ class Store:
         with self.engine.connect() as conn:
             return conn.exec_driver_sql(f"PRAGMA {name}").scalar()
 
+    def integrity_problems(self, *, separate: bool = False) -> list[str]:
+        """Every page that fails its checksum and anything SQLite's structure check finds; empty when sound.
+
+        Reads the whole file (milliseconds for a year of payments, a few tenths of a second for ten). With
+        `separate` it uses a read-only connection of its own (the key is derived again, about half a second), so
+        the window can run it on a worker thread after opening while the store stays usable.
+        """
+        if not separate:
+            with self.engine.connect() as conn:
+                return keyed.integrity_problems(_raw(conn))
+        access = keyed.Access.IMMUTABLE if self.read_only else keyed.Access.READ_ONLY
+        conn = keyed.connect(self.path, self._key, access)
+        try:
+            return keyed.integrity_problems(conn)
+        finally:
+            conn.close()
+
+    def copy_checks_out(self, path: Path) -> bool:
+        """True when the copy at `path` (a backup) opens with this store's passphrase and every page checks out."""
+        try:
+            conn = keyed.connect(path, self._key, keyed.Access.IMMUTABLE)
+        except sqlcipher3.Error:
+            return False
+        try:
+            keyed.check_key(conn, path)
+            return not keyed.integrity_problems(conn)
+        except IpbError:
+            return False
+        finally:
+            conn.close()
+
+    def export_copy(self, target: Path) -> bool:
+        """Write a consistent copy of every committed record (WAL included), under the same key, to `target`;
+        True when the copy passes SQLite's check."""
+        with self.engine.connect() as conn:
+            return keyed.export_copy(_raw(conn), target)
+
     def change_passphrase(self, new_passphrase: str) -> None:
         """Re-encrypt every record under a new passphrase.
 
         Writes a complete re-encrypted copy beside the store, checks it opens, then swaps it in with an atomic
         rename; the old file is kept as a backup until then, so a power cut leaves the old or the new store.
         """
+        if self.read_only:
+            raise StoreReadOnly()
         check_passphrase_rules(new_passphrase)
+        new_passphrase = keyed.normalise(new_passphrase)
         target = self.path.with_name(f".{self.path.name}.rekey")
         try:
             self._write_rekeyed_copy(target, new_passphrase)
         except (OSError, sqlcipher3.Error, DatabaseError) as exc:
-            for leftover in [target, *_sidecars(target)]:
+            for leftover in [target, *sidecars(target)]:
                 leftover.unlink(missing_ok=True)
-            raise IpbError(
+            raise FileProblem(
                 _(
                     "Your passphrase was not changed: the new copy of your store could not be written "
                     "(is the disk full?). Your budget is safe and still opens with the old passphrase."
                 )
             ) from exc
         self.engine.dispose()
-        for side in _sidecars(self.path):
+        for side in sidecars(self.path):
             side.unlink(missing_ok=True)
         target.replace(self.path)
         # From here on the file on disk needs the new passphrase, so switch to it before anything can fail.
         self.engine = _engine(self.path, new_passphrase)
+        self._key = new_passphrase
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         with self.engine.connect() as conn:
             raw = _raw(conn)
-            _verify_key(raw)
+            keyed.check_key(raw, self.path)
             _apply_pragmas(raw)
         fsync_dir(self.path.parent)
 
     def _write_rekeyed_copy(self, target: Path, new_passphrase: str) -> None:
         """Export every record, encrypted under the new passphrase, to `target`, and check the copy."""
-        for leftover in [target, *_sidecars(target)]:
+        for leftover in [target, *sidecars(target)]:
             leftover.unlink(missing_ok=True)
         with self.engine.connect() as conn:
             raw = _raw(conn)
             raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             backup_before(self.path, "before-passphrase-change")
-            raw.execute("ATTACH DATABASE ? AS rekeyed KEY ?", (str(target), new_passphrase))
-            try:
-                raw.execute("SELECT sqlcipher_export('rekeyed')").fetchall()
-            finally:
-                raw.execute("DETACH DATABASE rekeyed")
+            keyed.export_copy(raw, target, new_passphrase)
         target.chmod(0o600)
-        check = _engine(target, new_passphrase)
+        check = keyed.connect(target, new_passphrase)
         try:
-            with check.connect() as conn:
-                raw = _raw(conn)
-                _verify_key(raw)
-                _verify_is_store(raw)
-                if raw.execute("PRAGMA quick_check").fetchone()[0] != "ok":  # pragma: no cover
-                    raise NotAStore(_("The re-encrypted copy did not check out; your passphrase was not changed."))
+            keyed.check_key(check, target)
+            _verify_is_store(check, target)
+            if check.execute("PRAGMA quick_check").fetchone()[0] != "ok":  # pragma: no cover
+                raise NotAStore(_("The re-encrypted copy did not check out; your passphrase was not changed."))
         finally:
-            check.dispose()
+            check.close()
         with open(target, "rb+") as handle:
             os.fsync(handle.fileno())
 
     def close(self) -> None:
         """Fold the write-ahead log into the store, close the connection and release the lock."""
-        try:
-            with self.engine.connect() as conn:
-                _raw(conn).execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        except Exception:  # noqa: BLE001 - closing must never fail
-            pass
+        if not self.read_only:
+            try:
+                with self.engine.connect() as conn:
+                    _raw(conn).execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except Exception:  # noqa: BLE001 - closing must never fail
+                pass
         self.engine.dispose()
         self._lock.release()
 
@@ -314,15 +352,9 @@ class Store:
         self.close()
 
 
-def backups_folder(path: Path) -> Path:
-    """Where automatic backups of a store go: a folder beside it."""
-    return path.with_name(path.stem + "-backups")
-
-
 def backup_before(path: Path, reason: str) -> Path:
     """Copy the (already encrypted) store file, WAL folded in by the caller, to its backups folder."""
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = backups_folder(path) / f"{path.stem}-{stamp}-{reason}{STORE_SUFFIX}"
+    target = auto_backup_name(path, reason)
     copy_file_atomic(path, target)
     return target
 
@@ -330,15 +362,38 @@ def backup_before(path: Path, reason: str) -> Path:
 # -- internals ------------------------------------------------------------------------------------------------
 
 
-def _engine(path: Path, passphrase: str) -> sa.Engine:
-    url = sa.URL.create("sqlite+pysqlcipher", password=passphrase, database=str(path))
+def _engine(path: Path, passphrase: str, access: keyed.Access = keyed.Access.READ_WRITE) -> sa.Engine:
+    """An engine over one keyed connection made by `keyed.connect` (the only place a key is set)."""
+    url = sa.URL.create("sqlite", database=str(path))
     # hide_parameters: a passphrase bound into ATTACH ... KEY ? must never reach a log line or an error message.
     engine = sa.create_engine(
-        url, poolclass=StaticPool, connect_args={"check_same_thread": False}, hide_parameters=True
+        url,
+        module=sqlcipher3.dbapi2,
+        creator=lambda: keyed.connect(path, passphrase, access),
+        poolclass=StaticPool,
+        hide_parameters=True,
     )
     event.listen(engine, "connect", _driver_leaves_transactions_to_us)
     event.listen(engine, "begin", _begin)
     return engine
+
+
+def _unlocked_engine(path: Path, passphrase: str, read_only: bool) -> tuple[sa.Engine, str]:
+    """An engine whose key opens the file, trying the passphrase's other Unicode forms for older stores."""
+    access = keyed.Access.IMMUTABLE if read_only else keyed.Access.READ_WRITE
+    for candidate in keyed.key_candidates(passphrase):
+        engine = _engine(path, candidate, access)
+        try:
+            with engine.connect() as conn:
+                keyed.check_key(_raw(conn), path)
+        except WrongPassphrase:
+            engine.dispose()
+            continue
+        except BaseException:
+            engine.dispose()
+            raise
+        return engine, candidate
+    raise WrongPassphrase()
 
 
 def _driver_leaves_transactions_to_us(dbapi_connection: Any, _record: Any) -> None:
@@ -369,107 +424,20 @@ def _session_pragmas(raw: Any) -> None:
     raw.execute("PRAGMA temp_store=MEMORY")
 
 
-def _check_looks_like_store(path: Path) -> None:
-    if not path.exists():
-        raise StoreNotFound(_("There is no budget store at {path}. Check the name and folder.").format(path=path))
-    if path.is_dir():
-        raise NotAStore(_("{path} is a folder, not a budget store file.").format(path=path))
-    size = path.stat().st_size
-    with open(path, "rb") as handle:
-        head = handle.read(16)
-    if head == SQLITE_PLAIN_HEADER:
-        raise NotAStore(
-            _("{name} is an ordinary unencrypted database, not an ipb-desktop budget store.").format(name=path.name)
-        )
-    if size == 0 or size % 512 != 0:
-        raise NotAStore(
-            _(
-                "{name} is not an ipb-desktop budget store, or it is damaged (it is not the right shape). "
-                "If you have a backup, restore from it."
-            ).format(name=path.name)
-        )
-
-
-def _verify_key(raw: Any) -> None:
-    # SQLCipher would print its own low-level complaints to stderr; the person gets our message instead.
-    raw.execute("PRAGMA cipher_log_level = NONE")
-    try:
-        raw.execute("SELECT count(*) FROM sqlite_master").fetchall()
-    except sqlcipher3.DatabaseError as exc:
-        raise WrongPassphrase() from exc
-
-
-def _verify_is_store(raw: Any) -> None:
+def _verify_is_store(raw: Any, path: Path) -> None:
     names = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if "store_info" not in names or "alembic_version" not in names:
-        raise NotAStore(_("This file opens, but it is not an ipb-desktop budget store."))
+        raise NotAStore(_("{name} opens, but it is not an ipb-desktop budget store.").format(name=path.name))
 
 
-def _upgrade_if_needed(conn: sa.Connection, path: Path, extra_version_locations: list[str] | None) -> None:
-    """Refuse a store from a newer version of the app; bring an older one up to date after a backup copy."""
-    from alembic.runtime.migration import MigrationContext
-    from alembic.script import ScriptDirectory
-    from alembic.util.exc import CommandError
-
-    cfg = alembic_config(extra_version_locations)
-    current = MigrationContext.configure(conn).get_current_revision()
-    conn.rollback()
-    script = ScriptDirectory.from_config(cfg)
-    try:
-        known = current is None or script.get_revision(current) is not None
-    except CommandError:
-        known = False
-    if not known:
-        raise StoreTooNew(
-            _(
-                "This budget store was saved by a newer version of ipb-desktop. "
-                "Please update the app to open it. The store has not been changed."
-            )
-        )
-    if current not in script.get_heads():
-        _raw(conn).execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        backup_before(path, f"before-upgrade-from-{current}")
-        _migrate(conn, cfg)
-
-
-def _migrate(conn: sa.Connection, cfg: Config | None = None) -> None:
-    """Bring the schema to the newest revision in ONE transaction, with foreign keys checked at the end.
-
-    Foreign keys are off while it runs (SQLite rebuilds a table to alter it, and a cascade would delete the rows
-    that point at it), then every reference is checked before the transaction commits.
-    """
-    from alembic import command
-
-    cfg = cfg or alembic_config()
-    cfg.attributes["connection"] = conn
-    raw = _raw(conn)
-    raw.execute("PRAGMA foreign_keys=OFF")
-    try:
-        with conn.begin():
-            command.upgrade(cfg, "heads")
-            if conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
-                raise NotAStore(
-                    _(
-                        "Updating this budget store to the new version did not check out, so nothing was changed. "
-                        "Please keep using the previous version of the app and ask for help."
-                    )
-                )
-    finally:
-        raw.execute("PRAGMA foreign_keys=ON")
-
-
-_DAMAGE_SIGNS = ("not a database", "malformed", "disk i/o", "database corrupt")
-
-
-def _is_damage(exc: DatabaseError) -> bool:
-    text = str(getattr(exc, "orig", exc)).lower()
-    return any(sign in text for sign in _DAMAGE_SIGNS)
-
-
-def _damaged(exc: Exception) -> NotAStore:
-    return NotAStore(
-        _(
-            "Part of this budget store could not be read; the file may be damaged. Nothing more has been "
-            "written to it. If you have a backup, restore from it. (Details: {detail})"
-        ).format(detail=str(getattr(exc, "orig", exc))[:120])
-    )
+def _database_error(path: Path, exc: DatabaseError) -> Exception:
+    """A database error met while using an open store, in plain words (damage, a full disk, a read-only file);
+    any other (a broken rule, say) is returned as it is, for the caller to re-raise."""
+    code = getattr(exc.orig, "sqlite_errorcode", None)
+    if code == keyed.SQLITE_READONLY:
+        return StoreReadOnly()
+    if code in keyed.FILE_PROBLEMS:
+        return keyed.file_problem(path, str(exc.orig))
+    if code in (keyed.SQLITE_CORRUPT, keyed.SQLITE_NOTADB):
+        return keyed.damaged(path, str(exc.orig))
+    return exc

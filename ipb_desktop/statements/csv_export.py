@@ -22,12 +22,12 @@ Summary (`SUMMARY_COLUMNS`: section, label, amount), one row per figure, in this
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from ipb_desktop.csv_cells import SafeWriter
 from ipb_desktop.models.enums import Direction
 from ipb_desktop.models.store import Store
 from ipb_desktop.money import format_plain
@@ -113,15 +113,20 @@ def summary_rows(data: StatementData) -> Iterator[list[str]]:
 
 
 def write_csv(path: Path, columns: Iterable[str], rows: Iterable[list[str]]) -> None:
-    """Write a UTF-8 (with BOM) CSV; a half-written file never replaces a good one."""
+    """Write a UTF-8 (with BOM) CSV, every cell spreadsheet-safe; a half-written file never replaces a good one,
+    and none is left behind when writing fails (it would hold payees in plain text)."""
     part = path.with_name(path.name + ".part")
-    with part.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(list(columns))
-        writer.writerows(rows)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(part, path)
+    try:
+        fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with open(fd, "w", encoding="utf-8-sig", newline="") as handle:
+            writer = SafeWriter(handle)
+            writer.writerow(list(columns))
+            writer.writerows(rows)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(part, path)
+    finally:
+        part.unlink(missing_ok=True)
 
 
 def export_transactions(store: Store, path: Path, start: dt.date, end: dt.date) -> int:

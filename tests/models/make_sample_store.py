@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ipb_desktop import __version__
-from ipb_desktop.models.store import Store
+from ipb_desktop import __version__, seed
 from tests import conftest
 
 
@@ -17,7 +16,7 @@ def main() -> None:
     target = Path(__file__).parent / "data" / f"store-v{__version__}.ipb"
     if target.exists():
         raise SystemExit(f"{target} exists already")
-    store = Store.create(target, conftest.PASSPHRASE)
+    store = seed.create_store(target, conftest.PASSPHRASE)
     conftest.filled_store.__wrapped__(store)  # type: ignore[attr-defined]
     store.close()
     target.with_name(target.name + ".lock").unlink(missing_ok=True)

@@ -23,7 +23,7 @@ import sqlcipher3
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from ipb_desktop import backup, ledger, money, validate
+from ipb_desktop import backup, ledger, money, seed, validate
 from ipb_desktop.errors import IpbError
 from ipb_desktop.models.schema import AuditEntry, Receipt
 from ipb_desktop.models.store import Store, backups_folder
@@ -97,7 +97,7 @@ def work_dir(fast_kdf: None, tmp_path: Path) -> Path:
 
 def _fresh(folder: Path, name: str = "alys.ipb") -> Path:
     path = folder / name
-    Store.create(path, PASSPHRASE).close()
+    seed.create_store(path, PASSPHRASE).close()
     return path
 
 

@@ -1,4 +1,5 @@
-"""Crash-safe file writing: write beside the target, fsync, then rename over it in one atomic step."""
+"""Crash-safe file writing (no database here): write beside the target, fsync, then rename over it in one atomic
+step. Used by the store, backups, exports and the app's own settings file."""
 
 from __future__ import annotations
 

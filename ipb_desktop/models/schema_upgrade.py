@@ -1,0 +1,97 @@
+"""Bringing a store's schema up to date with Alembic, all in one transaction, after an encrypted backup copy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import sqlalchemy as sa
+
+from ipb_desktop.errors import NotAStore, StoreReadOnly, StoreTooNew
+from ipb_desktop.fileops import copy_file_atomic
+from ipb_desktop.i18n import _
+from ipb_desktop.models.backup_names import auto_backup_name
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+
+def alembic_config(extra_version_locations: list[str] | None = None) -> Config:
+    """Alembic settings pointing at the migrations shipped inside the package."""
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", "ipb_desktop.models:migrations")
+    if extra_version_locations:
+        base = "ipb_desktop.models:migrations/versions"
+        cfg.set_main_option("version_locations", " ".join([base, *extra_version_locations]))
+        cfg.set_main_option("path_separator", "space")
+    return cfg
+
+
+def upgrade_if_needed(
+    conn: sa.Connection, path: Path, extra_version_locations: list[str] | None, read_only: bool = False
+) -> None:
+    """Refuse a store from a newer version of the app; bring an older one up to date after a backup copy."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+    from alembic.util.exc import CommandError
+
+    cfg = alembic_config(extra_version_locations)
+    current = MigrationContext.configure(conn).get_current_revision()
+    conn.rollback()
+    script = ScriptDirectory.from_config(cfg)
+    try:
+        known = current is None or script.get_revision(current) is not None
+    except CommandError:
+        known = False
+    if not known:
+        raise StoreTooNew(
+            _(
+                "This budget store was saved by a newer version of ipb-desktop. "
+                "Please update the app to open it. The store has not been changed."
+            )
+        )
+    if current not in script.get_heads():
+        if read_only:
+            raise StoreReadOnly(
+                _(
+                    "This budget store was saved by an older version of ipb-desktop and must be updated before it "
+                    "can be read, but it is somewhere it cannot be changed. Copy it to a folder of your own and "
+                    "open that copy."
+                )
+            )
+        _raw(conn).execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        copy_file_atomic(path, auto_backup_name(path, f"before-upgrade-from-{current}"))
+        migrate(conn, cfg)
+
+
+def migrate(conn: sa.Connection, cfg: Config | None = None) -> None:
+    """Bring the schema to the newest revision in ONE transaction, with foreign keys checked at the end.
+
+    Foreign keys are off while it runs (SQLite rebuilds a table to alter it, and a cascade would delete the rows
+    that point at it), then every reference is checked before the transaction commits.
+    """
+    from alembic import command
+
+    cfg = cfg or alembic_config()
+    cfg.attributes["connection"] = conn
+    raw = _raw(conn)
+    raw.execute("PRAGMA foreign_keys=OFF")
+    try:
+        with conn.begin():
+            command.upgrade(cfg, "heads")
+            if conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                raise NotAStore(
+                    _(
+                        "Updating this budget store to the new version did not check out, so nothing was changed. "
+                        "Please keep using the previous version of the app and ask for help."
+                    )
+                )
+    finally:
+        raw.execute("PRAGMA foreign_keys=ON")
+
+
+def _raw(conn: sa.Connection) -> Any:
+    """The driver's own connection, for PRAGMAs that must run outside any transaction."""
+    return conn.connection.driver_connection
