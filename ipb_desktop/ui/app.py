@@ -9,6 +9,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
 from ipb_desktop import __version__
+from ipb_desktop.ui import messages
 from ipb_desktop.ui.shell.appearance import qt_locale
 from ipb_desktop.ui.shell.main_window import MainWindow
 
@@ -28,6 +29,7 @@ def make_app(argv: Sequence[str]) -> QApplication:
 def run_gui(argv: Sequence[str] | None = None) -> int:
     """Open the app window and run until it is closed; returns the exit code."""
     app = make_app(sys.argv if argv is None else argv)
+    messages.install_crash_handler()
     window = MainWindow()
     window.resize(1100, 760)
     window.show()

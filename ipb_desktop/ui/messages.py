@@ -7,14 +7,11 @@ an `IpbError` is already plain words, and anything else becomes a calm general s
 
 from __future__ import annotations
 
-import logging
-
 from PySide6.QtCore import QObject, Signal
 
+from ipb_desktop import crash
 from ipb_desktop.errors import IpbError
 from ipb_desktop.i18n import _
-
-log = logging.getLogger(__name__)
 
 
 class MessageBridge(QObject):
@@ -57,7 +54,15 @@ def plain_text(exc: BaseException) -> str:
 
 
 def report(exc: BaseException) -> None:
-    """Show `exc` in plain words (unexpected errors are also written to the log for whoever helps)."""
-    if not isinstance(exc, IpbError):
-        log.error("unexpected error", exc_info=exc)
-    error(plain_text(exc))
+    """Show `exc` in plain words. An unexpected error also gets a note for whoever helps, without personal
+    details (see ipb_desktop.crash), and the message says where it is."""
+    if isinstance(exc, IpbError):
+        error(str(exc))
+    else:
+        error(crash.calm_message(crash.write_log(exc)))
+
+
+def install_crash_handler() -> None:
+    """Every exception nobody caught, on any thread, is shown calmly in the message bar (signals cross threads
+    safely) and logged without personal details; the window keeps running."""
+    crash.install(show=error)

@@ -122,7 +122,7 @@ class AppContext(QObject):
             if left:
                 messages.error("; ".join(p.reason[:1].upper() + p.reason[1:] for p in left) + ".")
             return _FAILED
-        except IpbError as exc:
+        except Exception as exc:  # unexpected: nothing saved, a calm message and a log without personal details
             messages.report(exc)
             return _FAILED
 
