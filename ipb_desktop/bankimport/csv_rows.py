@@ -118,6 +118,7 @@ class _Reader:
         self.zero = self.not_moved = 0
         self.stated: tuple[dt.date | None, int] | None = None
         self.currencies: list[str] = []
+        self.needed = max(v for k, v in mapping.columns().items() if v is not None and k not in _OPTIONAL) + 1
 
     def heading(self, field: str) -> str:
         index = getattr(self.mapping, field)
@@ -135,8 +136,7 @@ class _Reader:
         return bool(label)
 
     def row(self, line_no: int, row: list[str], last: bool) -> None:
-        mapping, width = self.mapping, len(self.table.header)
-        needed = max(v for k, v in mapping.columns().items() if v is not None and k not in _OPTIONAL) + 1
+        mapping, width, needed = self.mapping, len(self.table.header), self.needed
         if self.summary(row):
             return
         if len(row) < needed:
@@ -160,8 +160,8 @@ class _Reader:
             if amount is None:
                 raise ValueError(_("this line has no amount"))
             field = "fee"
-            fee = cells.read_amount(_cell(row, mapping.fee)) or 0
-            amount -= abs(fee)
+            if mapping.fee is not None:
+                amount -= abs(cells.read_amount(_cell(row, mapping.fee)) or 0)
             if state == "pending":
                 payee = _text(row, mapping.payee) or _text(row, mapping.description)
                 self.statement.pending.append(PendingLine(line_no, _pending_date(row, self.order), amount, payee))
@@ -177,9 +177,8 @@ class _Reader:
         if amount == 0:
             self.zero += 1
             return
-        currency = _cell(row, mapping.currency).upper()
-        if currency:
-            self.currencies.append(currency)
+        if mapping.currency is not None and _cell(row, mapping.currency):
+            self.currencies.append(_cell(row, mapping.currency).upper())
         reference = _cell(row, mapping.reference)
         self.statement.lines.append(
             StatementLine(

@@ -33,7 +33,9 @@ CARD_HEADINGS = frozenset({"date processed", "processed date", "card member", "c
 
 def summary_label(row: list[str]) -> str:
     """The label of a summary line ("arranged overdraft limit"), or "" for any other row."""
-    first = next((cell for cell in row if cell.strip()), "")
+    first = next((cell for cell in row if cell.strip()), "").strip()
+    if not first or not first[0].isalpha():  # a payment's row starts with a date, a number or an id
+        return ""
     label = normalise_heading(first)
     return label if label in SUMMARY_LABELS else ""
 

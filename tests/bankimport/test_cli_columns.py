@@ -133,3 +133,17 @@ def test_pending_lines_are_listed_and_an_empty_file_says_it_has_no_payments(
     assert code == 0
     assert out.splitlines()[-1] == "This file has no payments in it, so there is nothing to import."
     assert "already in" not in out.splitlines()[-1]
+
+
+def test_a_column_or_date_format_that_cannot_be_used_is_explained(
+    store: Store, store_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store.close()
+    path = SAMPLES / "firstdirect.csv"
+    code, _out, err = run(capsys, "import", store_path, path, "--columns", "date=Posted")
+    assert code == 5
+    assert "this file has no column 'Posted'. Give a heading or a number from: 1 Date, 2 Description" in err
+    code, _out, err = run(capsys, "import", store_path, path, "--columns", "when=1")
+    assert code == 5 and "'when=1' is not a column choice" in err
+    code, _out, err = run(capsys, "import", store_path, path, "--date-format", "sometime")
+    assert code == 5 and "'sometime' is not a date format this app knows" in err
