@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 from collections.abc import Sequence
@@ -113,6 +114,11 @@ def run_gui(argv: Sequence[str] | None = None, store: Path | None = None) -> int
     server.listen()
     window = start_window(store)
     server.store_requested.connect(lambda path: bring_forward(window, path))
+    if os.environ.get("IPB_SELF_TEST"):
+        from ipb_desktop.ui import self_test
+
+        server.close()
+        return self_test.run(window)
     try:
         return event_loop(app)
     finally:
