@@ -8,8 +8,8 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QDeadlineTimer, QEventLoop, QLocale, Qt, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QDeadlineTimer, QEvent, QEventLoop, QLocale, QObject, Qt, QTimer
+from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication
 
 from ipb_desktop import __version__, keystore
@@ -87,6 +87,20 @@ def bring_forward(window: MainWindow, store: Path | None) -> None:
         open_given_store(window, store)
 
 
+class FileOpenFilter(QObject):
+    """macOS sends a double-clicked .ipb file as an event, not on the command line: open it like a later launch."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        if isinstance(event, QFileOpenEvent) and event.file():
+            bring_forward(self.window, Path(event.file()))
+            return True
+        return False
+
+
 def start_window(store: Path | None = None) -> MainWindow:
     """Build and show the window, opening `store` if given (else the last store, or the welcome)."""
     window = MainWindow()
@@ -114,6 +128,7 @@ def run_gui(argv: Sequence[str] | None = None, store: Path | None = None) -> int
     server.listen()
     window = start_window(store)
     server.store_requested.connect(lambda path: bring_forward(window, path))
+    app.installEventFilter(FileOpenFilter(window))
     if os.environ.get("IPB_SELF_TEST"):
         from ipb_desktop.ui import self_test
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import keyring
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
 from ipb_desktop import app, appconfig, keystore
@@ -155,3 +156,16 @@ def test_the_app_has_its_own_icon(qapp: QApplication) -> None:
     keystore.set_waiter(None)
     assert not QApplication.windowIcon().isNull()
     assert threading.current_thread() is threading.main_thread()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+def test_a_store_double_clicked_on_a_mac_opens_too(qtbot, window: MainWindow, closed_store: Path) -> None:
+    """macOS hands a double-clicked file over as a 'file open' event rather than on the command line."""
+    window.start()
+    QApplication.instance().installEventFilter(watcher := ui_app.FileOpenFilter(window))  # type: ignore[union-attr]
+    try:
+        QApplication.sendEvent(QApplication.instance(), QFileOpenEvent(str(closed_store)))
+    finally:
+        QApplication.instance().removeEventFilter(watcher)  # type: ignore[union-attr]
+    assert window.unlock_page.path == closed_store
+    assert window.focusWidget() is window.unlock_page.passphrase
