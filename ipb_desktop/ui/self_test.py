@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ipb_desktop.ui.shell.main_window import MainWindow
 
@@ -32,7 +32,13 @@ def run(window: MainWindow) -> int:
     screenshot = os.environ.get("IPB_SELF_TEST_SCREENSHOT")
     if screenshot:
         window.grab().save(screenshot)
-    showing = window.central.currentWidget().objectName() or type(window.central.currentWidget()).__name__
+    current = window.central.currentWidget()
+    pages: list[tuple[QWidget, str]] = [
+        (window.welcome, "welcome"),
+        (window.unlock_page, "unlock page"),
+        (window.shell, "the budget's pages"),
+    ]
+    showing = next((name for widget, name in pages if widget is current), "another page")
     print(f"self-test: window title {window.windowTitle()!r}; showing {showing}; pages {', '.join(shown) or 'none'}")
     problem = window.unlock_page.form.problem_text("passphrase") if window.ctx.store is None else ""
     if problem:
