@@ -39,10 +39,12 @@ def run(window: MainWindow) -> int:
         (window.shell, "the budget's pages"),
     ]
     showing = next((name for widget, name in pages if widget is current), "another page")
-    print(f"self-test: window title {window.windowTitle()!r}; showing {showing}; pages {', '.join(shown) or 'none'}")
+    # What follows is for the build checks' logs, never for a person, so it is not translated.
+    report = f"window title {window.windowTitle()!r}; showing {showing}; pages {', '.join(shown) or 'none'}"
+    sys.stdout.write(f"self-test: {report}\n")
     problem = window.unlock_page.form.problem_text("passphrase") if window.ctx.store is None else ""
     if problem:
-        print(f"self-test: could not unlock: {problem}", file=sys.stderr)
+        sys.stderr.write(f"self-test: could not unlock: {problem}\n")
         return 1
     window.close()
     return 0
