@@ -55,7 +55,7 @@ check-wheel: $(RUN_STAMP)
 # A self-contained folder for people without Python: dist/ipb-desktop/ (PyInstaller), then a smoke test of it.
 bundle: $(RUN_STAMP)
 	@echo "Installing PyInstaller into $(VENV)..."
-	$(PIP) install --quiet -c constraints.txt -e ".[bundle]"
+	$(PIP) install --quiet -c constraints.txt "pyinstaller>=6.6"  # the `bundle` extra, without reinstalling the app
 	$(PY) -m PyInstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller \
 		packaging/ipb-desktop.spec
 	packaging/check_bundle.sh dist/ipb-desktop
