@@ -1,6 +1,7 @@
 """The `ipb-desktop` command: the app's window when run on its own, the headless command line with a command.
 
     ipb-desktop                  open the window (imports Qt only now)
+    ipb-desktop STORE            open the window at that store's unlock page (double-click, file association)
     ipb-desktop COMMAND ...      work headless (see `ipb-desktop --help`); Qt is never imported
 
 `python -m ipb_desktop.app` does the same. When the window cannot start because its code or Qt is not
@@ -13,18 +14,21 @@ import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import cast
 
 from ipb_desktop import crash
 from ipb_desktop.i18n import _
 
 EXIT_NO_WINDOW = 1
+STORE_SUFFIX = ".ipb"
 
 
-def _run_gui(argv: list[str]) -> int:
+def _run_gui(argv: list[str], store: Path | None = None) -> int:
     """Import the window code only now, so the command line never loads Qt.
 
-    `run_gui` gets the full argument list with the program name first, as QApplication expects.
+    `run_gui` gets the full argument list with the program name first, as QApplication expects, and the store
+    to open (None: the last one used, or the welcome).
     """
     try:
         module = importlib.import_module("ipb_desktop.ui.app")
@@ -40,8 +44,35 @@ def _run_gui(argv: list[str]) -> int:
             file=sys.stderr,
         )
         return EXIT_NO_WINDOW
-    run_gui = cast(Callable[[list[str]], int], module.run_gui)
-    return int(run_gui(argv))
+    run_gui = cast(Callable[..., int], module.run_gui)
+    return int(run_gui(argv) if store is None else run_gui(argv, store))
+
+
+def store_argument(args: Sequence[str]) -> Path | None:
+    """The store to open when the only argument is a file rather than a command, else None.
+
+    A word is a store when it names an existing file, ends in .ipb, or has a folder in it; so `ipb-desktop sumary`
+    still gets the command line's "invalid choice" help, while `ipb-desktop "My budget.ipb"` opens the window.
+    """
+    if len(args) != 1 or args[0].startswith("-"):
+        return None
+    from ipb_desktop.cli import COMMANDS
+
+    word = args[0]
+    if word in COMMANDS:
+        return None
+    # A file manager may hand over a file:// address instead of a path.
+    if word.startswith("file://"):
+        from urllib.parse import unquote, urlparse
+
+        word = unquote(urlparse(word).path)
+    path = Path(word).expanduser()
+    looks_like_file = path.suffix.lower() == STORE_SUFFIX or os.sep in word or "/" in word or path.is_file()
+    return path.absolute() if looks_like_file else None
+
+
+def _program() -> str:
+    return sys.argv[0] if sys.argv and sys.argv[0] else "ipb-desktop"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -53,7 +84,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     crash.disable_core_dumps()
     crash.install()
     if not args:
-        return _run_gui([sys.argv[0] if sys.argv and sys.argv[0] else "ipb-desktop"])
+        return _run_gui([_program()])
+    store = store_argument(args)
+    if store is not None:
+        return _run_gui([_program()], store)
     from ipb_desktop import cli
 
     return cli.main(args)

@@ -2,9 +2,18 @@
 
 Entries are keyed by the store's random UUID, never by the person's name. Where no usable keyring exists
 (a headless Linux box has none) `keyring_available()` is False and the app asks for the passphrase each time.
+
+A keyring can also stop and wait for someone (a new GNOME keyring asks for a password of its own in another
+window). So every question to it runs on a helper thread and is given up after `TIMEOUT_SECONDS`: the person is
+then asked for their passphrase and told why (`KeyringTimedOut`). While waiting, `wait_for` is used; the window
+replaces it with one that keeps painting (`set_waiter`).
 """
 
 from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import TypeVar
 
 import keyring
 from keyring.errors import KeyringError, PasswordDeleteError
@@ -13,10 +22,66 @@ from ipb_desktop.errors import IpbError
 from ipb_desktop.i18n import _
 
 SERVICE = "ipb-desktop"
+TIMEOUT_SECONDS = 5.0
+
+T = TypeVar("T")
+# How to wait for the keyring's helper thread: given its "finished" event and a timeout, returns True if it finished.
+Waiter = Callable[[threading.Event, float], bool]
+
+
+def _plain_wait(finished: threading.Event, timeout: float) -> bool:
+    return finished.wait(timeout)
+
+
+_waiter: Waiter = _plain_wait
+
+
+def set_waiter(waiter: Waiter | None) -> None:
+    """Use `waiter` to wait for the keyring (the window passes one that keeps handling its events); None resets."""
+    global _waiter
+    _waiter = waiter or _plain_wait
 
 
 class KeyringUnavailable(IpbError):
     pass
+
+
+class KeyringTimedOut(KeyringUnavailable):
+    """The keyring did not answer in time (it may be waiting for its own password in another window)."""
+
+
+def _timed_out() -> KeyringTimedOut:
+    return KeyringTimedOut(
+        _(
+            "Your computer's password keyring did not answer, so please type your passphrase this time. "
+            "If a keyring window is open, it may be asking for its own password."
+        )
+    )
+
+
+def _ask(question: Callable[[], T]) -> T:
+    """Run `question` against the keyring on a helper thread; raise KeyringTimedOut if it takes too long.
+
+    A question that is given up on is left to finish by itself (its thread is a daemon and owns nothing of ours).
+    """
+    finished = threading.Event()
+    outcome: list[T] = []
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            outcome.append(question())
+        except BaseException as exc:  # noqa: BLE001 - handed back to the caller's thread below
+            failure.append(exc)
+        finally:
+            finished.set()
+
+    threading.Thread(target=run, name="ipb-keyring", daemon=True).start()
+    if not _waiter(finished, TIMEOUT_SECONDS) and not finished.is_set():
+        raise _timed_out()
+    if failure:
+        raise failure[0]
+    return outcome[0]
 
 
 def keyring_available() -> bool:
@@ -45,16 +110,29 @@ def remember(store_uuid: str, passphrase: str) -> None:
     if not keyring_available():
         raise _unavailable()
     try:
-        keyring.set_password(SERVICE, store_uuid, passphrase)
+        _ask(lambda: keyring.set_password(SERVICE, store_uuid, passphrase))
+    except KeyringTimedOut:
+        raise
     except KeyringError as exc:
         raise _unavailable() from exc
 
 
 def recall(store_uuid: str) -> str | None:
+    """The remembered passphrase, or None (also when the keyring does not answer in time)."""
+    try:
+        return recall_or_raise(store_uuid)
+    except KeyringTimedOut:
+        return None
+
+
+def recall_or_raise(store_uuid: str) -> str | None:
+    """The remembered passphrase, or None. Raises KeyringTimedOut when the keyring does not answer in time."""
     if not keyring_available():
         return None
     try:
-        value = keyring.get_password(SERVICE, store_uuid)
+        value = _ask(lambda: keyring.get_password(SERVICE, store_uuid))
+    except KeyringTimedOut:
+        raise
     except KeyringError:
         return None
     return value if isinstance(value, str) else None
@@ -64,6 +142,6 @@ def forget(store_uuid: str) -> None:
     if not keyring_available():
         return
     try:
-        keyring.delete_password(SERVICE, store_uuid)
-    except (PasswordDeleteError, KeyringError):
+        _ask(lambda: keyring.delete_password(SERVICE, store_uuid))
+    except (PasswordDeleteError, KeyringError, KeyringTimedOut):
         pass

@@ -12,12 +12,13 @@ from ipb_desktop.models.store import Store
 def open_remembered(path: Path) -> Store | None:
     """The store, opened without asking, if this computer remembers its passphrase; else None.
 
-    A remembered passphrase that no longer works (changed elsewhere) is forgotten, and None returned.
+    A remembered passphrase that no longer works (changed elsewhere) is forgotten, and None returned. Raises
+    keystore.KeyringTimedOut (plain words to show) when the keyring does not answer in time.
     """
     store_uuid = appconfig.remembered_uuid(path)
     if store_uuid is None:
         return None
-    passphrase = keystore.recall(store_uuid)
+    passphrase = keystore.recall_or_raise(store_uuid)
     if passphrase is None:
         return None
     try:

@@ -29,7 +29,7 @@ from ipb_desktop.i18n import N_, _
 from ipb_desktop.models.store import Store
 from ipb_desktop.ui import messages
 from ipb_desktop.ui.operations.context import AppContext
-from ipb_desktop.ui.shell import backup_dialogs, start_pages
+from ipb_desktop.ui.shell import about, backup_dialogs, start_pages
 from ipb_desktop.ui.shell.appearance import apply_language, apply_text_scale
 from ipb_desktop.ui.shell.idle_lock import IdleWatcher
 from ipb_desktop.ui.shell.system_lock import SystemLockWatcher
@@ -223,6 +223,7 @@ class MainWindow(QMainWindow):
         self.export_all_action = self._action(file_menu, _("&Export everything…"), self.export_everything)
         file_menu.addSeparator()
         self.lock_action = self._action(file_menu, _("&Lock"), self.lock, "Ctrl+L")
+        self.close_store_action = self._action(file_menu, _("&Close store"), lambda: about.close_store(self))
         file_menu.addSeparator()
         self.quit_action = self._action(file_menu, _("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
@@ -244,6 +245,7 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(_("&Help"))
         self.help_action = self._action(help_menu, _("&Help"), self.show_help, QKeySequence("F1"))
         self.help_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.about_action = self._action(help_menu, _("&About ipb-desktop"), lambda: about.show_about(self))
 
     def import_statement(self, path: Path | None = None) -> None:
         """File > Import statement (or a statement dropped on the Spending page, with its `path`)."""
@@ -294,6 +296,7 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         open_ = self.ctx.store is not None
         self.lock_action.setEnabled(open_)
+        self.close_store_action.setEnabled(open_)
         self.import_action.setEnabled(open_)
         self.import_history_action.setEnabled(open_)
         for action in (self.backup_action, self.restore_action, self.export_all_action):
@@ -335,10 +338,11 @@ class MainWindow(QMainWindow):
         if self.ctx.store is not None and self.ctx.store.path == Path(path).absolute():
             self.central.setCurrentWidget(self.shell)
             return
+        note = ""
         try:
             store = unlock.open_remembered(Path(path))
-        except IpbError:
-            store = None
+        except IpbError as exc:
+            store, note = None, str(exc)  # e.g. the keyring did not answer: say so, and ask for the passphrase
         if store is not None:
             self.enter(store)
             return
@@ -346,6 +350,8 @@ class MainWindow(QMainWindow):
         self.unlock_page.ask(Path(path))
         self.central.setCurrentWidget(self.unlock_page)
         self.unlock_page.passphrase.setFocus()
+        if note:
+            messages.error(note)
 
     def _created(self, store: Store, warning: str | None) -> None:
         self.enter(store)
