@@ -61,6 +61,12 @@ COMMANDS: dict[str, str] = {
     "review-pack": "ipb_desktop.cli.statements",
     "export-csv": "ipb_desktop.cli.statements",
     "import": "ipb_desktop.cli.bank_import",
+    "employee": "ipb_desktop.cli.employment",
+    "shift": "ipb_desktop.cli.employment",
+    "payslip": "ipb_desktop.cli.employment",
+    "employer-check": "ipb_desktop.cli.employment",
+    "reminders": "ipb_desktop.cli.employment",
+    "timesheet": "ipb_desktop.cli.employment",
 }
 
 # Every module that adds commands, in --help order.
