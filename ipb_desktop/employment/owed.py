@@ -183,6 +183,12 @@ def match_payments(session: Session) -> list[Match]:
         for txn in pool:
             if not any(name in normalise(f"{txn.payee} {txn.description}") for name in payee_names):
                 continue
+            due = [p for p in unpaid if p.pay_date <= txn.txn_date + dt.timedelta(days=DAYS_BEFORE)]
+            single = [p for p in due if _amount(p, what) == txn.amount_pence]
+            if single:  # one payslip's worth (the latest that fits: earlier ones may be paid together later)
+                matches.append(_set_link(session, [single[-1]], what, txn, "automatic"))
+                unpaid.remove(single[-1])
+                continue
             running, covered = 0, []
             for payslip in unpaid:
                 if payslip.pay_date > txn.txn_date + dt.timedelta(days=DAYS_BEFORE):

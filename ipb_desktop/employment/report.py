@@ -149,7 +149,7 @@ def employment_report(session: Session, start: dt.date, end: dt.date, day: dt.da
             names.get(c.employee_id, "") if c.employee_id is not None else "",
             c.done_on,
             c.due_on,
-            c.reference or c.provider or "",
+            ", ".join(part for part in (c.provider, c.reference) if part),
             c.document is not None,
         )
         for c in checks.list_checks(session)
