@@ -3,9 +3,9 @@ pension provider), and matching those debts to payments out of the account.
 
 A payslip's debt is paid once a live payment is linked to it. Matching is automatic, as bank import matches
 hand-logged payments: wages by the PA's name (or the name the bank shows) and the exact net pay, within a week
-before and a month after the pay date; HMRC and pension payments by payee and an amount equal to the oldest unpaid
-payslips added up (one HMRC payment often covers a month or a quarter of payslips). Money owed is not surplus:
-`owed_items` is what the surplus calculation takes off the balance.
+before and a month after the pay date; HMRC and pension payments by payee and an amount equal to one unpaid
+payslip's, or else to the oldest unpaid payslips added up (one HMRC payment often covers a quarter of payslips).
+Money owed is not surplus: `owed_items` is what the surplus calculation takes off the balance.
 """
 
 from __future__ import annotations

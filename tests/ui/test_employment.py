@@ -166,3 +166,12 @@ def test_every_employment_dialog_names_every_input(qtbot, open_window: MainWindo
         problems += unnamed_inputs(dialog)
         dialog.deleteLater()
     assert problems == []
+
+
+def test_help_says_what_an_employer_keeps_and_for_how_long() -> None:
+    from ipb_desktop.ui.help.page import guide_html
+
+    html = guide_html()
+    assert "Employing a personal assistant" in html
+    assert "six years plus the current year" in html and "at least three years" in html
+    assert "payroll service" in html and "employer's liability insurance" in html
