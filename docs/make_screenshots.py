@@ -26,6 +26,7 @@ SHOTS = [
     ("spending", "screenshot-spending.png", 100),
     ("settings", "screenshot-settings.png", 100),
     ("help", "screenshot-help.png", 100),
+    ("employment", "screenshot-employment.png", 100),
     ("home", "screenshot-home-200.png", 200),
     ("home", "screenshot-home-high-contrast.png", 100),
 ]

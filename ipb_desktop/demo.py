@@ -29,6 +29,7 @@ from ipb_desktop.demo_data import (
     receipt_pdf,
     receipt_png,
 )
+from ipb_desktop.demo_employment import add_demo_employment
 from ipb_desktop.models.schema import BudgetPeriod
 from ipb_desktop.models.store import Store
 
@@ -278,4 +279,5 @@ def build_demo(store: Store, today: dt.date | None = None) -> DemoCounts:
                 outcomes.add_rating(session, outcome_id, details)
     finally:
         store.actor = actor
+    counts["transactions"] += add_demo_employment(store, today)
     return DemoCounts(counts["transactions"], counts["ratings"], plan_lines, counts["receipts"])

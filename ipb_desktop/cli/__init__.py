@@ -73,6 +73,12 @@ COMMANDS: dict[str, str] = {
     "restore": "ipb_desktop.cli.backups",
     "export-all": "ipb_desktop.cli.everything",
     "import-all": "ipb_desktop.cli.everything",
+    "employee": "ipb_desktop.cli.employment",
+    "shift": "ipb_desktop.cli.employment",
+    "payslip": "ipb_desktop.cli.employment",
+    "employer-check": "ipb_desktop.cli.employment",
+    "reminders": "ipb_desktop.cli.employment",
+    "timesheet": "ipb_desktop.cli.employment",
 }
 
 # Every module that adds commands, in --help order.

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from ipb_desktop import ledger, outcomes, plan
 from ipb_desktop.cli import common as cli_common
 from ipb_desktop.cli.common import Subparsers, codes_of, current_period, open_store, say, store_command, warn
+from ipb_desktop.employment import owed
 from ipb_desktop.errors import InvalidInput
 from ipb_desktop.formatting import date_long, money
 from ipb_desktop.i18n import _
@@ -198,11 +199,18 @@ def run_transaction(args: argparse.Namespace) -> int:
         notes = ledger.gentle_warnings(session, draft)
         txn = ledger.add_transaction(session, draft)
         txn_id, payee = txn.id, txn.payee
+        matched = owed.match_payments(session) if args.direction == Direction.OUT else []
     if args.direction == Direction.OUT:
         line = _("Recorded payment {id}: {amount} out to {payee} on {date}.")
     else:
         line = _("Recorded payment {id}: {amount} in from {payee} on {date}.")
     say(line.format(id=txn_id, amount=money(amount), payee=payee, date=date_long(day)))
+    for match in matched:
+        say(
+            _("It pays the {what} of payslip {ids}.").format(
+                what=_(owed.WHAT_LABELS[match.what]), ids=", ".join(map(str, match.payslip_ids))
+            )
+        )
     for note in notes:
         warn(note)
     return 0

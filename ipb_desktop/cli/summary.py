@@ -31,6 +31,8 @@ removed without changing "schema"). Every amount appears twice: `<name>` is a st
     streams           list of {"id", "funder_name", "funder_kind", "held_as", "schedule", "amount", "weekly",
                       "yearly", "period_budget", "received", "spent", "left"} (each amount with its _pence twin)
                       for the streams of `period`, counted from its first day up to today; [] when period is null
+    employment        personal assistants: hours worked, gross, employer costs, paid to / owed to HMRC and the
+                      pension, owed to each PA, holiday left, reminders (see `ipb_desktop.employment.report`)
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ipb_desktop import budget, figures, outcomes
+from ipb_desktop import budget, employment, figures, outcomes
 from ipb_desktop.cli import common as cli_common
 from ipb_desktop.cli.common import Subparsers, open_store, say, store_command
 from ipb_desktop.errors import InvalidInput
@@ -161,6 +163,7 @@ def summary_data(session: Session, start: dt.date | None, end: dt.date | None, d
         "out_by_outcome": _totals(totals.out_by_outcome),
         "outcomes": outcome_rows,
         "streams": streams,
+        "employment": employment.summary_section(session, start, end, day),
     }
 
 

@@ -17,6 +17,7 @@ from sqlalchemy import and_, case, exists, func, select
 from sqlalchemy.orm import Session
 
 from ipb_desktop import budget, figures, holder
+from ipb_desktop.employment.report import EmploymentReport, employment_report, has_employment
 from ipb_desktop.i18n import _
 from ipb_desktop.ledger import PART_LABELS, join_part_labels
 from ipb_desktop.models.enums import Direction, FunderKind
@@ -111,6 +112,7 @@ class StatementData:
     transactions: list[TransactionLine] = field(default_factory=list)
     # The dates the explanation was written for, when it was written for other (overlapping) dates.
     explanation_dates: tuple[dt.date, dt.date] | None = None
+    employment: EmploymentReport | None = None  # None when no PA is employed
 
     @property
     def missing_receipts(self) -> list[TransactionLine]:
@@ -273,4 +275,5 @@ def statement_data(
         explanation=explained.text if explained is not None else "",
         explanation_dates=explained_dates,
         transactions=transaction_lines(session, start, end) if with_transactions else [],
+        employment=employment_report(session, start, end, min(end, generated_on)) if has_employment(session) else None,
     )

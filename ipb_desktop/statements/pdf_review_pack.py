@@ -39,6 +39,7 @@ from ipb_desktop.statements.layout import (
     styles,
     table,
 )
+from ipb_desktop.statements.pdf_employment import employment_section
 from ipb_desktop.statements.pdf_statement import (
     about_section,
     day_long,
@@ -244,6 +245,7 @@ def _money_parts(data: ReviewPackData, st: Styles, include_transactions: bool) -
     story += spending_section(s, st)
     story += plan_section(s, st)
     story += surplus_section(s, st)
+    story += employment_section(s.employment, st)
     if include_transactions:
         story += transactions_section(s, st)
     story += missing_receipts_section(s, st)

@@ -45,6 +45,7 @@ from ipb_desktop.statements.layout import (
     table,
     titled,
 )
+from ipb_desktop.statements.pdf_employment import employment_section
 
 day_long = formatting.date_long
 
@@ -573,6 +574,7 @@ def statement_story(data: StatementData, st: Styles, include_transactions: bool 
     story += spending_section(data, st)
     story += plan_section(data, st)
     story += surplus_section(data, st)
+    story += employment_section(data.employment, st)
     if include_transactions:
         story += transactions_section(data, st)
     story += missing_receipts_section(data, st)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
+from ipb_desktop.employment.help import EMPLOYER_GUIDE
 from ipb_desktop.i18n import N_, _
 from ipb_desktop.ui.operations.context import AppContext
 from ipb_desktop.ui.widgets.forms import Heading
@@ -103,7 +104,7 @@ GLOSSARY: list[tuple[str, str]] = [
 
 def guide_html() -> str:
     parts = []
-    for title, paragraphs in GUIDE:
+    for title, paragraphs in [*GUIDE, *EMPLOYER_GUIDE]:
         parts.append(f"<h2>{_(title)}</h2>")
         parts.extend(f"<p>{_(p)}</p>" for p in paragraphs)
     parts.append(f"<h2>{_('Words you may hear')}</h2><dl>")

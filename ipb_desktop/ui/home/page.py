@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from ipb_desktop import budget, figures, holder, ledger_query, overview
 from ipb_desktop.formatting import date_long, date_short, money
 from ipb_desktop.i18n import _
+from ipb_desktop.ui.employment.home import coming_up_lines
 from ipb_desktop.ui.operations.context import AppContext
 from ipb_desktop.ui.widgets.forms import Heading, plain_label
 from ipb_desktop.ui.widgets.page import Page
@@ -170,6 +171,8 @@ class HomePage(Page):
             dates_col.addWidget(
                 plain_label(_("Next monitoring return due: {date}.").format(date=date_long(view.monitoring)))
             )
+        for text in coming_up_lines(self.ctx, view.today):  # employing PAs: checks due and money owed
+            dates_col.addWidget(plain_label(text))
         col.addWidget(dates_frame)
 
         out_frame, out_col = section(_("What matters to you"))

@@ -62,6 +62,12 @@ def _plan(ctx: AppContext) -> QWidget:
     return PlanPage(ctx)
 
 
+def _employment(ctx: AppContext) -> QWidget:
+    from ipb_desktop.ui.employment.page import EmploymentPage
+
+    return EmploymentPage(ctx)
+
+
 def _reports(ctx: AppContext) -> QWidget:
     from ipb_desktop.ui.reports.page import ReportsPage
 
@@ -90,6 +96,7 @@ PAGES: list[tuple[str, str, Callable[[AppContext], QWidget]]] = [
     ("reports", N_("Reports"), _reports),
     ("help", N_("Help"), _help),
     ("settings", N_("Settings"), _settings),
+    ("employment", N_("Employing PAs"), _employment),
 ]
 
 

@@ -1,0 +1,283 @@
+"""Employment: the PAs you employ, what is owed to them, HMRC and the pension provider, what is coming up,
+this week's shifts, payslips and employer checks. Every change goes through `ui.operations.employment`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from sqlalchemy.orm import Session
+
+from ipb_desktop.employment import checks, employees, holiday, owed, payslips, shifts
+from ipb_desktop.employment.checks import Reminder
+from ipb_desktop.employment.hours import hours_plain
+from ipb_desktop.employment.kinds import label
+from ipb_desktop.formatting import date_long, date_short, money
+from ipb_desktop.i18n import _
+from ipb_desktop.ui import messages
+from ipb_desktop.ui.employment.dialogs import CheckDialog, EmployeeDialog, PayslipDialog, ShiftDialog
+from ipb_desktop.ui.operations import employment as ops
+from ipb_desktop.ui.operations.context import AppContext
+from ipb_desktop.ui.outcomes.page import make_table
+from ipb_desktop.ui.widgets import dialogs
+from ipb_desktop.ui.widgets.forms import Heading, button_row, plain_label
+from ipb_desktop.ui.widgets.page import Page
+from ipb_desktop.ui.widgets.table_model import Column, RowsModel
+
+
+@dataclass(frozen=True)
+class PaRow:
+    employee_id: int
+    name: str
+    role: str
+    rate_pence: int | None
+    hours_kind: str
+    holiday_left_minutes: int
+    left_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class PayslipRow:
+    payslip_id: int
+    name: str
+    pay_date: dt.date
+    gross_pence: int
+    net_pence: int
+    paid: bool
+
+
+@dataclass(frozen=True)
+class CheckRow:
+    kind: str
+    name: str
+    done_on: dt.date | None
+    due_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class EmploymentView:
+    pas: list[PaRow]
+    week: list[shifts.ShiftLine]
+    payslips: list[PayslipRow]
+    checks: list[CheckRow]
+    owed: list[owed.OwedItem]
+    coming_up: list[Reminder]
+
+
+def read_employment(session: Session, monday: dt.date, day: dt.date) -> EmploymentView:
+    pas = [
+        PaRow(
+            e.id,
+            e.name,
+            e.role,
+            employees.rate_on(e, min(day, e.end_date or day)),
+            e.hours_kind,
+            holiday.holiday_for(session, e, min(day, e.end_date or day)).left_minutes,
+            e.end_date,
+        )
+        for e in employees.list_employees(session)
+    ]
+    names = {p.employee_id: p.name for p in pas}
+    slips = [
+        PayslipRow(p.id, name, p.pay_date, p.gross_pence, p.net_pence, p.net_paid_by is not None)
+        for p, name in payslips.list_payslips(session)
+    ][-12:]
+    found = [
+        CheckRow(c.kind, names.get(c.employee_id, "") if c.employee_id else _("Employer"), c.done_on, c.due_on)
+        for c in checks.list_checks(session)
+    ]
+    return EmploymentView(
+        pas,
+        shifts.shift_lines(session, monday, monday + dt.timedelta(days=6)),
+        list(reversed(slips)),
+        found,
+        owed.owed_items(session, day),
+        checks.reminders(session, day),
+    )
+
+
+def _pa_name(row: PaRow) -> str:
+    return row.name + (" " + _("(left {date})").format(date=_date(row.left_on)) if row.left_on else "")
+
+
+def _rate(row: PaRow) -> str:
+    return money(row.rate_pence) if row.rate_pence else "-"
+
+
+def _date(day: dt.date | None) -> str:
+    return date_short(day) if day else "-"
+
+
+class EmploymentPage(Page):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.dialog: dialogs.FormDialog | None = None
+        self.view: EmploymentView | None = None
+        self.monday = shifts.week_start(ctx.today())
+        col = QVBoxLayout(self)
+        col.addWidget(Heading(_("Employing personal assistants")))
+        col.addWidget(
+            plain_label(
+                _(
+                    "Keep the records an employer needs: timesheets, payslips, what you owe and have paid, "
+                    "holiday and checks. Help (F1) says what to keep and where to get support."
+                )
+            )
+        )
+        col.addWidget(Heading(_("Owed and coming up"), 2))
+        self.owed_words = plain_label()
+        col.addWidget(self.owed_words)
+        self.coming_up_words = plain_label()
+        col.addWidget(self.coming_up_words)
+        self.match_button = QPushButton(_("&Match payslips to payments"))
+        col.addWidget(button_row(self.match_button))
+
+        col.addWidget(Heading(_("Your PAs"), 2))
+        self.pas_model: RowsModel[PaRow] = RowsModel(
+            [
+                Column(
+                    _("Name"),
+                    lambda r: r.name + (" " + _("(left {date})").format(date=_date(r.left_on)) if r.left_on else ""),
+                ),
+                Column(_("Role"), lambda r: r.role),
+                Column(_("Hourly rate"), _rate, align_right=True),
+                Column(_("Hours"), lambda r: label(r.hours_kind)),
+                Column(_("Holiday left (hours)"), lambda r: hours_plain(r.holiday_left_minutes), align_right=True),
+            ],
+            self,
+        )
+        self.pas_table = make_table(self.pas_model, _("Your PAs"))
+        col.addWidget(self.pas_table)
+        self.add_pa_button = QPushButton(_("&Add a PA"))
+        col.addWidget(button_row(self.add_pa_button))
+
+        col.addWidget(Heading(_("Shifts this week"), 2))
+        week = QHBoxLayout()
+        self.previous_week_button = QPushButton(_("&Previous week"))
+        self.week_words = QLabel()
+        self.next_week_button = QPushButton(_("&Next week"))
+        week.addWidget(self.previous_week_button)
+        week.addWidget(self.week_words, 1)
+        week.addWidget(self.next_week_button)
+        col.addLayout(week)
+        self.week_model: RowsModel[shifts.ShiftLine] = RowsModel(
+            [
+                Column(_("Day"), lambda s: date_long(s.work_date)),
+                Column(_("PA"), lambda s: s.employee_name),
+                Column(_("Times"), lambda s: f"{s.start_time}–{s.end_time}" if s.start_time else ""),
+                Column(_("Hours"), lambda s: hours_plain(s.minutes), align_right=True),
+                Column(_("What"), lambda s: label(s.kind)),
+                Column(_("Notes"), lambda s: s.notes),
+            ],
+            self,
+        )
+        self.week_table = make_table(self.week_model, _("Shifts this week"), max_rows=10)
+        col.addWidget(self.week_table)
+        self.add_shift_button = QPushButton(_("Add a &shift"))
+        self.delete_shift_button = QPushButton(_("&Delete the shift"))
+        col.addWidget(button_row(self.add_shift_button, self.delete_shift_button))
+
+        col.addWidget(Heading(_("Payslips"), 2))
+        self.payslips_model: RowsModel[PayslipRow] = RowsModel(
+            [
+                Column(_("Paid on"), lambda p: date_long(p.pay_date)),
+                Column(_("PA"), lambda p: p.name),
+                Column(_("Gross pay"), lambda p: money(p.gross_pence), align_right=True),
+                Column(_("Net pay"), lambda p: money(p.net_pence), align_right=True),
+                Column(_("Paid from the account"), lambda p: _("yes") if p.paid else _("not yet")),
+            ],
+            self,
+        )
+        self.payslips_table = make_table(self.payslips_model, _("Payslips"))
+        col.addWidget(self.payslips_table)
+        self.add_payslip_button = QPushButton(_("Add a pa&yslip"))
+        col.addWidget(button_row(self.add_payslip_button))
+
+        col.addWidget(Heading(_("Employer checks"), 2))
+        self.checks_model: RowsModel[CheckRow] = RowsModel(
+            [
+                Column(_("Check"), lambda c: label(c.kind)),
+                Column(_("For"), lambda c: c.name),
+                Column(_("Done"), lambda c: _date(c.done_on)),
+                Column(_("Next due"), lambda c: _date(c.due_on)),
+            ],
+            self,
+        )
+        self.checks_table = make_table(self.checks_model, _("Employer checks"))
+        col.addWidget(self.checks_table)
+        self.add_check_button = QPushButton(_("Add an employer &check"))
+        col.addWidget(button_row(self.add_check_button))
+        col.addStretch(1)
+
+        self.match_button.clicked.connect(self.match)
+        self.add_pa_button.clicked.connect(lambda: self._open(EmployeeDialog(self.ctx, self)))
+        self.add_shift_button.clicked.connect(lambda: self._open(ShiftDialog(self.ctx, self)))
+        self.delete_shift_button.clicked.connect(self.delete_shift)
+        self.add_payslip_button.clicked.connect(lambda: self._open(PayslipDialog(self.ctx, self)))
+        self.add_check_button.clicked.connect(lambda: self._open(CheckDialog(self.ctx, self)))
+        self.previous_week_button.clicked.connect(lambda: self._move_week(-7))
+        self.next_week_button.clicked.connect(lambda: self._move_week(7))
+
+    def _open(self, dialog: dialogs.FormDialog) -> None:
+        self.dialog = dialog
+        dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
+        dialog.open()
+
+    def _move_week(self, days: int) -> None:
+        self.monday += dt.timedelta(days=days)
+        self.refresh()
+
+    def match(self) -> None:
+        found = ops.match_payments(self.ctx)
+        messages.info(_("Matched {n} payments to payslips.").format(n=found) if found else _("No new matches found."))
+
+    def delete_shift(self) -> None:
+        row = self.week_model.row_at(self.week_table.currentIndex())
+        if row is None:
+            return
+        question = _("Delete the shift on {date} for {name}? You can undo this.").format(
+            date=date_long(row.work_date), name=row.employee_name
+        )
+        if dialogs.confirm(self, question, _("Delete it")):
+            ops.delete_shift(self.ctx, row.shift_id)
+
+    def refresh(self) -> None:
+        self.view = self.ctx.read(lambda s: read_employment(s, self.monday, self.ctx.today()), None)
+        view = self.view
+        self.pas_model.set_rows(view.pas if view else [])
+        self.week_model.set_rows(view.week if view else [])
+        self.payslips_model.set_rows(view.payslips if view else [])
+        self.checks_model.set_rows(view.checks if view else [])
+        self.week_words.setText(
+            _("Week starting {date}").format(date=date_long(self.monday)) if view is not None else ""
+        )
+        has_pa = bool(view and view.pas)
+        for button in (self.add_shift_button, self.add_payslip_button):
+            button.setEnabled(has_pa)
+        if view is None:
+            self.owed_words.setText("")
+            self.coming_up_words.setText("")
+            return
+        self.owed_words.setText(owed_text(view.owed))
+        self.coming_up_words.setText(coming_up_text(view.coming_up, self.ctx.today()))
+
+
+def owed_text(items: list[owed.OwedItem]) -> str:
+    if not items:
+        return _("Nothing is owed to your PAs, HMRC or the pension provider.")
+    parts = [
+        _("{who}: {amount} ({what})").format(who=i.who, amount=money(i.amount_pence), what=_(owed.WHAT_LABELS[i.what]))
+        for i in items
+    ]
+    return _("Still to pay: {items}.").format(items="; ".join(parts))
+
+
+def coming_up_text(reminders: list[Reminder], day: dt.date) -> str:
+    if not reminders:
+        return _("Nothing coming up in the next few weeks.")
+    lines = []
+    for r in reminders:
+        when = _("overdue since {date}") if r.overdue(day) else _("by {date}")
+        lines.append(f"• {r.text} ({when.format(date=date_long(r.due_on))})")
+    return _("Coming up:") + "\n" + "\n".join(lines)

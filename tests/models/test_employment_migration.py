@@ -1,0 +1,37 @@
+"""Migration 0004 adds the employment tables to a store made by version 0.1.0, exactly as the mapped classes
+describe them, and the new tables work straight away."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from ipb_desktop import holder
+from ipb_desktop.employment import employees, shifts
+from ipb_desktop.models.schema import Base
+from ipb_desktop.models.store import Store
+from tests.conftest import PASSPHRASE
+
+DATA = Path(__file__).parent / "data"
+TABLES = {"employee", "employee_rate", "shift", "payslip", "employer_check"}
+
+
+def test_a_0_1_0_store_gains_the_employment_tables_and_keeps_its_budget(tmp_path: Path) -> None:
+    copy = tmp_path / "old.ipb"
+    shutil.copy(DATA / "store-v0.1.0.ipb", copy)
+    with Store.open(copy, PASSPHRASE) as store:
+        with store.transaction() as s:
+            h = holder.get_holder(s)
+            assert h is not None and h.name == "Alys Testwood"
+            differences = compare_metadata(MigrationContext.configure(s.connection()), Base.metadata)
+            assert differences == []  # the upgraded schema is exactly what the mapped classes say
+            names = set(s.connection().dialect.get_table_names(s.connection()))
+            assert TABLES <= names
+            pa, _w = employees.add_employee(s, employees.EmployeeDetails("Jo Example", dt.date(2026, 4, 1)), 1300)
+            shifts.add_shift(s, shifts.ShiftDetails(pa.id, dt.date(2026, 4, 2), minutes=120))
+    with Store.open(copy, PASSPHRASE) as store, store.reading() as s:
+        assert [e.name for e in employees.list_employees(s)] == ["Jo Example"]
