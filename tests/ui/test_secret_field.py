@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QFormLayout, QWidget
 from ipb_desktop.ui.widgets.forms import Form
 from ipb_desktop.ui.widgets.secret import SecretField
 
-
 KEEP: list[QWidget] = []
 
 
