@@ -12,7 +12,17 @@ from ipb_desktop.money import MAX_PENCE, decimal_to_pence, divide_round, format_
 
 @pytest.mark.parametrize(
     "typed, pence",
-    [("12.50", 1250), ("£1,234", 123400), ("0.5", 50), (" 7 ", 700), (".99", 99), ("£ 3.05", 305), ("12GBP", 1200), ("12 GBP", 1200), ("- 3.00", -300)],
+    [
+        ("12.50", 1250),
+        ("£1,234", 123400),
+        ("0.5", 50),
+        (" 7 ", 700),
+        (".99", 99),
+        ("£ 3.05", 305),
+        ("12GBP", 1200),
+        ("12 GBP", 1200),
+        ("- 3.00", -300),
+    ],
 )
 def test_amounts_people_type(typed: str, pence: int) -> None:
     assert parse_pence(typed, allow_negative=True) == pence
