@@ -23,9 +23,19 @@ def parse_pence(text: str, field: str = "amount", allow_negative: bool = False) 
 
     Raises InvalidInput naming `field` and saying how to fix it.
     """
-    raw = text.strip().replace("\u00a3", "").replace(" ", "")
+    raw = text.strip().replace("\u00a3", " ").strip()
     if raw.upper().endswith("GBP"):
-        raw = raw[:-3]
+        raw = raw[:-3].strip()
+    if raw.startswith("-") or (raw.startswith("(") and raw.endswith(")")):
+        raw = raw[0] + raw[1:].strip()
+    if any(c.isspace() for c in raw):
+        # "12 50" must not become 1250.00: a space inside the number is a question, not a thousands mark.
+        raise InvalidInput(
+            field,
+            _("'{text}' has a space inside the number. Type it without spaces, for example 12.50").format(
+                text=text.strip()[:40]
+            ),
+        )
     negative = False
     if raw.startswith("-"):
         negative, raw = True, raw[1:]

@@ -12,10 +12,20 @@ from ipb_desktop.money import MAX_PENCE, decimal_to_pence, divide_round, format_
 
 @pytest.mark.parametrize(
     "typed, pence",
-    [("12.50", 1250), ("£1,234", 123400), ("0.5", 50), (" 7 ", 700), (".99", 99), ("£ 3.05", 305), ("12GBP", 1200)],
+    [
+        ("12.50", 1250),
+        ("£1,234", 123400),
+        ("0.5", 50),
+        (" 7 ", 700),
+        (".99", 99),
+        ("£ 3.05", 305),
+        ("12GBP", 1200),
+        ("12 GBP", 1200),
+        ("- 3.00", -300),
+    ],
 )
 def test_amounts_people_type(typed: str, pence: int) -> None:
-    assert parse_pence(typed) == pence
+    assert parse_pence(typed, allow_negative=True) == pence
 
 
 @pytest.mark.parametrize("typed", ["", "abc", "12.345", "1,23", "1.2.3", "12,50", "--3", "nan", "1e5"])
@@ -24,6 +34,12 @@ def test_not_amounts_name_the_field_and_change_nothing(typed: str) -> None:
         parse_pence(typed, field="amount")
     assert caught.value.field == "amount"
     assert caught.value.reason
+
+
+@pytest.mark.parametrize("typed", ["12 50", "1 250", "£12 50", "12 .50", "- 3 00"])
+def test_digits_split_by_spaces_are_refused_not_joined(typed: str) -> None:
+    with pytest.raises(InvalidInput, match="space"):
+        parse_pence(typed, allow_negative=True)
 
 
 def test_negative_only_where_allowed() -> None:

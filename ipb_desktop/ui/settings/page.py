@@ -28,6 +28,7 @@ from ipb_desktop.ui.operations.context import AppContext
 from ipb_desktop.ui.setup.holder_form import HolderForm
 from ipb_desktop.ui.widgets.forms import Form, Heading, button_row, plain_label
 from ipb_desktop.ui.widgets.page import Page
+from ipb_desktop.ui.widgets.secret import SecretField
 
 CHOICES: dict[str, list[tuple[str, str]]] = {
     "auto_lock_minutes": [
@@ -140,8 +141,7 @@ class SettingsPage(Page):
         self.remember_words = plain_label()
         pass_col.addWidget(self.remember_words)
         self.remember_form = Form()
-        self.remember_pass = QLineEdit()
-        self.remember_pass.setEchoMode(QLineEdit.EchoMode.Password)
+        self.remember_pass = SecretField()
         self.remember_form.row(_("Type your passphrase to &remember it"), self.remember_pass, ("remember",))
         pass_col.addLayout(self.remember_form.layout)
         self.remember_button = QPushButton(_("Remember it on this &computer"))
@@ -149,11 +149,7 @@ class SettingsPage(Page):
         pass_col.addWidget(button_row(self.remember_button, self.forget_button))
 
         self.change_form = Form()
-        self.current_pass = QLineEdit()
-        self.new_pass = QLineEdit()
-        self.again_pass = QLineEdit()
-        for edit in (self.current_pass, self.new_pass, self.again_pass):
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.current_pass, self.new_pass, self.again_pass = SecretField(), SecretField(), SecretField()
         self.change_form.row(_("C&urrent passphrase"), self.current_pass, ("current",))
         self.change_form.row(_("New &passphrase"), self.new_pass, ("passphrase",))
         self.strength = plain_label(_("Use at least {n} characters.").format(n=MIN_PASSPHRASE_LENGTH))

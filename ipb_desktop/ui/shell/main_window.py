@@ -34,6 +34,7 @@ from ipb_desktop.ui.shell.appearance import apply_language, apply_text_scale
 from ipb_desktop.ui.shell.idle_lock import IdleWatcher
 from ipb_desktop.ui.shell.system_lock import SystemLockWatcher
 from ipb_desktop.ui.widgets.forms import MessageBar
+from ipb_desktop.ui.widgets.guards import install_wheel_guard
 
 APP_TITLE = "ipb-desktop"
 
@@ -181,6 +182,7 @@ class MainWindow(QMainWindow):
         self.system_lock = SystemLockWatcher(self)
         self.system_lock.lock_requested.connect(self.lock)
 
+        install_wheel_guard()  # scrolling never changes a value (ui/widgets/guards.py)
         self._make_menus()
         dropped = getattr(self.page_widgets.get("spending"), "statementDropped", None)
         if dropped is not None:  # a statement file dropped on the Spending page opens the import

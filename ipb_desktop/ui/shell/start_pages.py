@@ -23,6 +23,7 @@ from ipb_desktop.errors import FieldProblem, IpbError, WrongPassphrase
 from ipb_desktop.i18n import N_, _
 from ipb_desktop.models.store import MIN_PASSPHRASE_LENGTH, STORE_SUFFIX, Store, passphrase_strength
 from ipb_desktop.ui.widgets.forms import Form, Heading, plain_label, sentence
+from ipb_desktop.ui.widgets.secret import SecretField
 
 FILE_FILTER = N_("Budget stores (*.ipb);;All files (*)")
 
@@ -101,15 +102,13 @@ class CreateStorePage(QWidget):
         where_row.addWidget(self.browse)
         where_label = self.form.row(_("&Save it in"), where, ("store",))
         where_label.setBuddy(self.location)
-        self.passphrase = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase = SecretField()
         self.passphrase.setPlaceholderText(_("for example: purple otter umbrella"))
         self.form.row(_("&Passphrase"), self.passphrase, ("passphrase",))
         self.strength = plain_label(_("Use at least {n} characters.").format(n=MIN_PASSPHRASE_LENGTH))
         self.strength.setAccessibleName(_("Passphrase strength"))
         self.form.layout.addRow("", self.strength)
-        self.again = QLineEdit()
-        self.again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.again = SecretField()
         self.form.row(_("Type it a&gain"), self.again, ("passphrase_again",))
         self.remember = QCheckBox(_("&Remember on this computer (you will not be asked each time)"))
         self.form.layout.addRow("", self.remember)
@@ -197,8 +196,7 @@ class UnlockPage(QWidget):
         self.explain = plain_label()
         col.addWidget(self.explain)
         self.form = Form()
-        self.passphrase = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase = SecretField()
         self.form.row(_("&Passphrase"), self.passphrase, ("passphrase",))
         self.remember = QCheckBox(_("&Remember on this computer"))
         self.form.layout.addRow("", self.remember)

@@ -33,6 +33,11 @@ def sentence(text: str) -> str:
     return text if text[-1] in ".!?" else text + "."
 
 
+def without_mnemonic(text: str) -> str:
+    """ "&Save it in" -> "Save it in" (a doubled && stays as one &)."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
 class Heading(QLabel):
     """A heading whose size follows the app's text size (so 200% text makes headings bigger too)."""
 
@@ -85,6 +90,10 @@ class Form:
         """Add a labelled row; `fields` are the service field names whose problems belong under this input."""
         label = QLabel(label_text)
         label.setBuddy(widget)
+        if not widget.accessibleName():
+            # Qt finds a buddy label only beside its field; here the field sits in a box with its problem line,
+            # so screen readers would hear a nameless field. Say the label's words (without the Alt-letter mark).
+            widget.setAccessibleName(without_mnemonic(label_text))
         box = QWidget()
         inner = QVBoxLayout(box)
         inner.setContentsMargins(0, 0, 0, 0)
