@@ -7,10 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -31,8 +30,9 @@ from ipb_desktop.ui import messages
 from ipb_desktop.ui.operations.context import AppContext
 from ipb_desktop.ui.shell import backup_dialogs, start_pages
 from ipb_desktop.ui.shell.appearance import apply_language, apply_text_scale
-from ipb_desktop.ui.shell.idle_lock import IdleWatcher
+from ipb_desktop.ui.shell.idle_lock import HeldForms, IdleWatcher
 from ipb_desktop.ui.shell.system_lock import SystemLockWatcher
+from ipb_desktop.ui.shell.undo_keys import UndoActions
 from ipb_desktop.ui.widgets.forms import MessageBar
 
 APP_TITLE = "ipb-desktop"
@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_TITLE)
         self.locked_path: Path | None = None
         self._recorder = ""
+        self.held_forms = HeldForms()
 
         self.bar = MessageBar()
         messages.bridge().error_shown.connect(self.bar.show_error)
@@ -149,6 +150,7 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._say_page)
         self.nav.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
         self.nav.setSpacing(4)
         shell_row = QHBoxLayout(self.shell)
@@ -167,9 +169,14 @@ class MainWindow(QMainWindow):
 
         self.idle = IdleWatcher(self)
         self.idle.idle.connect(self.lock)
+        self.undo_keys = UndoActions(
+            self, self.ctx, lambda: self.ctx.store is not None and self.central.currentWidget() is self.shell
+        )
+        self.central.currentChanged.connect(lambda _index: self.undo_keys.update())
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
+            app.installEventFilter(self.undo_keys)
         # The computer going to sleep or its screen locking locks the budget too (where the system says so).
         self.system_lock = SystemLockWatcher(self)
         self.system_lock.lock_requested.connect(self.lock)
@@ -227,10 +234,8 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(file_menu, _("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
         edit_menu = bar.addMenu(_("&Edit"))
-        self.undo_action = self.ctx.undo_stack.createUndoAction(self, _("&Undo"))
-        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
-        self.redo_action = self.ctx.undo_stack.createRedoAction(self, _("&Redo"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.undo_action = self.undo_keys.undo_action
+        self.redo_action = self.undo_keys.redo_action
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
 
@@ -335,6 +340,8 @@ class MainWindow(QMainWindow):
         if self.ctx.store is not None and self.ctx.store.path == Path(path).absolute():
             self.central.setCurrentWidget(self.shell)
             return
+        if self.locked_path is None or Path(path).absolute() != self.locked_path.absolute():
+            self._forget_open_store()
         try:
             store = unlock.open_remembered(Path(path))
         except IpbError:
@@ -363,9 +370,25 @@ class MainWindow(QMainWindow):
 
     def _unlocked(self, store: Store, warning: str | None) -> None:
         same = self.locked_path is not None and store.path == self.locked_path
+        if not same:
+            self._forget_open_store()
         self.enter(store, keep_undo=same)
         if warning:
             messages.info(warning)
+        if same:
+            self.held_forms.bring_back()
+
+    def _forget_open_store(self) -> None:
+        """Another store is about to be opened: close this one (or what was kept while it was locked) and drop
+        everything of it at once: its pages' data, messages, undo steps, kept forms and the title."""
+        self.held_forms.drop()
+        self.held_forms.hold(self)  # closes any question or chooser left open
+        self.held_forms.drop()
+        messages.clear()
+        if self.ctx.store is not None:
+            self.ctx.close_store()
+        self.ctx.forget()
+        self.locked_path = None
 
     def enter(self, store: Store, keep_undo: bool = False) -> None:
         """Make `store` the open store and show its pages."""
@@ -406,17 +429,14 @@ class MainWindow(QMainWindow):
     # -- locking ----------------------------------------------------------------------------------------------
 
     def lock(self) -> None:
-        """Hide everything personal: close dialogs, empty every page, close the store, ask for the passphrase."""
+        """Hide everything personal: close questions, keep half-typed forms hidden, empty every page, close the
+        store, ask for the passphrase."""
         store = self.ctx.store
         if store is None:
             return
         path = store.path
-        for dialog in self.findChildren(QDialog):
-            dialog.reject()
-            dialog.close()
-        for window in QApplication.topLevelWidgets():
-            if isinstance(window, QDialog) and window.isVisible():
-                window.reject()
+        # Questions close; half-typed forms wait, hidden and in memory only, until this store is unlocked again.
+        self.held_forms.hold(self)
         messages.clear()
         self.central.setCurrentWidget(self.unlock_page)
         self.ctx.is_locked = True
@@ -440,6 +460,15 @@ class MainWindow(QMainWindow):
         self.central.setCurrentWidget(self.shell)
         self.nav.setCurrentRow(row)
 
+    def _say_page(self, row: int) -> None:
+        """Name the page shown now, and ask screen readers to say it (the focus may not have moved)."""
+        if not 0 <= row < self.nav.count():
+            return
+        item = self.nav.item(row)
+        self.pages.setAccessibleName(_("{page} page").format(page=item.text()))
+        if QAccessible.isActive() and self.ctx.store is not None:
+            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.pages, self.pages.accessibleName()))
+
     def current_page_key(self) -> str:
         item = self.nav.currentItem()
         return str(item.data(Qt.ItemDataRole.UserRole)) if item else ""
@@ -460,6 +489,10 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.removeEventFilter(self.idle)
         self.idle.pause()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.undo_keys)
+        self.held_forms.drop()
         if self.ctx.store is not None:
             # Today's automatic backup (at most one a day); it never stops the app closing.
             backup_dialogs.daily_backup_on_close(self.ctx.store)

@@ -6,7 +6,7 @@ the person can change any of it. Gentle warnings are shown after saving, never i
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QWidget
 
@@ -64,12 +64,12 @@ class QuickAdd(QGroupBox):
 
         grid = QGridLayout(self)
         fields: list[tuple[str, QWidget]] = [
-            (_("Dat&e"), self.date),
-            (_("In or &out"), self.direction),
+            (_("&Date"), self.date),
+            (_("&In or out"), self.direction),
             (_("&Payee"), self.payee),
-            (_("A&mount (£)"), self.amount),
-            (_("Plan &line"), self.plan_line),
-            (_("Ca&tegory"), self.category),
+            (_("Amo&unt (£)"), self.amount),
+            (_("Pla&n line"), self.plan_line),
+            (_("Categ&ory"), self.category),
         ]
         for column, (text, widget) in enumerate(fields):
             label = QLabel(text)
@@ -96,6 +96,10 @@ class QuickAdd(QGroupBox):
         completer = self.payee.completer()
         if completer is not None:
             completer.activated.connect(lambda _text: self._recall_payee())
+        # "Saved: ..." describes the last change: once anything is undone, redone or done, it is out of date.
+        ctx.undo_stack.indexChanged.connect(self._out_of_date)
+        # Another store is being opened: a half-typed payment belongs to the last one.
+        ctx.forgotten.connect(self.forget)
 
     # -- choices ----------------------------------------------------------------------------------------------
 
@@ -192,12 +196,22 @@ class QuickAdd(QGroupBox):
     def reset(self) -> None:
         """Empty the row for the next payment (the date stays: several payments are often logged together)."""
         self._habit = None
-        self.payee.clear()
-        self.amount.clear()
+        # setText, not clear(): an emptied box has nothing of its own to undo, so Ctrl+Z there undoes the save.
+        self.payee.setText("")
+        self.amount.setText("")
         self.direction.setCurrentIndex(0)
         self.plan_line.setCurrentIndex(0)
         self.category.setCurrentIndex(0)
         self.payee.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _out_of_date(self, _index: int) -> None:
+        self.clear_problems()
+
+    def forget(self) -> None:
+        """Drop what was typed and said for the last store (another one is being opened)."""
+        self.reset()
+        self.date.setDate(QDate(self.ctx.today().year, self.ctx.today().month, self.ctx.today().day))
+        self.clear_problems()
 
     def _say(self, text: str) -> None:
         self.status.setText(text)
