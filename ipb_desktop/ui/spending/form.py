@@ -98,7 +98,7 @@ class PaymentDialog(QDialog):
         self.form.layout.addRow(self.warnings)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(_("Save"))
+        ok.setText(_("&Save"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
