@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
-from ipb_desktop import __version__
-from ipb_desktop.ui.shell.appearance import qt_locale
+from ipb_desktop import __version__, appconfig
+from ipb_desktop.ui.shell.appearance import apply_language, qt_locale
 from ipb_desktop.ui.shell.main_window import MainWindow
 
 
@@ -25,11 +25,20 @@ def make_app(argv: Sequence[str]) -> QApplication:
     return app
 
 
+def build_window() -> MainWindow:
+    """The main window in the language last used (known before any store is unlocked), where it was last time
+    (1100×760 the first time)."""
+    apply_language(appconfig.language() or "en_GB")
+    window = MainWindow()
+    if not window.restore_place():
+        window.resize(1100, 760)
+    return window
+
+
 def run_gui(argv: Sequence[str] | None = None) -> int:
     """Open the app window and run until it is closed; returns the exit code."""
     app = make_app(sys.argv if argv is None else argv)
-    window = MainWindow()
-    window.resize(1100, 760)
+    window = build_window()
     window.show()
     window.start()
     return app.exec()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -411,6 +411,7 @@ class MainWindow(QMainWindow):
             minutes = settings.get_int(s, "auto_lock_minutes")
             recorder = settings.get(s, "recorder")
         store.actor = recorder if recorder.startswith("planner:") else "holder"
+        appconfig.set_language(language)  # so the next start is in this language from its first page
         apply_language(language)
         apply_text_scale(percent)
         self.idle.set_minutes(minutes)
@@ -484,7 +485,13 @@ class MainWindow(QMainWindow):
         dialog = HelpDialog(self)
         dialog.show()
 
+    def restore_place(self) -> bool:
+        """Put the window where it was last time (size and position, from the app's own settings)."""
+        saved = appconfig.window_geometry()
+        return saved is not None and self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii")))
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt naming
+        appconfig.set_window_geometry(bytes(self.saveGeometry().toBase64().data()).decode("ascii"))
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.idle)
