@@ -6,17 +6,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QSize, Qt
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMenu,
     QScrollArea,
-    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -24,91 +24,19 @@ from PySide6.QtWidgets import (
 
 from ipb_desktop import appconfig, holder, settings, unlock
 from ipb_desktop.errors import IpbError
-from ipb_desktop.i18n import N_, _
+from ipb_desktop.i18n import _
 from ipb_desktop.models.store import Store
 from ipb_desktop.ui import messages
 from ipb_desktop.ui.operations.context import AppContext
 from ipb_desktop.ui.shell import backup_dialogs, start_pages
 from ipb_desktop.ui.shell.appearance import apply_language, apply_text_scale
 from ipb_desktop.ui.shell.idle_lock import HeldForms, IdleWatcher
+from ipb_desktop.ui.shell.page_list import PAGES, NavList
 from ipb_desktop.ui.shell.system_lock import SystemLockWatcher
 from ipb_desktop.ui.shell.undo_keys import UndoActions
 from ipb_desktop.ui.widgets.forms import MessageBar
 
 APP_TITLE = "ipb-desktop"
-
-
-def _home(ctx: AppContext) -> QWidget:
-    from ipb_desktop.ui.home.page import HomePage
-
-    return HomePage(ctx)
-
-
-def _outcomes(ctx: AppContext) -> QWidget:
-    from ipb_desktop.ui.outcomes.page import OutcomesPage
-
-    return OutcomesPage(ctx)
-
-
-def _spending(ctx: AppContext) -> QWidget:
-    from ipb_desktop.ui.spending.page import SpendingPage
-
-    return SpendingPage(ctx)
-
-
-def _plan(ctx: AppContext) -> QWidget:
-    from ipb_desktop.ui.plan.page import PlanPage
-
-    return PlanPage(ctx)
-
-
-def _reports(ctx: AppContext) -> QWidget:
-    from ipb_desktop.ui.reports.page import ReportsPage
-
-    return ReportsPage(ctx)
-
-
-def _help(ctx: AppContext) -> QWidget:
-    from ipb_desktop.ui.help.page import HelpPage
-
-    return HelpPage(ctx)
-
-
-def _settings(ctx: AppContext) -> QWidget:
-    from ipb_desktop.ui.settings.page import SettingsPage
-
-    return SettingsPage(ctx)
-
-
-# (key, label, how to build it). Each page's module is imported when the page is built, so the window's first
-# paint does not wait for code it does not show yet; a page that cannot be built stops the window loudly.
-PAGES: list[tuple[str, str, Callable[[AppContext], QWidget]]] = [
-    ("home", N_("Home"), _home),
-    ("outcomes", N_("Outcomes"), _outcomes),
-    ("spending", N_("Spending"), _spending),
-    ("plan", N_("Plan and budget"), _plan),
-    ("reports", N_("Reports"), _reports),
-    ("help", N_("Help"), _help),
-    ("settings", N_("Settings"), _settings),
-]
-
-
-class NavList(QListWidget):
-    """The page list: as wide as its longest name at any text size, never scrolling sideways."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt naming
-        width = self.sizeHintForColumn(0) + 2 * self.frameWidth() + 2 * self.spacing() + self.fontMetrics().height()
-        return QSize(width, super().sizeHint().height())
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
-            self.updateGeometry()
 
 
 class MainWindow(QMainWindow):
@@ -153,7 +81,17 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._say_page)
         self.nav.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
         self.nav.setSpacing(4)
-        shell_row = QHBoxLayout(self.shell)
+        # Always in view while a planner records changes beside the person (in words, not colour alone).
+        self.planner_note = QLabel()
+        self.planner_note.setObjectName("planner-note")
+        self.planner_note.setWordWrap(True)
+        self.planner_note.setStyleSheet("font-weight: bold; border: 2px solid palette(text); padding: 4px")
+        self.planner_note.hide()
+        shell_column = QVBoxLayout(self.shell)
+        shell_column.setContentsMargins(0, 0, 0, 0)
+        shell_column.addWidget(self.planner_note)
+        shell_row = QHBoxLayout()
+        shell_column.addLayout(shell_row, 1)
         shell_row.addWidget(self.nav, 0)
         shell_row.addWidget(self.pages, 1)
 
@@ -411,6 +349,16 @@ class MainWindow(QMainWindow):
             minutes = settings.get_int(s, "auto_lock_minutes")
             recorder = settings.get(s, "recorder")
         store.actor = recorder if recorder.startswith("planner:") else "holder"
+        planner = store.actor.split(":", 1)[1] if store.actor.startswith("planner:") else ""
+        self.planner_note.setText(
+            _(
+                "Recording as the planner, {name}: every change is marked as made by {name}. To record as the "
+                "budget holder again, go to Settings."
+            ).format(name=planner)
+            if planner
+            else ""
+        )
+        self.planner_note.setVisible(bool(planner))
         appconfig.set_language(language)  # so the next start is in this language from its first page
         apply_language(language)
         apply_text_scale(percent)
@@ -421,6 +369,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
         if store is None:
             self.setWindowTitle(APP_TITLE)
+            self.planner_note.clear()
+            self.planner_note.hide()
             return
         self._apply_store_settings(store)
         with store.reading() as s:
