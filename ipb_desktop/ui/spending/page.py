@@ -49,17 +49,23 @@ from ipb_desktop.ui.spending.quick_add import QuickAdd
 from ipb_desktop.ui.spending.receipt_viewer import ReceiptDialog
 from ipb_desktop.ui.spending.regular_dialogs import DueDialog, RegularListDialog
 from ipb_desktop.ui.spending.split import SplitDialog
-from ipb_desktop.ui.widgets.forms import Form, Heading, plain_label
+from ipb_desktop.ui.widgets.forms import Form, Heading, button_row, plain_label
 from ipb_desktop.ui.widgets.page import Page
 
 STATEMENT_SUFFIXES = {".csv", ".ofx", ".qfx", ".qif"}
 RECEIPT_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".pdf"}
-# Starting widths (in average characters) of the columns; Description takes what is left.
+# Starting widths (in average characters) of the columns; Description takes what is left. When the table is
+# narrower than they add up to, the word columns give way (to FLEXIBLE_MIN of theirs) so Amount, Receipt and
+# Checked stay in view without scrolling sideways.
 COLUMN_CHARS = [11, 9, 20, 0, 20, 22, 20, 12, 11, 8]
+FLEXIBLE = {1: 6, 2: 12, 4: 10, 5: 12, 6: 10}  # column -> fewest characters it gives way to
+DESCRIPTION_CHARS = 28
 SORT_KEYS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
 class LedgerTable(QTableView):
+    resized = Signal()
+
     """The ledger table: Enter or double-click opens the payment, Delete asks to delete it, Ctrl+Shift+S sorts by
     the column the keyboard is in (again: the other way round)."""
 
@@ -97,6 +103,10 @@ class LedgerTable(QTableView):
             else _("Sorted by {column}, Z to A or newest first")
         ).format(column=str(heading).lower())
         announce(self, text)
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 - Qt naming
+        super().resizeEvent(event)
+        self.resized.emit()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt naming
         super().mouseDoubleClickEvent(event)
@@ -179,14 +189,11 @@ class SpendingPage(Page):
             self.reconcile_action,
             self.delete_action,
         ]
+        # Rows of buttons wrap onto a second line at large text sizes rather than widening the page.
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
-        for action in (self.form_action, self.regular_action):
-            top.addWidget(self._button(action))
-        buttons = QHBoxLayout()
-        for action in self.row_actions:
-            buttons.addWidget(self._button(action))
-        buttons.addStretch(1)
+        top.addWidget(button_row(*(self._button(action) for action in (self.form_action, self.regular_action))), 2)
+        buttons = button_row(*(self._button(action) for action in self.row_actions))
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -195,9 +202,10 @@ class SpendingPage(Page):
         layout.addWidget(self.filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.totals)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
 
         self.filters.changed.connect(self._filter_changed)
+        self.table.resized.connect(self._size_columns)
         self.model.totals_changed.connect(lambda totals: self.totals.setText(totals_text(totals)))
         self.model.modelReset.connect(self._enable_actions)
         self.table.selectionModel().currentRowChanged.connect(lambda _new, _old: self._enable_actions())
@@ -240,11 +248,20 @@ class SpendingPage(Page):
     def _size_columns(self) -> None:
         width = self.table.fontMetrics().averageCharWidth()
         header = self.table.horizontalHeader()
-        for column, chars in enumerate(COLUMN_CHARS):
-            if chars:
-                header.resizeSection(column, chars * width + 16)
+        wanted = [(chars or DESCRIPTION_CHARS) * width + 16 for chars in COLUMN_CHARS]
+        room = self.table.viewport().width()
+        over = sum(wanted) - room
+        if over > 0 and room > 0:
+            # Take what does not fit from the word columns, in proportion to what each can give.
+            give = {c: wanted[c] - (least * width + 16) for c, least in FLEXIBLE.items()}
+            can = sum(give.values())
+            for c, most in give.items():
+                wanted[c] -= min(most, round(most * over / can)) if can else 0
+        for column, size in enumerate(wanted):
+            if COLUMN_CHARS[column]:
+                header.resizeSection(column, size)
             else:
-                header.resizeSection(column, 28 * width)
+                header.resizeSection(column, max(size - max(0, sum(wanted) - room), 6 * width))
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
 
     # -- refreshing -------------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from ipb_desktop.ledger_query import PayeeHabit
 from ipb_desktop.models.enums import Direction
 from ipb_desktop.money import format_plain, parse_pence
 from ipb_desktop.ui.operations.context import AppContext
+from ipb_desktop.ui.shell.appearance import text_scale
 from ipb_desktop.ui.spending.choices import (
     Choices,
     announce,
@@ -62,7 +63,7 @@ class QuickAdd(QGroupBox):
         self.status.setAccessibleName(_("Quick add status"))
         self.status.hide()
 
-        grid = QGridLayout(self)
+        self.grid = QGridLayout(self)
         fields: list[tuple[str, QWidget]] = [
             (_("&Date"), self.date),
             (_("&In or out"), self.direction),
@@ -71,17 +72,14 @@ class QuickAdd(QGroupBox):
             (_("Pla&n line"), self.plan_line),
             (_("Categ&ory"), self.category),
         ]
-        for column, (text, widget) in enumerate(fields):
+        self._cells: list[tuple[QLabel, QWidget]] = []
+        for text, widget in fields:
             label = QLabel(text)
             label.setBuddy(widget)
-            grid.addWidget(label, 0, column)
-            grid.addWidget(widget, 1, column)
+            self._cells.append((label, widget))
             widget.installEventFilter(self)
-        grid.addWidget(self.add_button, 1, len(fields))
-        grid.addWidget(self.status, 2, 0, 1, len(fields) + 1)
-        grid.setColumnStretch(2, 2)
-        grid.setColumnStretch(4, 2)
-        grid.setColumnStretch(5, 1)
+        self._per_row = 0
+        self._arrange()
         self._fields: dict[str, QWidget] = {
             "date": self.date,
             "direction": self.direction,
@@ -100,6 +98,36 @@ class QuickAdd(QGroupBox):
         ctx.undo_stack.indexChanged.connect(self._out_of_date)
         # Another store is being opened: a half-typed payment belongs to the last one.
         ctx.forgotten.connect(self.forget)
+
+    def _arrange(self) -> None:
+        """All the boxes in one row at ordinary text sizes; in two rows (date to amount, then what it was for)
+        when the text is large, so no box is squeezed to nothing."""
+        per_row = 4 if text_scale() > 125 else len(self._cells)
+        if per_row == self._per_row:
+            return
+        self._per_row = per_row
+        grid = self.grid
+        for label, widget in self._cells:
+            grid.removeWidget(label)
+            grid.removeWidget(widget)
+        grid.removeWidget(self.add_button)
+        grid.removeWidget(self.status)
+        for column in range(len(self._cells) + 1):
+            grid.setColumnStretch(column, 0)
+        for i, (label, widget) in enumerate(self._cells):
+            row, column = divmod(i, per_row)
+            grid.addWidget(label, 2 * row, column)
+            grid.addWidget(widget, 2 * row + 1, column)
+        last_row = 2 * ((len(self._cells) - 1) // per_row) + 1
+        grid.addWidget(self.add_button, last_row, len(self._cells) % per_row or per_row)
+        grid.addWidget(self.status, last_row + 1, 0, 1, per_row + 1)
+        for column, stretch in ({2: 2, 4: 2, 5: 1} if per_row == len(self._cells) else {1: 1, 2: 2, 3: 1}).items():
+            grid.setColumnStretch(column, stretch)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
+            self._arrange()
+        super().changeEvent(event)
 
     # -- choices ----------------------------------------------------------------------------------------------
 
