@@ -10,8 +10,8 @@ from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -34,7 +34,7 @@ from ipb_desktop.ui.shell.idle_lock import HeldForms, IdleWatcher
 from ipb_desktop.ui.shell.page_list import PAGES, NavList
 from ipb_desktop.ui.shell.system_lock import SystemLockWatcher
 from ipb_desktop.ui.shell.undo_keys import UndoActions
-from ipb_desktop.ui.widgets.forms import MessageBar
+from ipb_desktop.ui.widgets.forms import Heading, MessageBar
 
 APP_TITLE = "ipb-desktop"
 
@@ -82,10 +82,12 @@ class MainWindow(QMainWindow):
         self.nav.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
         self.nav.setSpacing(4)
         # Always in view while a planner records changes beside the person (in words, not colour alone).
-        self.planner_note = QLabel()
+        # (A Heading: bold and growing with the text size; a frame drawn in the text colour, no colours of its own.)
+        self.planner_note = Heading("", 3)
         self.planner_note.setObjectName("planner-note")
-        self.planner_note.setWordWrap(True)
-        self.planner_note.setStyleSheet("font-weight: bold; border: 2px solid palette(text); padding: 4px")
+        self.planner_note.setFrameShape(QFrame.Shape.Box)
+        self.planner_note.setLineWidth(2)
+        self.planner_note.setMargin(4)
         self.planner_note.hide()
         shell_column = QVBoxLayout(self.shell)
         shell_column.setContentsMargins(0, 0, 0, 0)
@@ -369,7 +371,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
         if store is None:
             self.setWindowTitle(APP_TITLE)
-            self.planner_note.clear()
+            self.planner_note.setText("")
             self.planner_note.hide()
             return
         self._apply_store_settings(store)
