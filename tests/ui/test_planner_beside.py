@@ -38,3 +38,19 @@ def test_recording_as_the_planner_is_shown_on_every_page(qtbot, open_window: Mai
 
     qtbot.keyClick(win, Qt.Key.Key_L, CTRL)
     assert not win.planner_note.isVisible()  # nothing from inside the store on the lock screen
+
+
+def test_changing_a_payment_says_who_logged_it(qtbot, open_window: MainWindow) -> None:
+    win = open_window
+    assert win.ctx.store is not None
+    win.ctx.store.actor = "planner:Sam Example"
+    qtbot.keyClick(win, Qt.Key.Key_3, CTRL)
+    page = win.page_widgets["spending"]
+    quick = page.quick_add
+    quick.payee.setFocus()
+    qtbot.keyClicks(quick.payee, "Riverside Swimming Pool")
+    qtbot.keyClicks(quick.amount, "4.20")
+    qtbot.keyClick(quick.amount, Qt.Key.Key_Return)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)  # the new payment is chosen: Enter changes it
+    assert page.dialog is not None and page.dialog.logged_by.text() == "Logged by Sam Example, the planner."

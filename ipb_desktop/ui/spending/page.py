@@ -375,7 +375,8 @@ class SpendingPage(Page):
             )
             return done is not None
 
-        self._open(PaymentDialog(self.ctx, self.choices, save, old, self))
+        who = self.ctx.read(lambda s: ledger.get_transaction(s, txn_id).recorded_by, None)
+        self._open(PaymentDialog(self.ctx, self.choices, save, old, self, recorded_by=who))
 
     def add_with_form(self) -> None:
         def save(draft: ledger.TransactionDraft, form: Form) -> bool:
