@@ -1,4 +1,5 @@
-"""The app's own small settings file (not the budget): recently opened stores by file path and store UUID.
+"""The app's own small settings file (not the budget): recently opened stores by file path and store UUID, the
+language of the window and where the window was.
 
 It never holds a person's name or anything from inside a store, because it is not encrypted. Written atomically
 with owner-only permissions.
@@ -77,3 +78,32 @@ def remembered_uuid(path: Path) -> str | None:
 def last_store() -> Path | None:
     recent = recent_stores()
     return recent[0].path if recent else None
+
+
+# -- the app's own choices, needed before any store is unlocked --------------------------------------------------
+
+
+def language() -> str | None:
+    """The language the window was last shown in ("en_GB", "cy"), so it is right from the first page, before
+    unlocking; None before any store was opened."""
+    value = _load().get("language")
+    return value if isinstance(value, str) and value else None
+
+
+def set_language(code: str) -> None:
+    data = _load()
+    if data.get("language") != code:
+        data["language"] = code
+        _save(data)
+
+
+def window_geometry() -> str | None:
+    """Where the window was and how big (Qt's saved geometry, base64), to open it the same way next time."""
+    value = _load().get("window_geometry")
+    return value if isinstance(value, str) and value else None
+
+
+def set_window_geometry(geometry: str) -> None:
+    data = _load()
+    data["window_geometry"] = geometry
+    _save(data)

@@ -12,11 +12,11 @@ from PySide6.QtCore import QDeadlineTimer, QEvent, QEventLoop, QLocale, QObject,
 from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication
 
-from ipb_desktop import __version__, keystore
+from ipb_desktop import __version__, appconfig, keystore
 from ipb_desktop.i18n import _
 from ipb_desktop.ui import messages
 from ipb_desktop.ui.instance import InstanceServer, hand_over
-from ipb_desktop.ui.shell.appearance import qt_locale
+from ipb_desktop.ui.shell.appearance import apply_language, qt_locale
 from ipb_desktop.ui.shell.main_window import MainWindow
 
 # The name the desktop knows the app by (the .desktop file, the AppStream id): lets a Wayland compositor match the
@@ -101,10 +101,19 @@ class FileOpenFilter(QObject):
         return False
 
 
+def build_window() -> MainWindow:
+    """The main window in the language last used (known before any store is unlocked), where it was last time
+    (1100×760 the first time)."""
+    apply_language(appconfig.language() or "en_GB")
+    window = MainWindow()
+    if not window.restore_place():
+        window.resize(1100, 760)
+    return window
+
+
 def start_window(store: Path | None = None) -> MainWindow:
     """Build and show the window, opening `store` if given (else the last store, or the welcome)."""
-    window = MainWindow()
-    window.resize(1100, 760)
+    window = build_window()
     window.show()
     if store is None:
         window.start()

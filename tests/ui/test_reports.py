@@ -253,3 +253,23 @@ def test_locking_empties_the_page(qtbot, page: ReportsPage, ctx: AppContext) -> 
     ctx.close_store()
     assert all(edit.toPlainText() == "" for edit in page.answers.values())
     assert page.preview.page_count() == 0 and page.plain_preview.toPlainText() == ""
+
+
+def test_a_preview_goes_when_the_choice_changes_and_ctrl_p_prints(
+    qtbot, page: ReportsPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page.choose_preset("this_budget_year")
+    with qtbot.waitActive(page):
+        page.activateWindow()
+    page.report.setFocus()
+    with qtbot.waitSignal(page.preview_button.clicked):  # a button's Alt-letter presses it as a click does
+        qtbot.keyClick(page.report, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)  # Alt+S: Show preview
+    assert page.preview.isVisible()
+    page.large_print.setFocus()
+    qtbot.keyClick(page.large_print, Qt.Key.Key_Space)
+    assert not page.preview.isVisible() and not page.plain_preview.isVisible()
+    assert "Show preview" in page.preview_note.text()
+    asked: list[int] = []
+    monkeypatch.setattr(reports_page, "ask_print", lambda parent, printer, pages: asked.append(pages) or False)
+    qtbot.keyClick(page.large_print, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert len(asked) == 1 and asked[0] >= 1

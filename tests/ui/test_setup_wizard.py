@@ -90,3 +90,36 @@ def test_a_new_store_starts_the_set_up(qtbot, window: MainWindow, tmp_path) -> N
     assert isinstance(window.setup_wizard, SetupWizard) and window.setup_wizard.isVisible()
     window.lock()
     assert not window.setup_wizard.isVisible()
+
+
+def test_each_step_starts_in_its_first_box_and_saved_dates_are_read_only(
+    qtbot, window: MainWindow, store: Store
+) -> None:
+    window.enter(store)
+    wizard = start_setup(window)
+    assert wizard is not None
+    about = wizard.steps[0].holder_form
+    assert wizard.focusWidget() is about.name
+    qtbot.keyClicks(wizard.focusWidget(), "Alys Testwood")
+    _next(qtbot, wizard)
+    page = wizard.steps[1]
+    assert wizard.focusWidget() is page.period_form.name
+    qtbot.keyClicks(page.period_form.name, "2026 to 2027")
+    qtbot.keyClicks(page.stream_form.funder, "Exampleshire Council")
+    qtbot.keyClicks(page.stream_form.amount, "lots")  # not money: the funder is refused, the dates are saved
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    saved = page.saved_period_form
+    assert saved is not None and saved.isVisible() and not saved.name.isEnabled()
+    qtbot.keyClicks(saved.name, " changed")
+    assert saved.name.text() == "2026 to 2027"
+    with store.reading() as s:
+        assert [p.name for p in budget.periods(s)] == ["2026 to 2027"]
+
+
+def test_the_wizard_has_room_for_its_messages(qtbot, window: MainWindow, store: Store) -> None:
+    window.enter(store)
+    wizard = start_setup(window)
+    assert wizard is not None
+    line = wizard.fontMetrics().height()
+    assert wizard.height() >= min(line * 30, 700) > 370
+    assert wizard.width() >= min(wizard.fontMetrics().averageCharWidth() * 90, 1000) > 500

@@ -105,7 +105,7 @@ def test_switching_stores_with_file_open_changes_the_title(
     monkeypatch.setattr(MainWindow, "ask_store_to_open", staticmethod(lambda parent: other))
     open_window.open_action.trigger()
     assert open_window.central.currentWidget() is open_window.unlock_page
-    assert open_window.windowTitle() == "Alys — ipb-desktop"  # still Alys's until the new one is unlocked
+    assert open_window.windowTitle() == "ipb-desktop"  # Alys's store is closed before Bryn's passphrase is asked
     qtbot.keyClicks(open_window.unlock_page.passphrase, PASSPHRASE)
     qtbot.keyClick(open_window.unlock_page.passphrase, Qt.Key.Key_Return)
     assert open_window.windowTitle() == "Bryn Example — ipb-desktop"

@@ -260,6 +260,7 @@ def statement_table(name: str, headings: list[str]) -> QTableWidget:
     table = QTableWidget(0, len(headings))
     table.setHorizontalHeaderLabels(headings)
     table.setAccessibleName(name)
+    table.setTabKeyNavigation(False)  # Tab leaves the table (arrow keys move in it): no keyboard trap
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.verticalHeader().setVisible(False)

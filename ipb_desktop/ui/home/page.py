@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
 from ipb_desktop import budget, figures, holder, ledger_query, overview
@@ -109,11 +109,19 @@ class HomePage(Page):
         self.view = self.ctx.read(lambda s: read_home(s, self.ctx.today()), None)
         if self.content is not None:
             self.content.hide()
+            self.content.setParent(None)  # gone from the page now, not at Qt's next chance
             self.content.deleteLater()
             self.content = None
         if self.view is None:
             return
         self.content = self._build(self.view)
+        # Every line can be reached with Tab (and read by a screen reader as the focus arrives), not only with
+        # the screen reader's review keys.
+        for label in self.content.findChildren(QLabel):
+            label.setTextInteractionFlags(
+                Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            )
+            label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.outer.addWidget(self.content)
 
     def _build(self, view: HomeView) -> QWidget:

@@ -44,6 +44,8 @@ class AppContext(QObject):
     store_closed = Signal()
     locked = Signal()
     unlocked = Signal()
+    # Another store is being opened: drop whatever was kept for the last one (half-typed forms, searches).
+    forgotten = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -56,9 +58,13 @@ class AppContext(QObject):
     # -- the store --------------------------------------------------------------------------------------------
 
     def set_store(self, store: Store, keep_undo: bool = False) -> None:
-        """Make `store` the open store (closing any other) and tell every view."""
+        """Make `store` the open store (closing any other) and tell every view.
+
+        Another store open before is closed first and every view is told (so each empties itself) before the new
+        one is shown: nothing of one person is ever shown beside another's."""
         if self.store is not None and self.store is not store:
-            self.store.close()
+            self.close_store()
+            self.forget()
         if not keep_undo:
             self.undo_stack.clear()
         self.store = store
@@ -74,6 +80,11 @@ class AppContext(QObject):
             self.undo_stack.clear()
         self.store_closed.emit()
         self.changed.emit()
+
+    def forget(self) -> None:
+        """Drop everything kept for the last store (its undo steps, forms kept while locked)."""
+        self.undo_stack.clear()
+        self.forgotten.emit()
 
     def read(self, look: Callable[[Session], T], default: D) -> T | D:
         """Run a read-only `look` at the store; `default` when no store is open (locked) or it cannot be read."""

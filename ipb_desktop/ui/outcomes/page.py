@@ -135,7 +135,7 @@ class OutcomesPage(Page):
             )
         )
         top = QHBoxLayout()
-        self.show_label = QLabel(_("Sho&w"))
+        self.show_label = QLabel(_("Sh&ow"))
         self.status_filter = QComboBox()
         self.status_filter.addItem(_("Outcomes I am working on"), OutcomeStatus.ACTIVE.value)
         self.status_filter.addItem(_("Achieved"), OutcomeStatus.ACHIEVED.value)
@@ -164,11 +164,11 @@ class OutcomesPage(Page):
         col.addWidget(self.table)
 
         self.add_button = QPushButton(_("&Add an outcome"))
-        self.edit_button = QPushButton(_("&Edit"))
+        self.edit_button = QPushButton(_("Ed&it"))
         self.rate_button = QPushButton(_("&Rate progress"))
         self.achieved_button = QPushButton(_("Mark a&chieved"))
         self.aside_button = QPushButton(_("Set a&side"))
-        self.active_button = QPushButton(_("Work on it a&gain"))
+        self.active_button = QPushButton(_("&Work on it again"))
         col.addWidget(
             button_row(
                 self.add_button,
@@ -267,6 +267,8 @@ class OutcomesPage(Page):
             b.setEnabled(has)
         self.detail_box.setVisible(has)
         if detail is None:
+            for label in (self.detail_what, self.detail_how, self.spending_label):
+                label.setText("")
             self.ratings_model.set_rows([])
             self.spending_model.set_rows([])
             self.chart.set_points([])

@@ -13,7 +13,7 @@ import io
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QEvent, QStandardPaths, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QPageSize, QTextDocument
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QApplication,
@@ -98,19 +98,19 @@ class ReportsPage(Page):
         self.report = QComboBox()
         for key, label in REPORTS.items():
             self.report.addItem(_(label), key)
-        form.row(_("Report"), self.report)
+        form.row(_("&Report"), self.report)
         self.preset = QComboBox()
         for preset, label in PRESET_LABELS.items():
             self.preset.addItem(_(label), preset.value)
         self.preset.addItem(_("Dates I choose"), CUSTOM)
-        form.row(_("Dates"), self.preset)
+        form.row(_("&Dates"), self.preset)
         today = ctx.today()
         self.start = date_edit(_("From"), today)
         self.end = date_edit(_("To"), today)
-        form.row(_("From"), self.start, ("from", "start_date"))
-        form.row(_("To"), self.end, ("to", "end_date"))
-        self.large_print = QCheckBox(_("Large print (bigger text, more space)"))
-        self.no_payments = QCheckBox(_("Leave out the full list of payments"))
+        form.row(_("Fro&m"), self.start, ("from", "start_date"))
+        form.row(_("&To"), self.end, ("to", "end_date"))
+        self.large_print = QCheckBox(_("&Large print (bigger text, more space)"))
+        self.no_payments = QCheckBox(_("Lea&ve out the full list of payments"))
         options = QWidget()
         options_row = QVBoxLayout(options)
         options_row.setContentsMargins(0, 0, 0, 0)
@@ -134,7 +134,7 @@ class ReportsPage(Page):
         self.explanation.setTabChangesFocus(True)
         self.explanation.setMinimumHeight(self.fontMetrics().height() * 4)
         box.addWidget(self.explanation)
-        self.save_explanation_button = QPushButton(_("Save my explanation"))
+        self.save_explanation_button = QPushButton(_("Save my e&xplanation"))
         box.addWidget(self.save_explanation_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.explanation_box)
 
@@ -152,15 +152,20 @@ class ReportsPage(Page):
             answers_layout.addWidget(title)
             answers_layout.addWidget(edit)
             self.answers[question] = edit
-        self.save_answers_button = QPushButton(_("Save my answers"))
+        self.save_answers_button = QPushButton(_("Save my &answers"))
         answers_layout.addWidget(self.save_answers_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.answers_box)
 
         buttons = QHBoxLayout()
-        self.preview_button = QPushButton(_("Show preview"))
-        self.save_pdf_button = QPushButton(_("Save as PDF..."))
-        self.print_button = QPushButton(_("Print..."))
-        self.save_csv_button = QPushButton(_("Save CSV file..."))
+        self.preview_button = QPushButton(_("&Show preview"))
+        self.save_pdf_button = QPushButton(_("Save as &PDF…"))
+        self.print_button = QPushButton(_("Pr&int… (Ctrl+P)"))
+        self.save_csv_button = QPushButton(_("Save &CSV file…"))
+        print_action = QAction(self)
+        print_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        print_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)  # only while Reports is shown
+        print_action.triggered.connect(lambda _checked=False: self.print_button.click())
+        self.addAction(print_action)
         for button in (self.preview_button, self.save_pdf_button, self.print_button, self.save_csv_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -184,6 +189,15 @@ class ReportsPage(Page):
         layout.addWidget(self.plain_preview)
 
         self.report.currentIndexChanged.connect(self._update_controls)
+        # A preview shown for other choices would be out of date: it goes as soon as any choice changes.
+        for signal in (
+            self.report.currentIndexChanged,
+            self.start.dateChanged,
+            self.end.dateChanged,
+            self.large_print.toggled,
+            self.no_payments.toggled,
+        ):
+            signal.connect(lambda *_args: self._preview_out_of_date())
         self.preset.currentIndexChanged.connect(self._apply_preset)
         self.start.dateChanged.connect(self._dates_edited)
         self.end.dateChanged.connect(self._dates_edited)
@@ -375,6 +389,16 @@ class ReportsPage(Page):
                 self._show_plain(_("A plain version of the figures. The CSV file has the same numbers."))
         finally:
             QGuiApplication.restoreOverrideCursor()
+
+    def _preview_out_of_date(self) -> None:
+        if not (self.preview.isVisible() or self.plain_preview.isVisible()):
+            return
+        self.preview.clear()
+        self.preview.hide()
+        self.plain_preview.clear()
+        self.plain_preview.hide()
+        self.preview_note.setText(_("You changed what to show. Choose Show preview to see the report again."))
+        self.preview_note.show()
 
     def _show_plain(self, note: str) -> None:
         """The stand-in preview: simple HTML of the same figures, with a line saying why."""

@@ -69,12 +69,12 @@ CHOICES: dict[str, list[tuple[str, str]]] = {
     ],
 }
 LABELS = {
-    "auto_lock_minutes": N_("&Lock the app when it is not used"),
+    "auto_lock_minutes": N_("Loc&k the app when it is not used"),
     "surplus_weeks": N_("&Warn me when the account holds"),
     "monitoring_every": N_("&Monitoring return is due"),
-    "text_scale_percent": N_("&Text size"),
-    "language": N_("Lan&guage"),
-    "backups_kept": N_("Automatic &backups to keep"),
+    "text_scale_percent": N_("Te&xt size"),
+    "language": N_("&Language"),
+    "backups_kept": N_("Automat&ic backups to keep"),
 }
 
 
@@ -89,7 +89,7 @@ class SettingsPage(Page):
         details_col = QVBoxLayout(details_box)
         self.holder_form = HolderForm(ctx)
         details_col.addWidget(self.holder_form)
-        self.save_details_button = QPushButton(_("Save &your details"))
+        self.save_details_button = QPushButton(_("&Save your details"))
         self.save_details_button.clicked.connect(self.holder_form.save)
         details_col.addWidget(button_row(self.save_details_button))
         col.addWidget(details_box)
@@ -104,8 +104,8 @@ class SettingsPage(Page):
                 )
             )
         )
-        self.as_holder = QRadioButton(_("The budget &holder"))
-        self.as_planner = QRadioButton(_("A pla&nner"))
+        self.as_holder = QRadioButton(_("The &budget holder"))
+        self.as_planner = QRadioButton(_("&A planner"))
         self.who_group = QButtonGroup(self)
         self.who_group.addButton(self.as_holder)
         self.who_group.addButton(self.as_planner)
@@ -114,9 +114,9 @@ class SettingsPage(Page):
         self.who_form = Form()
         self.planner_name = QLineEdit()
         self.planner_name.setPlaceholderText(_("for example: Sam Example"))
-        self.who_form.row(_("Planner's &name"), self.planner_name, ("recorder",))
+        self.who_form.row(_("Planner's name"), self.planner_name, ("recorder",))
         who_col.addLayout(self.who_form.layout)
-        self.save_who_button = QPushButton(_("Use &this"))
+        self.save_who_button = QPushButton(_("&Use this"))
         who_col.addWidget(button_row(self.save_who_button))
         self.who_words = plain_label()
         who_col.addWidget(self.who_words)
@@ -142,22 +142,22 @@ class SettingsPage(Page):
         pass_col.addWidget(self.remember_words)
         self.remember_form = Form()
         self.remember_pass = SecretField()
-        self.remember_form.row(_("Type your passphrase to &remember it"), self.remember_pass, ("remember",))
+        self.remember_form.row(_("Type your passphrase to remember it"), self.remember_pass, ("remember",))
         pass_col.addLayout(self.remember_form.layout)
-        self.remember_button = QPushButton(_("Remember it on this &computer"))
-        self.forget_button = QPushButton(_("&Forget it on this computer"))
+        self.remember_button = QPushButton(_("Remember it on this computer"))
+        self.forget_button = QPushButton(_("Forget it on this computer"))
         pass_col.addWidget(button_row(self.remember_button, self.forget_button))
 
         self.change_form = Form()
         self.current_pass, self.new_pass, self.again_pass = SecretField(), SecretField(), SecretField()
-        self.change_form.row(_("C&urrent passphrase"), self.current_pass, ("current",))
-        self.change_form.row(_("New &passphrase"), self.new_pass, ("passphrase",))
+        self.change_form.row(_("Curren&t passphrase"), self.current_pass, ("current",))
+        self.change_form.row(_("New passphrase"), self.new_pass, ("passphrase",))
         self.strength = plain_label(_("Use at least {n} characters.").format(n=MIN_PASSPHRASE_LENGTH))
         self.change_form.layout.addRow("", self.strength)
-        self.change_form.row(_("New passphrase &again"), self.again_pass, ("again",))
+        self.change_form.row(_("New passphrase again"), self.again_pass, ("again",))
         pass_col.addWidget(Heading(_("Change your passphrase"), 3))
         pass_col.addLayout(self.change_form.layout)
-        self.change_button = QPushButton(_("Change my &passphrase"))
+        self.change_button = QPushButton(_("Change my passphrase"))
         pass_col.addWidget(button_row(self.change_button))
         col.addWidget(pass_box)
         col.addStretch(1)

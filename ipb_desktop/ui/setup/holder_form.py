@@ -28,7 +28,7 @@ class HolderForm(QWidget):
         self.preferred = self._line(_("What you like to be &called"), _("for example: Alys"), "preferred_name")
         self.nhs = self._line(_("&NHS number (if you want)"), _("10 digits, for example 943 476 5919"), "nhs_number")
         self.council = self._line(_("Council &reference (if you have one)"), "", "council_reference")
-        self.coordinator = self._line(_("Care &coordinator"), _("for example: Dr Jo Example"), "care_coordinator")
+        self.coordinator = self._line(_("Care c&oordinator"), _("for example: Dr Jo Example"), "care_coordinator")
         self.planner = self._line(_("&Peer support planner"), _("for example: Sam Example"), "peer_support_planner")
         self.review = self._line(
             _("Next review &date"), _("day/month/year, for example 01/03/2027"), "next_review_date"

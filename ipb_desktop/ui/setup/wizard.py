@@ -9,7 +9,18 @@ from __future__ import annotations
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget, QWizard, QWizardPage
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
 
 from ipb_desktop import budget, outcomes, plan, setup_progress
 from ipb_desktop.i18n import N_, _
@@ -54,6 +65,20 @@ class StepPage(QWizardPage):
     def save_step(self) -> bool:
         """Save what was typed (nothing typed means skip). False keeps the person on the page to fix a problem."""
         return True
+
+    def first_field(self) -> QWidget | None:
+        """The first box to type in on this step, in Tab order (where the keyboard starts)."""
+        widget = self.nextInFocusChain()
+        while widget is not None and widget is not self:
+            if (
+                isinstance(widget, (QLineEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox))
+                and widget.isVisibleTo(self)
+                and widget.isEnabled()
+                and self.isAncestorOf(widget)
+            ):
+                return widget
+            widget = widget.nextInFocusChain()
+        return None
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt naming
         if self.skipping:
@@ -124,17 +149,18 @@ class BudgetPage(AddOneAtATimePage):
             _("Save this funder and &add another"),
         )
         self.period_form: PeriodDialog | None = None
+        self.saved_period_form: PeriodDialog | None = None  # shown, greyed out, once its dates are saved
         self.stream_form: StreamDialog | None = None
 
     def period_id(self) -> int | None:
         return self.ctx.read(lambda s: ids[-1] if (ids := [p.id for p in budget.periods(s)]) else None, None)
 
     def _build(self) -> None:
-        for form in (self.period_form, self.stream_form):
+        for form in (self.period_form, self.saved_period_form, self.stream_form):
             if form is not None:
                 form.hide()
                 form.deleteLater()
-        self.period_form = self.stream_form = None
+        self.period_form = self.saved_period_form = self.stream_form = None
         period_id = self.period_id()
         if period_id is None:
             self.period_form = embedded(PeriodDialog(self.ctx, self))
@@ -152,7 +178,11 @@ class BudgetPage(AddOneAtATimePage):
                 return True
             if not self.period_form.save():
                 return False
-            self.period_form = None
+            # Saved: the dates can no longer be changed here (Plan and budget changes them), so say so by
+            # making the form read-only rather than leaving boxes whose changes would be ignored.
+            self.saved_period_form, self.period_form = self.period_form, None
+            self.saved_period_form.setEnabled(False)
+            self.saved_period_form.setAccessibleDescription(_("Saved. You can change these dates on the Plan page."))
         if self.stream_form is not None and self._stream_typed():
             self.stream_form.period_id = self.period_id() or 0
             return self.stream_form.save()
@@ -239,10 +269,20 @@ class SetupWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.FinishButton, _("&Finish"))
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
         self.customButtonClicked.connect(self._skip)
+        self.currentIdChanged.connect(self._focus_first_field)
+        # Room for the longest step and its messages at any text size (never clipped), within the screen.
+        line, char = self.fontMetrics().height(), self.fontMetrics().averageCharWidth()
+        self.setMinimumSize(min(char * 90, 1000), min(line * 30, 700))
         self.accepted.connect(self._finished)
         start = ctx.read(setup_progress.next_step, None)
         if start in setup_progress.STEPS:
             self.setStartId(self.page_ids[setup_progress.STEPS.index(start)])
+
+    def _focus_first_field(self, _page_id: int) -> None:
+        page = self.currentPage()
+        field = page.first_field() if isinstance(page, StepPage) else None
+        if field is not None:
+            field.setFocus(Qt.FocusReason.TabFocusReason)
 
     def _skip(self, which: int) -> None:
         page = self.currentPage()

@@ -6,18 +6,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
+    QFrame,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMenu,
     QScrollArea,
-    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -25,98 +24,20 @@ from PySide6.QtWidgets import (
 
 from ipb_desktop import appconfig, holder, settings, unlock
 from ipb_desktop.errors import IpbError
-from ipb_desktop.i18n import N_, _
+from ipb_desktop.i18n import _
 from ipb_desktop.models.store import Store
 from ipb_desktop.ui import messages
 from ipb_desktop.ui.operations.context import AppContext
 from ipb_desktop.ui.shell import about, backup_dialogs, start_pages
 from ipb_desktop.ui.shell.appearance import apply_language, apply_text_scale
-from ipb_desktop.ui.shell.idle_lock import IdleWatcher
+from ipb_desktop.ui.shell.idle_lock import HeldForms, IdleWatcher
+from ipb_desktop.ui.shell.page_list import PAGES, NavList
 from ipb_desktop.ui.shell.system_lock import SystemLockWatcher
-from ipb_desktop.ui.widgets.forms import MessageBar
+from ipb_desktop.ui.shell.undo_keys import UndoActions
+from ipb_desktop.ui.widgets.forms import Heading, MessageBar
 from ipb_desktop.ui.widgets.guards import install_wheel_guard
 
 APP_TITLE = "ipb-desktop"
-
-
-def _home(ctx: AppContext) -> QWidget:
-    from ipb_desktop.ui.home.page import HomePage
-
-    return HomePage(ctx)
-
-
-def _outcomes(ctx: AppContext) -> QWidget:
-    from ipb_desktop.ui.outcomes.page import OutcomesPage
-
-    return OutcomesPage(ctx)
-
-
-def _spending(ctx: AppContext) -> QWidget:
-    from ipb_desktop.ui.spending.page import SpendingPage
-
-    return SpendingPage(ctx)
-
-
-def _plan(ctx: AppContext) -> QWidget:
-    from ipb_desktop.ui.plan.page import PlanPage
-
-    return PlanPage(ctx)
-
-
-def _employment(ctx: AppContext) -> QWidget:
-    from ipb_desktop.ui.employment.page import EmploymentPage
-
-    return EmploymentPage(ctx)
-
-
-def _reports(ctx: AppContext) -> QWidget:
-    from ipb_desktop.ui.reports.page import ReportsPage
-
-    return ReportsPage(ctx)
-
-
-def _help(ctx: AppContext) -> QWidget:
-    from ipb_desktop.ui.help.page import HelpPage
-
-    return HelpPage(ctx)
-
-
-def _settings(ctx: AppContext) -> QWidget:
-    from ipb_desktop.ui.settings.page import SettingsPage
-
-    return SettingsPage(ctx)
-
-
-# (key, label, how to build it). Each page's module is imported when the page is built, so the window's first
-# paint does not wait for code it does not show yet; a page that cannot be built stops the window loudly.
-PAGES: list[tuple[str, str, Callable[[AppContext], QWidget]]] = [
-    ("home", N_("Home"), _home),
-    ("outcomes", N_("Outcomes"), _outcomes),
-    ("spending", N_("Spending"), _spending),
-    ("plan", N_("Plan and budget"), _plan),
-    ("reports", N_("Reports"), _reports),
-    ("help", N_("Help"), _help),
-    ("settings", N_("Settings"), _settings),
-    ("employment", N_("Employing PAs"), _employment),
-]
-
-
-class NavList(QListWidget):
-    """The page list: as wide as its longest name at any text size, never scrolling sideways."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt naming
-        width = self.sizeHintForColumn(0) + 2 * self.frameWidth() + 2 * self.spacing() + self.fontMetrics().height()
-        return QSize(width, super().sizeHint().height())
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
-            self.updateGeometry()
 
 
 class MainWindow(QMainWindow):
@@ -129,6 +50,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_TITLE)
         self.locked_path: Path | None = None
         self._recorder = ""
+        self.held_forms = HeldForms()
 
         self.bar = MessageBar()
         messages.bridge().error_shown.connect(self.bar.show_error)
@@ -157,9 +79,22 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._say_page)
         self.nav.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
         self.nav.setSpacing(4)
-        shell_row = QHBoxLayout(self.shell)
+        # Always in view while a planner records changes beside the person (in words, not colour alone).
+        # (A Heading: bold and growing with the text size; a frame drawn in the text colour, no colours of its own.)
+        self.planner_note = Heading("", 3)
+        self.planner_note.setObjectName("planner-note")
+        self.planner_note.setFrameShape(QFrame.Shape.Box)
+        self.planner_note.setLineWidth(2)
+        self.planner_note.setMargin(4)
+        self.planner_note.hide()
+        shell_column = QVBoxLayout(self.shell)
+        shell_column.setContentsMargins(0, 0, 0, 0)
+        shell_column.addWidget(self.planner_note)
+        shell_row = QHBoxLayout()
+        shell_column.addLayout(shell_row, 1)
         shell_row.addWidget(self.nav, 0)
         shell_row.addWidget(self.pages, 1)
 
@@ -175,9 +110,14 @@ class MainWindow(QMainWindow):
 
         self.idle = IdleWatcher(self)
         self.idle.idle.connect(self.lock)
+        self.undo_keys = UndoActions(
+            self, self.ctx, lambda: self.ctx.store is not None and self.central.currentWidget() is self.shell
+        )
+        self.central.currentChanged.connect(lambda _index: self.undo_keys.update())
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
+            app.installEventFilter(self.undo_keys)
         # The computer going to sleep or its screen locking locks the budget too (where the system says so).
         self.system_lock = SystemLockWatcher(self)
         self.system_lock.lock_requested.connect(self.lock)
@@ -237,10 +177,8 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(file_menu, _("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
         edit_menu = bar.addMenu(_("&Edit"))
-        self.undo_action = self.ctx.undo_stack.createUndoAction(self, _("&Undo"))
-        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
-        self.redo_action = self.ctx.undo_stack.createRedoAction(self, _("&Redo"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.undo_action = self.undo_keys.undo_action
+        self.redo_action = self.undo_keys.redo_action
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
 
@@ -347,6 +285,8 @@ class MainWindow(QMainWindow):
         if self.ctx.store is not None and self.ctx.store.path == Path(path).absolute():
             self.central.setCurrentWidget(self.shell)
             return
+        if self.locked_path is None or Path(path).absolute() != self.locked_path.absolute():
+            self._forget_open_store()
         note = ""
         try:
             store = unlock.open_remembered(Path(path))
@@ -378,9 +318,25 @@ class MainWindow(QMainWindow):
 
     def _unlocked(self, store: Store, warning: str | None) -> None:
         same = self.locked_path is not None and store.path == self.locked_path
+        if not same:
+            self._forget_open_store()
         self.enter(store, keep_undo=same)
         if warning:
             messages.info(warning)
+        if same:
+            self.held_forms.bring_back()
+
+    def _forget_open_store(self) -> None:
+        """Another store is about to be opened: close this one (or what was kept while it was locked) and drop
+        everything of it at once: its pages' data, messages, undo steps, kept forms and the title."""
+        self.held_forms.drop()
+        self.held_forms.hold(self)  # closes any question or chooser left open
+        self.held_forms.drop()
+        messages.clear()
+        if self.ctx.store is not None:
+            self.ctx.close_store()
+        self.ctx.forget()
+        self.locked_path = None
 
     def enter(self, store: Store, keep_undo: bool = False) -> None:
         """Make `store` the open store and show its pages."""
@@ -403,6 +359,17 @@ class MainWindow(QMainWindow):
             minutes = settings.get_int(s, "auto_lock_minutes")
             recorder = settings.get(s, "recorder")
         store.actor = recorder if recorder.startswith("planner:") else "holder"
+        planner = store.actor.split(":", 1)[1] if store.actor.startswith("planner:") else ""
+        self.planner_note.setText(
+            _(
+                "Recording as the planner, {name}: every change is marked as made by {name}. To record as the "
+                "budget holder again, go to Settings."
+            ).format(name=planner)
+            if planner
+            else ""
+        )
+        self.planner_note.setVisible(bool(planner))
+        appconfig.set_language(language)  # so the next start is in this language from its first page
         apply_language(language)
         apply_text_scale(percent)
         self.idle.set_minutes(minutes)
@@ -412,6 +379,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
         if store is None:
             self.setWindowTitle(APP_TITLE)
+            self.planner_note.setText("")
+            self.planner_note.hide()
             return
         self._apply_store_settings(store)
         with store.reading() as s:
@@ -421,17 +390,14 @@ class MainWindow(QMainWindow):
     # -- locking ----------------------------------------------------------------------------------------------
 
     def lock(self) -> None:
-        """Hide everything personal: close dialogs, empty every page, close the store, ask for the passphrase."""
+        """Hide everything personal: close questions, keep half-typed forms hidden, empty every page, close the
+        store, ask for the passphrase."""
         store = self.ctx.store
         if store is None:
             return
         path = store.path
-        for dialog in self.findChildren(QDialog):
-            dialog.reject()
-            dialog.close()
-        for window in QApplication.topLevelWidgets():
-            if isinstance(window, QDialog) and window.isVisible():
-                window.reject()
+        # Questions close; half-typed forms wait, hidden and in memory only, until this store is unlocked again.
+        self.held_forms.hold(self)
         messages.clear()
         self.central.setCurrentWidget(self.unlock_page)
         self.ctx.is_locked = True
@@ -455,6 +421,15 @@ class MainWindow(QMainWindow):
         self.central.setCurrentWidget(self.shell)
         self.nav.setCurrentRow(row)
 
+    def _say_page(self, row: int) -> None:
+        """Name the page shown now, and ask screen readers to say it (the focus may not have moved)."""
+        if not 0 <= row < self.nav.count():
+            return
+        item = self.nav.item(row)
+        self.pages.setAccessibleName(_("{page} page").format(page=item.text()))
+        if QAccessible.isActive() and self.ctx.store is not None:
+            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.pages, self.pages.accessibleName()))
+
     def current_page_key(self) -> str:
         item = self.nav.currentItem()
         return str(item.data(Qt.ItemDataRole.UserRole)) if item else ""
@@ -470,11 +445,21 @@ class MainWindow(QMainWindow):
         dialog = HelpDialog(self)
         dialog.show()
 
+    def restore_place(self) -> bool:
+        """Put the window where it was last time (size and position, from the app's own settings)."""
+        saved = appconfig.window_geometry()
+        return saved is not None and self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii")))
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt naming
+        appconfig.set_window_geometry(bytes(self.saveGeometry().toBase64().data()).decode("ascii"))
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.idle)
         self.idle.pause()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.undo_keys)
+        self.held_forms.drop()
         if self.ctx.store is not None:
             # Today's automatic backup (at most one a day); it never stops the app closing.
             backup_dialogs.daily_backup_on_close(self.ctx.store)

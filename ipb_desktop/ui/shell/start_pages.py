@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -95,7 +96,7 @@ class CreateStorePage(QWidget):
         where_row = QHBoxLayout(where)
         where_row.setContentsMargins(0, 0, 0, 0)
         self.location = QLineEdit(str(paths.default_store_path()))
-        self.browse = QPushButton(_("C&hoose…"))
+        self.browse = QPushButton(_("Ch&oose…"))
         self.browse.setAccessibleName(_("Choose where to save the store"))
         self.browse.clicked.connect(self._choose)
         where_row.addWidget(self.location, 1)
@@ -109,7 +110,7 @@ class CreateStorePage(QWidget):
         self.strength.setAccessibleName(_("Passphrase strength"))
         self.form.layout.addRow("", self.strength)
         self.again = SecretField()
-        self.form.row(_("Type it a&gain"), self.again, ("passphrase_again",))
+        self.form.row(_("Type it ag&ain"), self.again, ("passphrase_again",))
         self.remember = QCheckBox(_("&Remember on this computer (you will not be asked each time)"))
         self.form.layout.addRow("", self.remember)
         self.keyring_note = plain_label()
@@ -200,6 +201,9 @@ class UnlockPage(QWidget):
         self.form.row(_("&Passphrase"), self.passphrase, ("passphrase",))
         self.remember = QCheckBox(_("&Remember on this computer"))
         self.form.layout.addRow("", self.remember)
+        self.status = plain_label()  # "Unlocking…" while the passphrase is checked (it takes a moment)
+        self.status.hide()
+        self.form.layout.addRow("", self.status)
         col.addLayout(self.form.layout)
         buttons = QHBoxLayout()
         self.other_button = QPushButton(_("Open a &different store"))
@@ -240,17 +244,29 @@ class UnlockPage(QWidget):
         if self.path is None:
             return
         self.form.clear_problems()
+        self._say(_("Unlocking…"))
+        self.repaint()  # checking the passphrase takes a moment: say so before it starts
         try:
             store, warning = unlock.open_store(self.path, self.passphrase.text(), self.remember.isChecked())
         except WrongPassphrase as exc:
+            self._say("")
             self.form.show_problems((FieldProblem("passphrase", str(exc)),))
             self.passphrase.selectAll()
             return
         except IpbError as exc:
+            self._say("")
             self.form.show_problems((FieldProblem("passphrase", sentence(str(exc))),))
             return
+        self._say("")
         self.passphrase.clear()
         self.unlocked.emit(store, warning)
+
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
+        if text:
+            if QAccessible.isActive():
+                QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.status, text))
 
 
 def ask_store_to_open(parent: QWidget) -> Path | None:

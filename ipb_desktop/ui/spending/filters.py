@@ -52,6 +52,11 @@ class FilterBar(QWidget):
 
     changed = Signal(object)
 
+    def focus_search(self) -> None:
+        """Ctrl+F: the keyboard goes to the search box, its words chosen so typing replaces them."""
+        self.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.text.selectAll()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.text = QLineEdit()
@@ -63,10 +68,10 @@ class FilterBar(QWidget):
         self.direction.addItem(_("Money in and out"), None)
         self.direction.addItem(_("Money out only"), Direction.OUT)
         self.direction.addItem(_("Money in only"), Direction.IN)
-        self.more = QPushButton(_("More &filters"))
+        self.more = QPushButton(_("&More filters"))
         self.more.setCheckable(True)
         self.more.setAccessibleDescription(_("Show or hide filters by date, plan line, receipt and more"))
-        self.clear_button = QPushButton(_("Clear filte&rs"))
+        self.clear_button = QPushButton(_("Clear filters"))
 
         self.date_from = _optional_date(_("From date"))
         self.date_to = _optional_date(_("To date"))
@@ -97,13 +102,13 @@ class FilterBar(QWidget):
         grid = QGridLayout(self.extra)
         grid.setContentsMargins(0, 0, 0, 0)
         labelled: list[tuple[str, QWidget]] = [
-            (_("F&rom"), self.date_from),
-            (_("T&o"), self.date_to),
-            (_("Funding s&tream"), self.stream),
-            (_("Cate&gory"), self.category),
-            (_("Plan li&ne"), self.plan_line),
-            (_("O&utcome"), self.outcome),
-            (_("&Bank check"), self.reconciled),
+            (_("From"), self.date_from),
+            (_("To"), self.date_to),
+            (_("Funding stream"), self.stream),
+            (_("Category"), self.category),
+            (_("Plan line"), self.plan_line),
+            (_("Outcome"), self.outcome),
+            (_("Bank check"), self.reconciled),
         ]
         for i, (text, widget) in enumerate(labelled):
             label = QLabel(text)

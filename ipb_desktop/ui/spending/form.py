@@ -38,6 +38,13 @@ from ipb_desktop.ui.spending.choices import (
 from ipb_desktop.ui.widgets.forms import Form, plain_label
 
 
+def logged_by_words(recorded_by: str) -> str:
+    """Who logged a payment, in words ("holder", "planner:Sam Example")."""
+    if recorded_by.startswith("planner:"):
+        return _("Logged by {name}, the planner.").format(name=recorded_by.split(":", 1)[1])
+    return _("Logged by the budget holder.")
+
+
 class PaymentDialog(QDialog):
     """Log or change one payment. `save(draft, form)` returns True when the change was saved."""
 
@@ -48,6 +55,7 @@ class PaymentDialog(QDialog):
         save: Callable[[ledger.TransactionDraft, Form], bool],
         draft: ledger.TransactionDraft | None = None,
         parent: QWidget | None = None,
+        recorded_by: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -96,9 +104,12 @@ class PaymentDialog(QDialog):
         self.form.layout.addRow(self.receipt_not_needed)
         self.form.layout.addRow(self.reconciled)
         self.form.layout.addRow(self.warnings)
+        self.logged_by = plain_label(logged_by_words(recorded_by) if recorded_by else "")
+        self.logged_by.setVisible(bool(recorded_by))
+        self.form.layout.addRow(self.logged_by)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(_("Save"))
+        ok.setText(_("&Save"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -10,7 +10,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QContextMenuEvent, QDragEnterEvent, QDropEvent, QKeyEvent, QMouseEvent
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -23,6 +31,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ipb_desktop import ledger
 from ipb_desktop.formatting import date_long, money
@@ -41,17 +50,25 @@ from ipb_desktop.ui.spending.quick_add import QuickAdd
 from ipb_desktop.ui.spending.receipt_viewer import ReceiptDialog
 from ipb_desktop.ui.spending.regular_dialogs import DueDialog, RegularListDialog
 from ipb_desktop.ui.spending.split import SplitDialog
-from ipb_desktop.ui.widgets.forms import Form, Heading, plain_label
+from ipb_desktop.ui.widgets.forms import Form, Heading, button_row, plain_label
 from ipb_desktop.ui.widgets.page import Page
 
 STATEMENT_SUFFIXES = {".csv", ".ofx", ".qfx", ".qif"}
 RECEIPT_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".pdf"}
-# Starting widths (in average characters) of the columns; Description takes what is left.
+# Starting widths (in average characters) of the columns; Description takes what is left. When the table is
+# narrower than they add up to, the word columns give way (to FLEXIBLE_MIN of theirs) so Amount, Receipt and
+# Checked stay in view without scrolling sideways.
 COLUMN_CHARS = [11, 9, 20, 0, 20, 22, 20, 12, 11, 8]
+FLEXIBLE = {1: 6, 2: 12, 4: 10, 5: 12, 6: 10}  # column -> fewest characters it gives way to
+DESCRIPTION_CHARS = 28
+SORT_KEYS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
 class LedgerTable(QTableView):
-    """The ledger table: Enter or double-click opens the payment, Delete asks to delete it."""
+    resized = Signal()
+
+    """The ledger table: Enter or double-click opens the payment, Delete asks to delete it, Ctrl+Shift+S sorts by
+    the column the keyboard is in (again: the other way round)."""
 
     open_requested = Signal()
     delete_requested = Signal()
@@ -64,7 +81,33 @@ class LedgerTable(QTableView):
         if event.key() == Qt.Key.Key_Delete and self.currentIndex().isValid():
             self.delete_requested.emit()
             return
+        if event.key() == Qt.Key.Key_S and event.modifiers() == SORT_KEYS:
+            self.sort_by_current_column()
+            return
         super().keyPressEvent(event)
+
+    def sort_by_current_column(self) -> None:
+        header = self.horizontalHeader()
+        current = self.currentIndex()
+        column = current.column() if current.isValid() else max(0, header.sortIndicatorSection())
+        ascending = Qt.SortOrder.AscendingOrder
+        order = Qt.SortOrder.DescendingOrder
+        if header.sortIndicatorSection() != column or header.sortIndicatorOrder() == order:
+            order = ascending
+        self.sortByColumn(column, order)
+        if not self.currentIndex().isValid() and self.model().rowCount() > 0:
+            self.setCurrentIndex(self.model().index(0, column))  # the keyboard stays in the sorted column
+        heading = self.model().headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+        text = (
+            _("Sorted by {column}, A to Z or oldest first")
+            if order == ascending
+            else _("Sorted by {column}, Z to A or newest first")
+        ).format(column=str(heading).lower())
+        announce(self, text)
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 - Qt naming
+        super().resizeEvent(event)
+        self.resized.emit()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt naming
         super().mouseDoubleClickEvent(event)
@@ -101,7 +144,10 @@ class SpendingPage(Page):
         self.table.setModel(self.model)
         self.table.setAccessibleName(_("Payments in and out"))
         self.table.setAccessibleDescription(
-            _("Enter changes the chosen payment; Delete deletes it. Click a heading to sort.")
+            _(
+                "Enter changes the chosen payment; Delete deletes it. Ctrl+Shift+S sorts by the column you are in; "
+                "press it again to reverse the order."
+            )
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -123,18 +169,18 @@ class SpendingPage(Page):
         self.totals.setAccessibleName(_("Totals for the payments shown"))
 
         self.edit_action = self._action(_("&Change…"), self.edit_selected, _("Change the chosen payment (Enter)"))
-        self.split_action = self._action(_("&Split…"), self.split_selected, _("Share it across plan lines"))
+        self.split_action = self._action(_("Spli&t…"), self.split_selected, _("Share it across plan lines"))
         self.attach_action = self._action(
-            _("&Attach receipt…"), self.attach_receipt, _("Keep a photo or PDF of the receipt, encrypted")
+            _("Attach &receipt…"), self.attach_receipt, _("Keep a photo or PDF of the receipt, encrypted")
         )
-        self.view_action = self._action(_("See recei&pts…"), self.view_receipts, _("Look at the receipts kept"))
+        self.view_action = self._action(_("See receipts…"), self.view_receipts, _("Look at the receipts kept"))
         self.reconcile_action = self._action(
-            _("C&hecked against bank"), self.toggle_reconciled, _("Mark it as checked against the bank statement")
+            _("Checked against &bank"), self.toggle_reconciled, _("Mark it as checked against the bank statement")
         )
-        self.delete_action = self._action(_("&Delete…"), self.ask_delete, _("Delete it (you can undo)"))
-        self.form_action = self._action(_("Log with all &details…"), self.add_with_form, _("Log a payment in a form"))
+        self.delete_action = self._action(_("De&lete…"), self.ask_delete, _("Delete it (you can undo)"))
+        self.form_action = self._action(_("Log &with all details…"), self.add_with_form, _("Log a payment in a form"))
         self.regular_action = self._action(
-            _("Re&gular payments…"), self.show_regular, _("Payments that repeat, offered when due")
+            _("Regular pa&yments…"), self.show_regular, _("Payments that repeat, offered when due")
         )
         self.row_actions = [
             self.edit_action,
@@ -144,14 +190,11 @@ class SpendingPage(Page):
             self.reconcile_action,
             self.delete_action,
         ]
+        # Rows of buttons wrap onto a second line at large text sizes rather than widening the page.
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
-        for action in (self.form_action, self.regular_action):
-            top.addWidget(self._button(action))
-        buttons = QHBoxLayout()
-        for action in self.row_actions:
-            buttons.addWidget(self._button(action))
-        buttons.addStretch(1)
+        top.addWidget(button_row(*(self._button(action) for action in (self.form_action, self.regular_action))), 2)
+        buttons = button_row(*(self._button(action) for action in self.row_actions))
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -160,9 +203,10 @@ class SpendingPage(Page):
         layout.addWidget(self.filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.totals)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
 
         self.filters.changed.connect(self._filter_changed)
+        self.table.resized.connect(self._size_columns)
         self.model.totals_changed.connect(lambda totals: self.totals.setText(totals_text(totals)))
         self.model.modelReset.connect(self._enable_actions)
         self.table.selectionModel().currentRowChanged.connect(lambda _new, _old: self._enable_actions())
@@ -171,6 +215,11 @@ class SpendingPage(Page):
         self.table.delete_requested.connect(self.ask_delete)
         self.table.menu_requested.connect(self._show_menu)
         self.quick_add.added.connect(self.select_id)
+        find = QAction(self)
+        find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))  # Ctrl+F: to the search box
+        find.setShortcutContext(Qt.ShortcutContext.WindowShortcut)  # (only while this page is shown)
+        find.triggered.connect(lambda _checked=False: self.filters.focus_search())
+        self.addAction(find)
         self.due_button.clicked.connect(self.show_due)
         self._enable_actions()
 
@@ -200,11 +249,20 @@ class SpendingPage(Page):
     def _size_columns(self) -> None:
         width = self.table.fontMetrics().averageCharWidth()
         header = self.table.horizontalHeader()
-        for column, chars in enumerate(COLUMN_CHARS):
-            if chars:
-                header.resizeSection(column, chars * width + 16)
+        wanted = [(chars or DESCRIPTION_CHARS) * width + 16 for chars in COLUMN_CHARS]
+        room = self.table.viewport().width()
+        over = sum(wanted) - room
+        if over > 0 and room > 0:
+            # Take what does not fit from the word columns, in proportion to what each can give.
+            give = {c: wanted[c] - (least * width + 16) for c, least in FLEXIBLE.items()}
+            can = sum(give.values())
+            for c, most in give.items():
+                wanted[c] -= min(most, round(most * over / can)) if can else 0
+        for column, size in enumerate(wanted):
+            if COLUMN_CHARS[column]:
+                header.resizeSection(column, size)
             else:
-                header.resizeSection(column, 28 * width)
+                header.resizeSection(column, max(size - max(0, sum(wanted) - room), 6 * width))
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
 
     # -- refreshing -------------------------------------------------------------------------------------------
@@ -212,8 +270,9 @@ class SpendingPage(Page):
     def refresh(self) -> None:
         keep = self.selected_id()
         if self.ctx.store is None:
-            # Locked or closed: nothing personal may stay on screen, in a dialog or in a suggestion list.
-            if self.dialog is not None and self.dialog.isVisible():
+            # Locked or closed: nothing personal may stay on screen, in a dialog or in a suggestion list. (A dialog
+            # already closed may be gone: Qt deletes closed dialogs.)
+            if self.dialog is not None and isValid(self.dialog) and self.dialog.isVisible():
                 self.dialog.close()
             self.dialog = None
             self.quick_add.status.clear()
@@ -281,7 +340,7 @@ class SpendingPage(Page):
         self.view_action.setEnabled(row is not None and row.receipt_count > 0)
         if row is not None:
             self.reconcile_action.setText(
-                _("Not c&hecked against bank") if row.reconciled else _("C&hecked against bank")
+                _("Not checked against &bank") if row.reconciled else _("Checked against &bank")
             )
 
     def _describe(self, row: LedgerRow) -> str:
@@ -311,7 +370,8 @@ class SpendingPage(Page):
         def save(draft: ledger.TransactionDraft, form: Form) -> bool:
             return ops.change_payment(self.ctx, txn_id, draft, old, form) is not None
 
-        self._open(PaymentDialog(self.ctx, self.choices, save, old, self))
+        who = self.ctx.read(lambda s: ledger.get_transaction(s, txn_id).recorded_by, None)
+        self._open(PaymentDialog(self.ctx, self.choices, save, old, self, recorded_by=who))
 
     def add_with_form(self) -> None:
         def save(draft: ledger.TransactionDraft, form: Form) -> bool:

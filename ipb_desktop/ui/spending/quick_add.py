@@ -6,7 +6,7 @@ the person can change any of it. Gentle warnings are shown after saving, never i
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QWidget
 
@@ -19,6 +19,7 @@ from ipb_desktop.models.enums import Direction
 from ipb_desktop.money import format_plain, parse_pence
 from ipb_desktop.ui.operations import spending as ops
 from ipb_desktop.ui.operations.context import AppContext
+from ipb_desktop.ui.shell.appearance import text_scale
 from ipb_desktop.ui.spending.choices import (
     Choices,
     announce,
@@ -63,26 +64,23 @@ class QuickAdd(QGroupBox):
         self.status.setAccessibleName(_("Quick add status"))
         self.status.hide()
 
-        grid = QGridLayout(self)
+        self.grid = QGridLayout(self)
         fields: list[tuple[str, QWidget]] = [
-            (_("Dat&e"), self.date),
-            (_("In or &out"), self.direction),
+            (_("&Date"), self.date),
+            (_("&In or out"), self.direction),
             (_("&Payee"), self.payee),
-            (_("A&mount (£)"), self.amount),
-            (_("Plan &line"), self.plan_line),
-            (_("Ca&tegory"), self.category),
+            (_("Amo&unt (£)"), self.amount),
+            (_("Pla&n line"), self.plan_line),
+            (_("Categ&ory"), self.category),
         ]
-        for column, (text, widget) in enumerate(fields):
+        self._cells: list[tuple[QLabel, QWidget]] = []
+        for text, widget in fields:
             label = QLabel(text)
             label.setBuddy(widget)
-            grid.addWidget(label, 0, column)
-            grid.addWidget(widget, 1, column)
+            self._cells.append((label, widget))
             widget.installEventFilter(self)
-        grid.addWidget(self.add_button, 1, len(fields))
-        grid.addWidget(self.status, 2, 0, 1, len(fields) + 1)
-        grid.setColumnStretch(2, 2)
-        grid.setColumnStretch(4, 2)
-        grid.setColumnStretch(5, 1)
+        self._per_row = 0
+        self._arrange()
         self._fields: dict[str, QWidget] = {
             "date": self.date,
             "direction": self.direction,
@@ -97,6 +95,40 @@ class QuickAdd(QGroupBox):
         completer = self.payee.completer()
         if completer is not None:
             completer.activated.connect(lambda _text: self._recall_payee())
+        # "Saved: ..." describes the last change: once anything is undone, redone or done, it is out of date.
+        ctx.undo_stack.indexChanged.connect(self._out_of_date)
+        # Another store is being opened: a half-typed payment belongs to the last one.
+        ctx.forgotten.connect(self.forget)
+
+    def _arrange(self) -> None:
+        """All the boxes in one row at ordinary text sizes; in two rows (date to amount, then what it was for)
+        when the text is large, so no box is squeezed to nothing."""
+        per_row = 4 if text_scale() > 125 else len(self._cells)
+        if per_row == self._per_row:
+            return
+        self._per_row = per_row
+        grid = self.grid
+        for label, widget in self._cells:
+            grid.removeWidget(label)
+            grid.removeWidget(widget)
+        grid.removeWidget(self.add_button)
+        grid.removeWidget(self.status)
+        for column in range(len(self._cells) + 1):
+            grid.setColumnStretch(column, 0)
+        for i, (label, widget) in enumerate(self._cells):
+            row, column = divmod(i, per_row)
+            grid.addWidget(label, 2 * row, column)
+            grid.addWidget(widget, 2 * row + 1, column)
+        last_row = 2 * ((len(self._cells) - 1) // per_row) + 1
+        grid.addWidget(self.add_button, last_row, len(self._cells) % per_row or per_row)
+        grid.addWidget(self.status, last_row + 1, 0, 1, per_row + 1)
+        for column, stretch in ({2: 2, 4: 2, 5: 1} if per_row == len(self._cells) else {1: 1, 2: 2, 3: 1}).items():
+            grid.setColumnStretch(column, stretch)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
+            self._arrange()
+        super().changeEvent(event)
 
     # -- choices ----------------------------------------------------------------------------------------------
 
@@ -188,12 +220,22 @@ class QuickAdd(QGroupBox):
     def reset(self) -> None:
         """Empty the row for the next payment (the date stays: several payments are often logged together)."""
         self._habit = None
-        self.payee.clear()
-        self.amount.clear()
+        # setText, not clear(): an emptied box has nothing of its own to undo, so Ctrl+Z there undoes the save.
+        self.payee.setText("")
+        self.amount.setText("")
         self.direction.setCurrentIndex(0)
         self.plan_line.setCurrentIndex(0)
         self.category.setCurrentIndex(0)
         self.payee.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _out_of_date(self, _index: int) -> None:
+        self.clear_problems()
+
+    def forget(self) -> None:
+        """Drop what was typed and said for the last store (another one is being opened)."""
+        self.reset()
+        self.date.setDate(QDate(self.ctx.today().year, self.ctx.today().month, self.ctx.today().day))
+        self.clear_problems()
 
     def _say(self, text: str) -> None:
         self.status.setText(text)

@@ -1,0 +1,38 @@
+"""Every page and dialog a person can reach: each Alt-letter is used once per window, the menu bar included, so
+Alt+letter always goes where its label says."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog
+
+from ipb_desktop.ui.shell.main_window import PAGES, MainWindow
+from tests.ui.alt_letters import clashes
+
+
+@pytest.mark.parametrize("row", range(len(PAGES)), ids=[key for key, *_rest in PAGES])
+def test_each_page_with_the_menu_bar_has_no_alt_letter_twice(qtbot, open_window: MainWindow, row: int) -> None:
+    qtbot.keyClick(open_window, Qt.Key(Qt.Key.Key_1 + row), Qt.KeyboardModifier.ControlModifier)
+    assert clashes(open_window) == {}
+
+
+def test_the_start_pages_have_no_alt_letter_twice(qtbot, window: MainWindow) -> None:
+    for page in (window.welcome, window.create_page, window.unlock_page):
+        window.central.setCurrentWidget(page)
+        assert clashes(window) == {}, page
+
+
+def _open_dialogs() -> list[QDialog]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
+
+
+def test_the_spending_dialogs_have_no_alt_letter_twice(qtbot, open_window: MainWindow) -> None:
+    qtbot.keyClick(open_window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    page = open_window.page_widgets["spending"]
+    page.table.selectRow(0)
+    for open_it in (page.add_with_form, page.edit_selected, page.split_selected, page.show_regular):
+        open_it()
+        for dialog in _open_dialogs():
+            assert clashes(dialog) == {}, dialog.windowTitle()
+            dialog.reject()
