@@ -1,4 +1,4 @@
-"""a trigram search index over payee and description, kept by triggers
+"""a trigram search index over payee and description, and money in and out per month, kept by triggers
 
 Revision ID: 0007
 Revises: 0002
@@ -9,13 +9,16 @@ payments). An FTS5 table with the trigram tokenizer (`ipb_desktop.models.search_
 rows from an index instead; `ledger_query` still checks the words with LIKE on those rows, so the same rows are
 found. It is an external-content table (it stores no copy of the text), filled here from the payments already
 there and kept up to date by triggers on insert, update and delete.
+
+`month_total` (`ipb_desktop.models.month_totals`) holds money in and out per calendar month of the live
+payments, kept by triggers too, so the balance on any day is a sum of at most ~120 rows plus one month's days.
 """
 
 from __future__ import annotations
 
 from alembic import op
 
-from ipb_desktop.models import search_index
+from ipb_desktop.models import month_totals, search_index
 
 revision = '0007'
 down_revision = '0002'
@@ -24,10 +27,10 @@ depends_on = None
 
 
 def upgrade() -> None:
-    for statement in search_index.create_statements():
+    for statement in (*search_index.create_statements(), *month_totals.create_statements()):
         op.execute(statement)
 
 
 def downgrade() -> None:
-    for statement in search_index.drop_statements():
+    for statement in (*month_totals.drop_statements(), *search_index.drop_statements()):
         op.execute(statement)
