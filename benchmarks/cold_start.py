@@ -21,10 +21,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from pathlib import Path  # noqa: E402
 
+# The window code first, in the order `ipb-desktop` imports it (ipb_desktop.ui.app decides what comes before Qt).
+from ipb_desktop.ui.app import make_app  # noqa: E402  # isort: skip
 from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
 
 from ipb_desktop.models.store import Store  # noqa: E402
-from ipb_desktop.ui.app import make_app  # noqa: E402
 from ipb_desktop.ui.shell.main_window import MainWindow  # noqa: E402
 
 

@@ -40,11 +40,12 @@ for path in (str(ROOT), str(HERE)):
         sys.path.insert(0, path)
 
 import generate  # noqa: E402
+import peers  # noqa: E402
 
 PY = sys.executable
 PYCACHE = generate.OUT_ROOT / "pycache"
 MAIN_SIZE = 50_000
-GROWTH = ("cold_start", "home", "spending", "spending_page", "statement")
+GROWTH = ("cold_start", "home", "spending", "spending_page", "statement", "import", "summary")
 
 # metric -> (limit, unit, what the target says). "ratio" limits compare two medians.
 TARGETS: dict[str, tuple[float, str, str]] = {
@@ -61,7 +62,9 @@ TARGETS: dict[str, tuple[float, str, str]] = {
     "import_total": (2.0, "s", "preview and import a 10,000-line CSV"),
     "ratio_enc_plain_first": (1.5, "x", "Home first read, encrypted / plain"),
     "ratio_enc_plain_warm": (1.5, "x", "Home again, encrypted / plain"),
+    "ratio_summary_ledger": (1.0, "x", "`ipb-desktop summary --json` / `ledger balance`"),
     "ratio_summary_hledger": (1.0, "x", "`ipb-desktop summary --json` / `hledger balance`"),
+    "ratio_cold_start_homebank": (1.5, "x", "cold start to Home / HomeBank opening the same payments"),
     "peak_cold_start": (300.0, "MB", "peak memory, cold start"),
     "peak_spending": (300.0, "MB", "peak memory, Spending table"),
     "peak_statement": (300.0, "MB", "peak memory, statement and review pack"),
@@ -127,6 +130,12 @@ def machine() -> dict[str, Any]:
     hledger_version = ""
     if hledger:
         hledger_version = subprocess.run([hledger, "--version"], capture_output=True, text=True).stdout.strip()
+    others = {}
+    for tool in ("ledger", "homebank"):
+        found = shutil.which(tool)
+        if found:
+            text = subprocess.run([found, "--version"], capture_output=True, text=True).stdout.strip()
+            others[tool] = text.splitlines()[0] if text else ""
     import sqlalchemy
     import sqlcipher3
 
@@ -144,8 +153,18 @@ def machine() -> dict[str, Any]:
         "sqlite": versions,
         "sqlcipher": cipher[0] if cipher else "",
         "hledger": hledger_version,
+        **others,
         "load_average_at_start": os.getloadavg(),
     }
+
+
+def busy_cpus() -> tuple[float, float]:
+    """(busy, total) CPU jiffies of the whole machine so far, from /proc/stat."""
+    with contextlib.suppress(OSError, ValueError):
+        fields = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+        idle = fields[3] + fields[4]
+        return float(sum(fields) - idle), float(sum(fields))
+    return 0.0, 0.0
 
 
 def ensure_store(size: int) -> Path:
@@ -156,6 +175,18 @@ def ensure_store(size: int) -> Path:
         and meta.exists()
         and json.loads(meta.read_text()).get("schema_revision") == generate.head_revision()
     )
+    if not current and (folder / generate.STORE_NAME).exists() and meta.exists():
+        # Made before a migration: bring it up to date the way the app does (the same records, so the
+        # before/after figures compare like with like) instead of generating it again.
+        from ipb_desktop.models.store import Store
+
+        print(f"upgrading the store in {folder} to revision {generate.head_revision()} ...", flush=True)
+        Store.open(folder / generate.STORE_NAME, generate.BENCH_PASSPHRASE).close()
+        found = json.loads(meta.read_text())
+        found["schema_revision"] = generate.head_revision()
+        found["store_bytes"] = (folder / generate.STORE_NAME).stat().st_size
+        meta.write_text(json.dumps(found, indent=2) + "\n", encoding="utf-8")
+        current = True
     if not current:
         print(f"generating a store with {size:,} transactions in {folder} ...", flush=True)
         generate.generate(folder, transactions=size, quiet=True)
@@ -548,27 +579,62 @@ def cold_start(store_dir: Path, runs: int) -> dict[str, Any]:
     return {"cold_start": walls, "cold_start_cpu": cpus, "peak_mb": max(peaks)}
 
 
-def summary_vs_hledger(store_dir: Path, runs: int) -> dict[str, Any]:
+def _timed_runs(argv: list[str], runs: int, key: str, result: dict[str, Any]) -> bytes:
+    """Start `argv` runs + 1 times (the first unmeasured): wall and CPU seconds into result[key], [key + "_cpu"],
+    the largest peak memory into result["peak_" + key]; returns the last run's output."""
+    result[key], result[key + "_cpu"] = [], []
+    peak, out = 0, b""
+    for n in range(runs + 1):
+        wall, cpu, peak_kb, out = timed_process(argv, child_env())
+        if n:
+            result[key].append(wall)
+            result[key + "_cpu"].append(cpu)
+            peak = max(peak, peak_kb)
+    result.setdefault("peaks", {})[key] = peak / 1024
+    return out
+
+
+def summary_vs_peers(store_dir: Path, runs: int, with_hledger: bool = True) -> dict[str, Any]:
+    """`ipb-desktop summary --json` against `ledger balance` and `hledger balance` on the same transactions
+    (whole cold processes), and the check that all three give the bank account the same balance, to the penny."""
     ours = [str(Path(PY).with_name("ipb-desktop")), "summary", str(store_dir / generate.STORE_NAME), "--json"]
     if not Path(ours[0]).exists():
         ours = [PY, "-m", "ipb_desktop.app", *ours[1:]]
-    result: dict[str, Any] = {"summary_json": [], "summary_json_cpu": []}
-    for n in range(runs + 1):
-        wall, cpu, _peak, _out = timed_process(ours, child_env())
-        if n:
-            result["summary_json"].append(wall)
-            result["summary_json_cpu"].append(cpu)
-    hledger = shutil.which("hledger")
-    if hledger is None:
-        result["notes"] = ["hledger is not installed (apt-get install hledger): the ratio was not measured"]
-        return result
-    theirs = [hledger, "-f", str(store_dir / generate.JOURNAL_NAME), "balance"]
-    result["hledger_balance"], result["hledger_balance_cpu"] = [], []
-    for n in range(runs + 1):
-        wall, cpu, _peak, _out = timed_process(theirs, child_env())
-        if n:
-            result["hledger_balance"].append(wall)
-            result["hledger_balance_cpu"].append(cpu)
+    result: dict[str, Any] = {"notes": []}
+    printed = json.loads(_timed_runs(ours, runs, "summary_json", result))
+    journal = store_dir / generate.JOURNAL_NAME
+    balances = {"ipb-desktop": str(peers.Decimal(printed["balance_today"]))}
+    for tool, key in (("ledger", "ledger_balance"), ("hledger", "hledger_balance")):
+        found = shutil.which(tool)
+        if found is None:
+            result["notes"].append(f"{tool} is not installed (apt-get install {tool}): not compared")
+            continue
+        if tool == "hledger" and not with_hledger:
+            continue
+        _timed_runs([found, "-f", str(journal), "balance"], runs, key, result)
+        balances[tool] = str(peers.ledger_balance(found, journal))
+    agree = len(set(balances.values())) == 1
+    result["balances"] = {"bank account balance": balances, "agree to the penny": agree}
+    if not agree:
+        result["notes"].append(f"the balances differ: {balances}")
+    return result
+
+
+def homebank(store_dir: Path, runs: int) -> dict[str, Any]:
+    """HomeBank 5 opening `same.xhb` (the same live transactions) under Xvfb, process start to its window
+    showing the file; one warm-up first, as for our cold start."""
+    if not (shutil.which("homebank") and shutil.which("Xvfb") and shutil.which("xdotool")):
+        return {"notes": ["HomeBank not measured: apt-get install homebank xvfb xdotool"]}
+    xhb = store_dir / peers.XHB_NAME
+    if not xhb.exists():
+        peers.write_xhb(store_dir / generate.JOURNAL_NAME, xhb)
+    result: dict[str, Any] = {"homebank_open": [], "homebank_open_cpu": []}
+    with peers.xvfb() as env:
+        for n in range(runs + 1):
+            wall, cpu = peers.homebank_open(xhb, env, generate.OUT_ROOT / "homebank-home")
+            if n:
+                result["homebank_open"].append(wall)
+                result["homebank_open_cpu"].append(cpu)
     return result
 
 
@@ -586,6 +652,10 @@ def measure_size(size: int, runs: int, everything: bool, only: set[str] | None) 
                 found["notes"].extend(value)
             elif key == "peak_mb":
                 found["peak_mb"][name] = value
+            elif key == "peaks":
+                found["peak_mb"].update(value)
+            elif key == "balances":
+                found["balances"] = value
             elif isinstance(value, list) and value:
                 found["metrics"][key] = summary(value)
             elif key != "process_seconds":
@@ -600,19 +670,29 @@ def measure_size(size: int, runs: int, everything: bool, only: set[str] | None) 
         ("statement", lambda: worker("statement", store_dir, runs)),
         ("import", lambda: worker("import", store_dir, runs)),
         ("home_plain", lambda: worker("home_plain", store_dir, runs)),
-        ("summary", lambda: summary_vs_hledger(store_dir, runs)),
+        ("summary", lambda: summary_vs_peers(store_dir, runs, with_hledger=everything)),
+        ("homebank", lambda: homebank(store_dir, runs)),
     ]
     for name, step in plan:
-        if not everything and name not in GROWTH:
+        if not everything and name not in GROWTH and not (name == "homebank" and size >= MAIN_SIZE):
             continue
         if only and name not in only:
             continue
         print(f"  [{size:,}] {name} ...", flush=True)
+        load_before, (busy_before, total_before) = os.getloadavg(), busy_cpus()
         try:
             take(name, step())
         except Exception as exc:  # noqa: BLE001 - a part that is not there yet must not stop the others
             found["notes"].append(f"{name} not measured: {type(exc).__name__}: {exc}")
             print(f"    not measured: {exc}", flush=True)
+        busy_after, total_after = busy_cpus()
+        cpus = os.cpu_count() or 1
+        found.setdefault("load", {})[name] = {
+            "load_average_1min_before": round(load_before[0], 2),
+            "load_average_1min_after": round(os.getloadavg()[0], 2),
+            # Of the machine's CPUs, how many were busy on average during the step (ours included).
+            "busy_cpus": round(cpus * (busy_after - busy_before) / max(1.0, total_after - total_before), 2),
+        }
     plain = store_dir / generate.PLAIN_NAME
     if plain.exists():
         plain.unlink()  # the unencrypted copy lives only as long as the measurement needs it
@@ -671,13 +751,18 @@ def verdicts(found: dict[str, Any]) -> list[dict[str, Any]]:
             enc / plain if enc and plain else None,
             cpu=enc_cpu / plain_cpu if enc_cpu and plain_cpu else None,
         )
-    ours, theirs = med("summary_json"), med("hledger_balance")
-    ours_cpu, theirs_cpu = med("summary_json_cpu"), med("hledger_balance_cpu")
-    add(
-        "ratio_summary_hledger",
-        ours / theirs if ours and theirs else None,
-        cpu=ours_cpu / theirs_cpu if ours_cpu and theirs_cpu else None,
-    )
+    for target, ours_key, theirs_key in (
+        ("ratio_summary_ledger", "summary_json", "ledger_balance"),
+        ("ratio_summary_hledger", "summary_json", "hledger_balance"),
+        ("ratio_cold_start_homebank", "cold_start", "homebank_open"),
+    ):
+        ours, theirs = med(ours_key), med(theirs_key)
+        ours_cpu, theirs_cpu = med(ours_key + "_cpu"), med(theirs_key + "_cpu")
+        add(
+            target,
+            ours / theirs if ours and theirs else None,
+            cpu=ours_cpu / theirs_cpu if ours_cpu and theirs_cpu else None,
+        )
     peaks = found["peak_mb"]
     add("peak_cold_start", peaks.get("cold_start"))
     add("peak_spending", peaks.get("spending"))
@@ -739,12 +824,19 @@ def growth(results: dict[int, dict[str, Any]]) -> dict[str, dict[str, float]]:
         "spending_page_sort_amount",
         "statement_pdf",
         "review_pack_pdf",
+        "import_preview",
+        "import_total",
+        "summary_json",
+        "summary_json_cpu",
+        "ledger_balance",
+        "ledger_balance_cpu",
+        "homebank_open",
     ]
     for key in keys:
         row = {str(size): results[size]["metrics"][key]["median"] for size in sizes if key in results[size]["metrics"]}
         if row:
             table[key] = row
-    for name in ("cold_start", "spending", "statement"):
+    for name in ("cold_start", "home", "spending", "statement", "import", "summary_json"):
         row = {str(size): results[size]["peak_mb"][name] for size in sizes if name in results[size]["peak_mb"]}
         if row:
             table[f"peak_mb_{name}"] = row
@@ -784,7 +876,9 @@ def main(argv: list[str] | None = None) -> int:
         type=int,
         help="experiment: run with a page cache of this many MB on the store's connection (the app's is 8 MB)",
     )
-    parser.add_argument("--only", help="comma-separated steps: " + ",".join(["cold_start", *WORKERS, "summary"]))
+    parser.add_argument(
+        "--only", help="comma-separated steps: " + ",".join(["cold_start", *WORKERS, "summary", "homebank"])
+    )
     parser.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)
     parser.add_argument("--store-dir", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)

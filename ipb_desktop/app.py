@@ -90,7 +90,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run_gui([_program()], store)
     from ipb_desktop import cli
 
-    return cli.main(args)
+    code = cli.main(args)
+    if argv is None:  # a whole process of its own (the console script): end it now the command is done
+        cli.leave(code)
+    return code
 
 
 if __name__ == "__main__":

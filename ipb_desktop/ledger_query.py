@@ -18,15 +18,19 @@ from sqlalchemy import (
     Select,
     and_,
     case,
+    column,
     exists,
     func,
     literal,
+    literal_column,
     or_,
     select,
+    table,
 )
 from sqlalchemy.orm import Session
 
 from ipb_desktop.ledger import PART_LABELS, join_part_labels
+from ipb_desktop.models import search_index
 from ipb_desktop.models.enums import Direction
 from ipb_desktop.models.fast_read import read_ids
 from ipb_desktop.models.schema import (
@@ -37,6 +41,9 @@ from ipb_desktop.models.schema import (
     Receipt,
     Transaction,
 )
+
+_SEARCH = table(search_index.TABLE, column("rowid"))
+_SEARCH_MATCHES: ColumnElement[Any] = literal_column(search_index.TABLE)
 
 # SQLite allows at most 32,766 bound parameters; ids are read in chunks well below that.
 _ID_CHUNK = 900
@@ -202,7 +209,13 @@ def _conditions(flt: LedgerFilter, parts_joined: bool = False) -> list[ColumnEle
         conditions.append(Transaction.direction == Direction.OUT)
         conditions.append(Transaction.receipt_not_needed.is_(False))
         conditions.append(~_live_receipts())
-    for word in flt.text.split():
+    words = flt.text.split()
+    match = search_index.match_text(words)
+    if match is not None:
+        # The trigram index narrows the rows down to those holding every long word; LIKE below then checks
+        # each word exactly as before, so the same rows are found without scanning the ledger.
+        conditions.append(Transaction.id.in_(select(_SEARCH.c.rowid).where(_SEARCH_MATCHES.op("MATCH")(match))))
+    for word in words:
         # SQLite's LIKE ignores case for A-Z already, and its lower() folds nothing else, so plain LIKE finds the
         # same rows as ilike's lower(...) LIKE lower(...) without working out two lower() on every row.
         pattern = "%" + _escape_like(word) + "%"

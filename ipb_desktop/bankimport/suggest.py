@@ -97,6 +97,10 @@ def rules(session: Session) -> list[Rule]:
         .having(func.count(Allocation.id) == 1)
         .subquery()
     )
+    # One row per payee as written, direction and choice, with how many payments made it and the latest of them
+    # ("date id", which sorts as the payments do): the ledger's thousands of payments to the same few payees
+    # are added up in SQL, and the payee key is worked out once per payee as written.
+    when = func.printf("%s %012d", Transaction.txn_date, Transaction.id)
     rows = session.execute(
         select(
             Transaction.payee,
@@ -104,6 +108,9 @@ def rules(session: Session) -> list[Rule]:
             Allocation.category_id,
             Allocation.plan_line_id,
             Allocation.outcome_id,
+            func.count(),
+            func.min(when),
+            func.max(when),
         )
         .join(Allocation, Allocation.transaction_id == Transaction.id)
         .join(single, single.c.transaction_id == Transaction.id)
@@ -113,19 +120,31 @@ def rules(session: Session) -> list[Rule]:
             | (Allocation.plan_line_id.is_not(None))
             | (Allocation.outcome_id.is_not(None))
         )
-        .order_by(Transaction.txn_date, Transaction.id)
+        .group_by(
+            Transaction.payee,
+            Transaction.direction,
+            Allocation.category_id,
+            Allocation.plan_line_id,
+            Allocation.outcome_id,
+        )
     )
     seen: dict[tuple[str, str], Counter[tuple[int | None, int | None, int | None]]] = defaultdict(Counter)
-    latest: dict[tuple[str, str], dict[tuple[int | None, int | None, int | None], int]] = defaultdict(dict)
-    names: dict[tuple[str, str], str] = {}
-    for position, (payee, direction, category_id, plan_line_id, outcome_id) in enumerate(rows):
-        key = (payee_key(payee), direction)
+    latest: dict[tuple[str, str], dict[tuple[int | None, int | None, int | None], str]] = defaultdict(dict)
+    names: dict[tuple[str, str], tuple[str, str]] = {}  # the payee as written on the latest payment, and when
+    first: dict[tuple[str, str], str] = {}  # when the first payment to the payee was: the order of equal names
+    keys: dict[str, str] = {}
+    for payee, direction, category_id, plan_line_id, outcome_id, times, earliest, last in rows:
+        if payee not in keys:
+            keys[payee] = payee_key(payee)
+        key = (keys[payee], direction)
         if not key[0]:
             continue
         choice = (category_id, plan_line_id, outcome_id)
-        seen[key][choice] += 1
-        latest[key][choice] = position
-        names[key] = payee
+        seen[key][choice] += times
+        latest[key][choice] = max(latest[key].get(choice, ""), last)
+        if key not in names or names[key][1] < last:
+            names[key] = (payee, last)
+        first[key] = min(first.get(key, earliest), earliest)
     off = turned_off(session)
     found: list[Rule] = []
     for key, counts in seen.items():
@@ -135,10 +154,10 @@ def rules(session: Session) -> list[Rule]:
             "You chose this for {n} earlier payment to {payee}",
             "You chose this for {n} earlier payments to {payee}",
             times,
-        ).format(n=times, payee=names[key])
+        ).format(n=times, payee=names[key][0])
         suggestion = Suggestion(*choice, label=_label(session, choice), reason=reason)
-        found.append(Rule(key[0], key[1], times, suggestion, names[key], (key[1], key[0]) in off))
-    return sorted(found, key=lambda r: r.payee)
+        found.append(Rule(key[0], key[1], times, suggestion, names[key][0], (key[1], key[0]) in off))
+    return sorted(found, key=lambda r: (r.payee, first[r.payee, r.direction]))
 
 
 def suggest(session: Session, lines: list[tuple[str, StatementLine]]) -> dict[str, Suggestion]:

@@ -49,7 +49,6 @@ from ipb_desktop import budget, employment, figures, outcomes
 from ipb_desktop.cli import common as cli_common
 from ipb_desktop.cli.common import Subparsers, open_store, say, store_command
 from ipb_desktop.errors import InvalidInput
-from ipb_desktop.formatting import date_long, money
 from ipb_desktop.i18n import _
 from ipb_desktop.models.schema import BudgetPeriod, Transaction
 from ipb_desktop.money import format_plain
@@ -168,7 +167,15 @@ def summary_data(session: Session, start: dt.date | None, end: dt.date | None, d
 
 
 def _day(iso: str) -> str:
+    from ipb_desktop.formatting import date_long  # babel: only for the text, never for --json
+
     return date_long(dt.date.fromisoformat(iso))
+
+
+def money(pence: int) -> str:
+    from ipb_desktop import formatting
+
+    return formatting.money(pence)
 
 
 def _table(title: str, rows: list[dict[str, Any]], lines: list[str]) -> None:

@@ -44,7 +44,7 @@ def test_a_store_from_v010_gets_the_covering_index_and_keeps_its_money(tmp_path:
     copy = tmp_path / "store-v0.1.0.ipb"
     shutil.copy(DATA / "store-v0.1.0.ipb", copy)
     with Store.open(copy, PASSPHRASE) as store:
-        assert store.schema_revision() == "0002"
+        assert store.schema_revision() == "0007"
         with store.engine.connect() as conn:
             assert index_columns(conn) == COVERING
         with store.reading() as s:

@@ -1,0 +1,208 @@
+"""Long tables of plain-text rows for the printed documents (the statement's list of payments), laid out page
+by page in time proportional to each page's rows and drawn straight onto the canvas."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import accumulate
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus.flowables import Flowable
+
+from ipb_desktop.statements.layout import FONT, FONT_BOLD, GAP_AFTER_MONEY, GREY, PAGE_HEIGHT, RULE, Look
+
+
+class _Rows:
+    """The rows of one PagedTable with their heights, worked out once and shared by every page's part."""
+
+    __slots__ = ("cells", "heights", "tops")
+
+    def __init__(self, cells: list[Sequence[Any]], heights: list[float]) -> None:
+        self.cells = cells
+        self.heights = heights
+        self.tops = list(accumulate(heights, initial=0.0))  # tops[i]: height of the rows before row i
+
+
+class PagedTable(Flowable):  # type: ignore[misc]
+    """A long table of plain-text rows (line breaks allowed) that lays itself out page by page.
+
+    Row heights are worked out once from the number of lines in each cell, and every page's part refers to the
+    same rows by position instead of copying the rest of the table at each page break, so every page costs time
+    in proportion to its own rows (reportlab's own Table re-measures all the remaining rows at every page break,
+    which for a year of several thousand payments takes seconds). Each page's part has the header row on top,
+    and the last row (the total) is never left alone at the top of a page. Rows are drawn straight onto the
+    canvas, one text object per page and the rules in a few strokes, the way a reportlab Table with
+    `table_style` draws them (same positions, fonts, rules and grey header).
+    """
+
+    def __init__(
+        self,
+        header: Sequence[Any],
+        rows: Sequence[Sequence[Any]],
+        widths: Sequence[float],
+        look: Look,
+        *,
+        total_row: bool = False,
+        right_columns: Sequence[int] = (),
+        _shared: _Rows | None = None,
+        _span: tuple[int, int] | None = None,
+        _header_height: float | None = None,
+    ) -> None:
+        super().__init__()
+        self.header = list(header)
+        self.widths = list(widths)
+        self.look = look
+        self.total_row = total_row
+        self.right_columns = tuple(right_columns)
+        self._pad = 3 if look.large else 2  # top and bottom padding of each cell
+        if _shared is None:
+            cells = list(rows)
+            leading, pad = look.table_leading, 2 * self._pad
+            _shared = _Rows(cells, [max(str(cell).count("\n") + 1 for cell in row) * leading + pad for row in cells])
+        self._rows = _shared
+        self._start, self._stop = _span if _span is not None else (0, len(_shared.cells))
+        self._header_height = _header_height
+
+    @property
+    def rows(self) -> list[Sequence[Any]]:
+        """This part's rows (a copy: for reading only)."""
+        return self._rows.cells[self._start : self._stop]
+
+    def _head_height(self) -> float:
+        if self._header_height is None:
+            tallest = 0.0
+            for cell, width in zip(self.header, self.widths, strict=True):
+                if isinstance(cell, Flowable):
+                    tallest = max(tallest, cell.wrap(width - 6, PAGE_HEIGHT)[1])
+                else:
+                    tallest = max(tallest, (str(cell).count("\n") + 1) * self.look.table_leading)
+            self._header_height = tallest + 2 * self._pad
+        return self._header_height
+
+    def _body_height(self) -> float:
+        tops = self._rows.tops
+        return tops[self._stop] - tops[self._start]
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = sum(self.widths)
+        self.height = self._head_height() + self._body_height()
+        return self.width, self.height
+
+    def _part(self, start: int, stop: int) -> PagedTable:
+        return PagedTable(
+            self.header,
+            (),
+            self.widths,
+            self.look,
+            total_row=self.total_row,
+            right_columns=self.right_columns,
+            _shared=self._rows,
+            _span=(start, stop),
+            _header_height=self._header_height,
+        )
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        room = avail_height - self._head_height()
+        heights = self._rows.heights
+        start, stop = self._start, self._stop
+        fits = 0
+        for index in range(start, stop):
+            if room < heights[index]:
+                break
+            room -= heights[index]
+            fits += 1
+        if self.total_row and fits == stop - start - 1:
+            fits -= 1  # keep the total with at least one row above it
+        if fits <= 0:
+            return []
+        return [self._part(start, start + fits), self._part(start + fits, stop)]
+
+    # -- drawing ------------------------------------------------------------------------------------------------
+
+    def _left_padding(self, column: int) -> float:
+        if column > 0 and column - 1 in self.right_columns and column not in self.right_columns:
+            return GAP_AFTER_MONEY  # a clear gap after the amounts
+        return 3
+
+    def _draw_flowable(self, cell: Flowable, column: int, x: float, top: float, height: float) -> None:
+        left = self._left_padding(column)
+        width, tall = cell.wrap(self.widths[column] - left - 3, height - 2 * self._pad)
+        if column in self.right_columns:
+            x += self.widths[column] - 3 - width
+        else:
+            x += left
+        cell.drawOn(self.canv, x, top - self._pad - tall)
+
+    def draw(self) -> None:
+        canv = self.canv
+        lk = self.look
+        size, leading = lk.table, lk.table_leading
+        xs = list(accumulate(self.widths, initial=0.0))
+        full = xs[-1]
+        head = self._head_height()
+        height = head + self._body_height()
+        tops = self._rows.tops
+        first, last = self._start, self._stop
+        has_total = self.total_row and last == len(self._rows.cells)
+        lefts = [xs[c] + self._left_padding(c) for c in range(len(self.widths))]
+        rights = [xs[c + 1] - 3 for c in range(len(self.widths))]
+        right = set(self.right_columns)
+
+        canv.saveState()
+        canv.setFillColor(GREY)
+        canv.rect(0, height - head, full, head, stroke=0, fill=1)
+        canv.setFillColor(colors.black)
+        text = canv.beginText()
+
+        def cell_text(value: str, column: int, top: float, font: str) -> None:
+            y = top - self._pad - size
+            for line in value.split("\n"):
+                if line:
+                    if column in right:
+                        x = rights[column] - stringWidth(line, font, size)
+                    else:
+                        x = lefts[column]
+                    text.setTextOrigin(x, y)
+                    text.textOut(line)
+                y -= leading
+
+        text.setFont(FONT_BOLD, size, leading)
+        for column, cell in enumerate(self.header):
+            if isinstance(cell, Flowable):
+                self._draw_flowable(cell, column, xs[column], height, head)
+            elif cell:
+                cell_text(str(cell), column, height, FONT_BOLD)
+        font = FONT
+        text.setFont(font, size, leading)
+        rows = self._rows.cells
+        for index in range(first, last):
+            top = height - head - (tops[index] - tops[first])
+            if has_total and index == last - 1:
+                font = FONT_BOLD
+                text.setFont(font, size, leading)
+            for column, cell in enumerate(rows[index]):
+                if isinstance(cell, Flowable):
+                    self._draw_flowable(cell, column, xs[column], top, tops[index + 1] - tops[index])
+                elif cell != "":
+                    cell_text(str(cell), column, top, font)
+        canv.drawText(text)
+
+        # The rules, in the order table_style gives them: under every row, the box, under the header, above
+        # the total.
+        canv.setLineCap(1)
+        canv.setLineJoin(1)
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.25)
+        bottoms = [height - head - (tops[i + 1] - tops[first]) for i in range(first, last)]
+        canv.lines([(0, y, full, y) for y in [height - head, *bottoms]])
+        canv.setLineWidth(0.6)
+        canv.lines([(0, height, full, height), (0, 0, full, 0), (0, height, 0, 0), (full, height, full, 0)])
+        canv.setStrokeColor(colors.black)
+        canv.setLineWidth(1)
+        canv.line(0, height - head, full, height - head)
+        if has_total and last - first >= 1:
+            y = height - head - (tops[last - 1] - tops[first])
+            canv.line(0, y, full, y)
+        canv.restoreState()
