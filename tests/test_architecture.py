@@ -79,3 +79,14 @@ def test_every_change_the_window_makes_is_a_named_operation() -> None:
         if "operations" not in path.parts and writing.search(path.read_text("utf-8"))
     ]
     assert offenders == []
+
+
+def test_every_package_is_in_the_wheel() -> None:
+    """pyproject lists packages by hand (resources/ is mapped in): a new folder left out would be missing from
+    the installed app."""
+    import tomllib
+
+    root = Path(ipb_desktop.__file__).parent
+    listed = set(tomllib.loads((root.parent / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(root.parent).parts) for p in root.rglob("__init__.py")}
+    assert found - listed == set()
