@@ -77,6 +77,7 @@ def open_given_store(window: MainWindow, store: Path) -> None:
             )
         )
         return
+    messages.clear()  # anything said about the budget shown before is not about this one
     window.open_path(store)
 
 

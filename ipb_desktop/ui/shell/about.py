@@ -49,6 +49,7 @@ class AboutDialog(QDialog):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.setWindowTitle(_("About ipb-desktop"))
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)  # about 70 letters a line, any text size
         column = QVBoxLayout(self)
         column.addWidget(Heading(_("ipb-desktop {version}").format(version=__version__)))
         column.addWidget(
