@@ -158,8 +158,10 @@ def test_damage_exits_4_and_names_the_newest_backup(
     assert made is not None
     pages = closed.stat().st_size // PAGE
     _damage(closed, page % pages, cut)
+    damaged = closed.read_bytes()
     code, _out, err = run(capsys, "summary", closed)
     assert code == 4, err
+    assert closed.read_bytes() == damaged  # nothing more is written to a damaged store
     assert "damaged" in err and "passphrase" not in err.lower()
     assert made.name in err and "ipb-desktop restore" in err
 
