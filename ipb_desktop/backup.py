@@ -141,8 +141,11 @@ def _remove_partials(folder: Path, prefix: str) -> list[Path]:
 def maybe_daily_backup(store: Store, now: dt.datetime | None = None) -> Path | None:
     """Take today's automatic backup unless one was already taken today; then keep only the newest N.
 
-    Meant for closing the app. Returns the new backup, or None when today's already exists.
+    Meant for closing the app. Returns the new backup, or None when today's already exists or the store was
+    opened read-only (nothing can have changed, and nothing can be written beside it).
     """
+    if store.read_only:
+        return None
     now = now or dt.datetime.now()
     if any(b.reason == DAILY and b.taken_at.date() == now.date() for b in list_auto_backups(store.path)):
         return None

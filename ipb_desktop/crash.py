@@ -75,7 +75,7 @@ def write_log(error: BaseException) -> Path | None:
     try:
         folder = logs_folder()
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        stamp = dt.datetime.now().strftime("%Y-%m-%d-%H%M%S-%f")
         target = folder / f"crash-{stamp}.log"
         fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with open(fd, "w", encoding="utf-8") as handle:

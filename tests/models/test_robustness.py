@@ -158,8 +158,10 @@ def test_damage_exits_4_and_names_the_newest_backup(
     assert made is not None
     pages = closed.stat().st_size // PAGE
     _damage(closed, page % pages, cut)
+    damaged = closed.read_bytes()
     code, _out, err = run(capsys, "summary", closed)
     assert code == 4, err
+    assert closed.read_bytes() == damaged  # nothing more is written to a damaged store
     assert "damaged" in err and "passphrase" not in err.lower()
     assert made.name in err and "ipb-desktop restore" in err
 
@@ -235,3 +237,9 @@ def test_a_pipe_in_place_of_a_store_is_refused_without_waiting(
     os.mkfifo(pipe)
     code, _out, err = run(capsys, "summary", pipe)
     assert code == 4 and "not an ordinary file" in err
+
+
+def test_no_daily_backup_is_attempted_for_a_store_opened_read_only(closed: Path) -> None:
+    with Store.open(closed, PASSPHRASE, read_only=True) as store:
+        assert backup.maybe_daily_backup(store) is None
+    assert not backup.list_auto_backups(closed)
