@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ipb_desktop import ledger
+from ipb_desktop.demo_data import receipt_pdf
 from ipb_desktop.employment import checks, employees, owed, payslips, shifts
 from ipb_desktop.employment.kinds import CheckKind, HoursKind, ShiftKind
 from ipb_desktop.models.schema import PlanLine, Transaction
@@ -130,14 +131,16 @@ def _checks(session: Session, morgan: int, riley: int, start: dt.date, today: dt
         return checks.add_check(session, checks.CheckDetails(kind, employee, done, due, **extra)).id
 
     renewal = today + dt.timedelta(days=30)
-    add(
+    insurance = add(
         CheckKind.EL_INSURANCE,
         None,
-        renewal.replace(year=renewal.year - 1),
+        renewal - dt.timedelta(days=365),
         renewal,
         provider="Example Mutual Insurance",
         reference="EL-DP-778812",
     )
+    lines = ["Example Mutual Insurance", "Employer's liability certificate", "Policy EL-DP-778812", "Alys Testwood"]
+    checks.keep_document(session, insurance, "EL certificate.pdf", receipt_pdf(lines))
     add(CheckKind.PENSION_ENROLMENT, None, start, provider="Exampleshire Workplace Pension")
     for pa, first in ((morgan, start - dt.timedelta(days=800)), (riley, start)):
         add(CheckKind.RIGHT_TO_WORK, pa, first - dt.timedelta(days=7), notes="Passport seen and copied")

@@ -20,6 +20,7 @@ from ipb_desktop.bankimport.lines import LineProblem, StatementRefused
 from ipb_desktop.bankimport.writer import clean_text
 from ipb_desktop.cli.common import Subparsers, open_store, say, store_command, warn
 from ipb_desktop.cli.import_advice import advice
+from ipb_desktop.employment import owed
 from ipb_desktop.errors import EXIT_INVALID_INPUT, EXIT_OK, IpbError
 from ipb_desktop.formatting import date_long, date_short, money
 from ipb_desktop.i18n import _, ngettext
@@ -189,6 +190,7 @@ def run_import(args: argparse.Namespace) -> int:
             choices = service.ImportChoices(skip_bad_lines=args.skip_bad_lines, mapping_name=args.save_mapping)
             batch = service.commit(session, result, choices)
             added, matched, number = batch.lines_added, batch.lines_matched, batch.id
+            paid = owed.match_payments(session)  # wages, HMRC and pension payments pay the payslips they fit
     say(
         ngettext("Imported {n} new payment", "Imported {n} new payments", added).format(n=added)
         + ", "
@@ -196,4 +198,11 @@ def run_import(args: argparse.Namespace) -> int:
         + " "
         + _("(import number {id}; it can be undone from the app's import history).").format(id=number)
     )
+    for match in paid:
+        what, ids = _(owed.WHAT_LABELS[match.what]), ", ".join(map(str, match.payslip_ids))
+        say(
+            _("Payment {txn}: it pays the {what} of payslip {ids}.").format(
+                txn=match.transaction_id, what=what, ids=ids
+            )
+        )
     return EXIT_OK

@@ -233,3 +233,43 @@ def test_mistakes_say_what_to_do(cli: Cli, new_store: Path) -> None:
     assert cli("shift", "add", s, "--employee", "9", "--date", "01/05/2026", "--hours", "2").code == 5
     assert cli("employer-check", "add", s, "--kind", "dbs", "--done", "01/05/2026").code == 5  # which PA?
     assert cli("employee", "change", s, "1").code == 5
+
+
+def test_a_bank_statement_import_pays_the_payslips_it_fits(cli: Cli, new_store: Path, tmp_path: Path) -> None:
+    s = new_store
+    cli("employee", "add", s, "--name", "Kit Example", "--start", "01/04/2026", "--rate", "13.00")
+    added = cli(
+        "payslip",
+        "add",
+        s,
+        "--employee",
+        "1",
+        "--from",
+        "01/05/2026",
+        "--to",
+        "31/05/2026",
+        "--pay-date",
+        "29/05/2026",
+        "--hours",
+        "40",
+        "--gross",
+        "520.00",
+        "--tax",
+        "4.00",
+        "--employer-ni",
+        "6.00",
+        "--net",
+        "516.00",
+    )
+    assert added.code == 0
+    bank = tmp_path / "bank.csv"
+    bank.write_text(
+        "Date,Description,Amount\n29/05/2026,K EXAMPLE WAGES,-516.00\n19/06/2026,HMRC PAYE,-10.00\n",
+        encoding="utf-8",
+    )
+    imported = cli("import", s, bank)
+    assert imported.code == 0, imported.err
+    assert "it pays the net pay of payslip 1" in imported.out
+    assert "it pays the tax and National Insurance of payslip 1" in imported.out
+    summary = json.loads(cli("summary", s, "--json", "--from", "01/04/2026", "--to", "30/06/2026").out)
+    assert summary["employment"]["owed_to_pas"] == [] and summary["employment"]["owed_to_hmrc_pence"] == 0

@@ -197,3 +197,21 @@ def test_undoing_adding_a_pa_is_refused_once_they_have_shifts(session: Session, 
     other, _w = employees.add_employee(session, employees.EmployeeDetails("Temp", MAY), 1300)
     employees.remove_employee(session, other.id)
     assert [e.name for e in employees.list_employees(session)] == ["Jo Example"]
+
+
+def test_the_demo_has_two_pas_with_a_year_of_records_all_paid(tmp_path) -> None:
+    from ipb_desktop.demo import build_demo
+    from ipb_desktop.models.store import Store
+    from tests.conftest import PASSPHRASE
+
+    today = dt.date(2026, 11, 23)
+    with Store.create(tmp_path / "demo.ipb", PASSPHRASE) as store:
+        build_demo(store, today)
+        with store.reading() as s:
+            assert [e.name for e in employees.list_employees(s)] == ["Morgan Sample", "Riley Example"]
+            assert len(payslips.list_payslips(s)) >= 60  # weekly for Morgan, monthly for Riley
+            assert len(shifts.shift_lines(s, today - dt.timedelta(days=364), today)) >= 150
+            assert owed.owed_items(s, today) == []  # every wage, HMRC and pension payment matched
+            insurance = [c for c in checks.list_checks(s) if c.kind == CheckKind.EL_INSURANCE]
+            assert insurance[0].document_media_type == "application/pdf"
+            assert any(r.kind == CheckKind.EL_INSURANCE for r in checks.reminders(s, today))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
 from ipb_desktop.employment import checks, employees, holiday, owed, payslips, shifts
@@ -97,6 +97,14 @@ def read_employment(session: Session, monday: dt.date, day: dt.date) -> Employme
     )
 
 
+def _fit(table: QTableView) -> None:
+    """Columns as wide as what they hold; the first takes the room that is left."""
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+
 def _pa_name(row: PaRow) -> str:
     return row.name + (" " + _("(left {date})").format(date=_date(row.left_on)) if row.left_on else "")
 
@@ -114,7 +122,7 @@ class EmploymentPage(Page):
         super().__init__(ctx, parent)
         self.dialog: dialogs.FormDialog | None = None
         self.view: EmploymentView | None = None
-        self.monday = shifts.week_start(ctx.today())
+        self.week_offset = 0  # weeks before (-) or after (+) this week
         col = QVBoxLayout(self)
         col.addWidget(Heading(_("Employing personal assistants")))
         col.addWidget(
@@ -148,6 +156,7 @@ class EmploymentPage(Page):
             self,
         )
         self.pas_table = make_table(self.pas_model, _("Your PAs"))
+        _fit(self.pas_table)
         col.addWidget(self.pas_table)
         self.add_pa_button = QPushButton(_("&Add a PA"))
         col.addWidget(button_row(self.add_pa_button))
@@ -173,6 +182,7 @@ class EmploymentPage(Page):
             self,
         )
         self.week_table = make_table(self.week_model, _("Shifts this week"), max_rows=10)
+        _fit(self.week_table)
         col.addWidget(self.week_table)
         self.add_shift_button = QPushButton(_("Add a &shift"))
         self.delete_shift_button = QPushButton(_("&Delete the shift"))
@@ -190,6 +200,7 @@ class EmploymentPage(Page):
             self,
         )
         self.payslips_table = make_table(self.payslips_model, _("Payslips"))
+        _fit(self.payslips_table)
         col.addWidget(self.payslips_table)
         self.add_payslip_button = QPushButton(_("Add a pa&yslip"))
         col.addWidget(button_row(self.add_payslip_button))
@@ -205,6 +216,7 @@ class EmploymentPage(Page):
             self,
         )
         self.checks_table = make_table(self.checks_model, _("Employer checks"))
+        _fit(self.checks_table)
         col.addWidget(self.checks_table)
         self.add_check_button = QPushButton(_("Add an employer &check"))
         col.addWidget(button_row(self.add_check_button))
@@ -216,16 +228,20 @@ class EmploymentPage(Page):
         self.delete_shift_button.clicked.connect(self.delete_shift)
         self.add_payslip_button.clicked.connect(lambda: self._open(PayslipDialog(self.ctx, self)))
         self.add_check_button.clicked.connect(lambda: self._open(CheckDialog(self.ctx, self)))
-        self.previous_week_button.clicked.connect(lambda: self._move_week(-7))
-        self.next_week_button.clicked.connect(lambda: self._move_week(7))
+        self.previous_week_button.clicked.connect(lambda: self._move_week(-1))
+        self.next_week_button.clicked.connect(lambda: self._move_week(1))
 
     def _open(self, dialog: dialogs.FormDialog) -> None:
         self.dialog = dialog
         dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
         dialog.open()
 
-    def _move_week(self, days: int) -> None:
-        self.monday += dt.timedelta(days=days)
+    @property
+    def monday(self) -> dt.date:
+        return shifts.week_start(self.ctx.today()) + dt.timedelta(weeks=self.week_offset)
+
+    def _move_week(self, weeks: int) -> None:
+        self.week_offset += weeks
         self.refresh()
 
     def match(self) -> None:
