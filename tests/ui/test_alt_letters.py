@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from ipb_desktop.ui.shell.main_window import PAGES, MainWindow
 from tests.ui.alt_letters import clashes
@@ -23,16 +23,32 @@ def test_the_start_pages_have_no_alt_letter_twice(qtbot, window: MainWindow) -> 
         assert clashes(window) == {}, page
 
 
-def _open_dialogs() -> list[QDialog]:
-    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
+def _belongs_to(widget: QWidget, window: MainWindow) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        parent = parent.parentWidget()
+    return parent is window
+
+
+def _open_dialogs(window: MainWindow) -> list[QDialog]:
+    return [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible() and _belongs_to(w, window)
+    ]
 
 
 def test_the_spending_dialogs_have_no_alt_letter_twice(qtbot, open_window: MainWindow) -> None:
     qtbot.keyClick(open_window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     page = open_window.page_widgets["spending"]
     page.table.selectRow(0)
-    for open_it in (page.add_with_form, page.edit_selected, page.split_selected, page.show_regular):
+
+    def set_up_regular() -> None:
+        page.show_regular()
+        page.dialog.add_button.click()  # the "Set up a regular payment" form, over the list
+
+    for open_it in (page.add_with_form, page.edit_selected, page.split_selected, set_up_regular, page.show_due):
         open_it()
-        for dialog in _open_dialogs():
+        dialogs = _open_dialogs(open_window)
+        assert dialogs
+        for dialog in reversed(dialogs):
             assert clashes(dialog) == {}, dialog.windowTitle()
             dialog.reject()

@@ -85,3 +85,19 @@ def test_tab_leaves_an_import_table(qtbot) -> None:
     table.setCurrentCell(0, 0)
     qtbot.keyClick(table, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is after
+
+
+def test_an_empty_cell_is_said_as_what_is_missing(qtbot, open_window: MainWindow) -> None:
+    qtbot.keyClick(open_window, Qt.Key.Key_3, CTRL)
+    model = open_window.page_widgets["spending"].model
+    outcome_column = next(
+        c
+        for c in range(model.columnCount())
+        if model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) == "Outcome"
+    )
+    spoken = [
+        model.data(model.index(row, outcome_column), Qt.ItemDataRole.AccessibleTextRole)
+        for row in range(model.rowCount())
+    ]
+    assert "None" not in spoken
+    assert "no outcome" in spoken

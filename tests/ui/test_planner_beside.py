@@ -54,3 +54,28 @@ def test_changing_a_payment_says_who_logged_it(qtbot, open_window: MainWindow) -
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Return)  # the new payment is chosen: Enter changes it
     assert page.dialog is not None and page.dialog.logged_by.text() == "Logged by Sam Example, the planner."
+
+
+def test_the_record_of_changes_shows_who_did_what_and_filters(qtbot, open_window: MainWindow) -> None:
+    win = open_window
+    assert win.ctx.store is not None
+    win.ctx.store.actor = "planner:Sam Example"
+    qtbot.keyClick(win, Qt.Key.Key_3, CTRL)
+    quick = win.page_widgets["spending"].quick_add
+    quick.payee.setFocus()
+    qtbot.keyClicks(quick.payee, "Riverside Swimming Pool")
+    qtbot.keyClicks(quick.amount, "4.20")
+    qtbot.keyClick(quick.amount, Qt.Key.Key_Return)
+    win.audit_action.trigger()
+    dialog = win.audit_dialog
+    everyone = dialog.model.rowCount()
+    assert everyone > 1
+    first = [dialog.model.data(dialog.model.index(0, c)) for c in range(4)]
+    assert first[1] == "Sam Example (planner)" and first[2] == "Added a payment"
+    dialog.who.setFocus()
+    dialog.who.setCurrentIndex(dialog.who.findData("planner:Sam Example"))
+    assert dialog.model.rowCount() == 1
+    dialog.who.setCurrentIndex(0)
+    qtbot.keyClicks(dialog.search, "rating")
+    assert 0 < dialog.model.rowCount() < everyone
+    assert "Showing" in dialog.count.text()

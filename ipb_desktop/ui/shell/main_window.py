@@ -192,6 +192,7 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(_("&Help"))
         self.help_action = self._action(help_menu, _("&Help"), self.show_help, QKeySequence("F1"))
         self.help_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.audit_action = self._action(help_menu, _("&Record of changes…"), self.show_audit)
         self.about_action = self._action(help_menu, _("&About ipb-desktop"), lambda: about.show_about(self))
 
     def import_statement(self, path: Path | None = None) -> None:
@@ -248,7 +249,7 @@ class MainWindow(QMainWindow):
         self.import_history_action.setEnabled(open_)
         for action in (self.backup_action, self.restore_action, self.export_all_action):
             action.setEnabled(open_)
-        for action in self.go_actions:
+        for action in [*self.go_actions, self.audit_action]:
             action.setEnabled(open_)
 
     # -- moving between start pages and the shell -------------------------------------------------------------
@@ -449,6 +450,15 @@ class MainWindow(QMainWindow):
         """Put the window where it was last time (size and position, from the app's own settings)."""
         saved = appconfig.window_geometry()
         return saved is not None and self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii")))
+
+    def show_audit(self) -> None:
+        """Help > Record of changes: who changed what, read-only."""
+        if self.ctx.store is None:
+            return
+        from ipb_desktop.ui.settings.audit_view import AuditDialog
+
+        self.audit_dialog = AuditDialog(self.ctx, self)
+        self.audit_dialog.open()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt naming
         appconfig.set_window_geometry(bytes(self.saveGeometry().toBase64().data()).decode("ascii"))

@@ -327,4 +327,8 @@ class SpendingModel(QAbstractTableModel):
         if key == SortKey.RECONCILED:
             return _("Checked against the bank") if row.reconciled else _("Not checked against the bank yet")
         text = self._text(row, key)
-        return text or _("None")
+        if text:
+            return text
+        # An empty cell is said as what is missing ("no outcome"), never as a bare "None".
+        heading = next((_(h) for k, h in COLUMNS if k == key), "")
+        return _("no {column}").format(column=heading.lower()) if heading else _("blank")
