@@ -61,6 +61,11 @@ COMMANDS: dict[str, str] = {
     "review-pack": "ipb_desktop.cli.statements",
     "export-csv": "ipb_desktop.cli.statements",
     "import": "ipb_desktop.cli.bank_import",
+    "account": "ipb_desktop.cli.account",
+    "opening-balance": "ipb_desktop.cli.account",
+    "reconcile": "ipb_desktop.cli.account",
+    "to-sort": "ipb_desktop.cli.account",
+    "evidence-pack": "ipb_desktop.cli.statements",
 }
 
 # Every module that adds commands, in --help order.

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ipb_desktop import after_import, documents
 from ipb_desktop.bankimport import service
 from ipb_desktop.cli.common import Subparsers, open_store, say, store_command, warn
 from ipb_desktop.errors import EXIT_INVALID_INPUT, EXIT_OK
@@ -36,6 +37,11 @@ def register(subparsers: Subparsers) -> None:
         "--skip-bad-lines",
         action="store_true",
         help=_("import the good lines even though some lines have problems (those lines are left out)"),
+    )
+    parser.add_argument(
+        "--no-opening-balance",
+        action="store_true",
+        help=_("on a first import, do not record the bank's opening balance from the file"),
     )
     parser.set_defaults(func=run_import)
 
@@ -106,9 +112,16 @@ def run_import(args: argparse.Namespace) -> int:
             say(_("Nothing new to import: every line is already in."))
             return EXIT_OK
         with store.transaction() as session:
-            choices = service.ImportChoices(skip_bad_lines=args.skip_bad_lines)
+            choices = service.ImportChoices(
+                skip_bad_lines=args.skip_bad_lines, record_opening_balance=not args.no_opening_balance
+            )
             batch = service.commit(session, result, choices)
             added, matched, number = batch.lines_added, batch.lines_matched, batch.id
+            followed = after_import.result_of(session, batch.id)
+            days = [line.txn_date for line in result.statement.lines]
+            documents.keep_bank_statement(
+                session, result.source_name, path.read_bytes(), min(days, default=None), max(days, default=None), number
+            )
     say(
         ngettext("Imported {n} new payment", "Imported {n} new payments", added).format(n=added)
         + ", "
@@ -116,4 +129,16 @@ def run_import(args: argparse.Namespace) -> int:
         + " "
         + _("(import number {id}; it can be undone from the app's import history).").format(id=number)
     )
+    if followed.opening is not None:
+        say(
+            _("Opening balance recorded from the file: {amount} at the end of {date}.").format(
+                amount=money(followed.opening.balance_pence), date=date_long(followed.opening.on_date)
+            )
+        )
+    for link in followed.linked:
+        say(
+            _("Linked money in of {amount} on {date} from {payer} to {funder}.").format(
+                amount=money(link.amount_pence), date=date_short(link.day), payer=link.payer, funder=link.funder_name
+            )
+        )
     return EXIT_OK
