@@ -58,7 +58,7 @@ def holder_name(data: StatementData) -> str:
 
 def label_and_four_amounts(st: Styles) -> list[float]:
     """Widths for a table of a label and four amounts (wider amounts in large print)."""
-    return [w * mm for w in ((48, 33, 33, 33, 33) if st.look.large else (72, 27, 27, 27, 27))]
+    return [w * mm for w in ((40, 35, 35, 35, 35) if st.look.large else (72, 27, 27, 27, 27))]
 
 
 def merged(totals: list[Total]) -> list[tuple[str, int]]:
