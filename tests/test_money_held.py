@@ -233,3 +233,36 @@ def test_the_through_account_flag_is_kept_on_edit(store: Store, money: Budget) -
         assert txn.through_account is False
         ledger.update_transaction(s, txn.id, ledger.draft_of(txn))
         assert s.scalars(select(Transaction.through_account)).one() is False
+
+
+# -- repayments, clawbacks and the assessed contribution ---------------------------------------------------------
+
+
+def test_a_repayment_leaves_the_account_and_a_clawback_does_not(store: Store, money: Budget) -> None:
+    from ipb_desktop import repayments
+
+    with store.transaction() as s:
+        ledger.add_transaction(s, pay(D(2026, 4, 3), 100000, "in", payee="Westshire Council"))
+        back = repayments.record_repayment(s, money.council, D(2026, 5, 1), 30000)
+        kept = repayments.record_repayment(s, money.council, D(2026, 5, 2), 20000, clawback=True)
+        assert (back.through_account, kept.through_account) == (True, False)
+    with store.reading() as s:
+        assert figures.balance_on(s, D(2026, 5, 31)) == 70000
+        council = next(
+            f for f in figures.stream_figures(s, money.period, D(2026, 5, 31)) if f.stream_id == money.council
+        )
+        assert (council.spent_pence, council.spent_outside_pence) == (50000, 20000)
+        categories = {t.label for t in figures.money_out_by_category(s, *YEAR)}
+        assert categories == {"Repayment to a funder"}
+
+
+def test_the_assessed_contribution_due_against_paid(store: Store, money: Budget) -> None:
+    from ipb_desktop import repayments
+
+    with store.transaction() as s:
+        own = budget.add_stream(s, money.period, budget.StreamDetails("personal_contribution", "Me", 1000, "weekly"))
+        for day in (3, 10, 17):
+            ledger.add_transaction(s, pay(D(2026, 4, day), 1000, "in", stream_id=own.id, payee="Me"))
+        found = repayments.contribution(s, money.period, D(2026, 4, 30))
+    # 30 days hold four weekly payments of £10 (4.3 rounded): £40 due, £30 paid in.
+    assert (found.weekly_pence, found.due_pence, found.paid_pence, found.owed_pence) == (1000, 4000, 3000, 1000)

@@ -65,6 +65,7 @@ COMMANDS: dict[str, str] = {
     "opening-balance": "ipb_desktop.cli.account",
     "reconcile": "ipb_desktop.cli.account",
     "to-sort": "ipb_desktop.cli.account",
+    "repay": "ipb_desktop.cli.account",
     "evidence-pack": "ipb_desktop.cli.statements",
 }
 

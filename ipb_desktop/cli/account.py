@@ -4,6 +4,7 @@
     ipb-desktop opening-balance STORE --date DATE --balance AMOUNT [--source WORDS]
     ipb-desktop reconcile STORE --date DATE --balance AMOUNT
     ipb-desktop to-sort STORE
+    ipb-desktop repay STORE --stream N --date DATE --amount AMOUNT [--clawback]
 
 `reconcile` exits 0 (and records the reconciliation, marking the payments up to that day as checked against
 the bank) when the app's balance at the end of DATE is the bank's; otherwise it exits 5 and prints the
@@ -51,6 +52,15 @@ def register(subparsers: Subparsers) -> None:
 
     sort = store_command(subparsers, "to-sort", help=_("list money in that is not linked to a funding stream"))
     sort.set_defaults(func=run_to_sort)
+
+    repay = store_command(
+        subparsers, "repay", help=_("record money paid back to a funder, or kept back by it (a clawback)")
+    )
+    repay.add_argument("--stream", required=True, type=int, metavar="N", help=_("the funding stream's number"))
+    repay.add_argument("--date", required=True, metavar="DATE", help=_("the day it was paid back"))
+    repay.add_argument("--amount", required=True, metavar="AMOUNT", help=_("how much, for example 350.00"))
+    repay.add_argument("--clawback", action="store_true", help=_("the funder kept it back: it never left the account"))
+    repay.set_defaults(func=run_repay)
 
 
 def run_account(args: argparse.Namespace) -> int:
@@ -113,4 +123,21 @@ def run_to_sort(args: argparse.Namespace) -> int:
         say(_("All money in is linked to a funding stream."))
     for row in rows:
         say(f"  {row.txn_id:>6}  {date_short(row.day)}  {money(row.amount_pence):>12}  {row.payer}")
+    return EXIT_OK
+
+
+def run_repay(args: argparse.Namespace) -> int:
+    from ipb_desktop import repayments
+
+    day = parse_date(args.date, "date")
+    pence = parse_pence(args.amount, "amount")
+    with open_store(args) as store, store.transaction() as session:
+        txn = repayments.record_repayment(session, args.stream, day, pence, clawback=args.clawback)
+        number, funder = txn.id, txn.payee
+    say(
+        (_("Clawback recorded: {amount} kept back by {funder} (payment {id}).") if args.clawback
+         else _("Repayment recorded: {amount} paid back to {funder} (payment {id}).")).format(
+            amount=money(pence), funder=funder, id=number
+        )
+    )  # fmt: skip
     return EXIT_OK

@@ -40,6 +40,8 @@ removed without changing "schema"). Every amount appears twice: `<name>` is a st
     reconciled        null or {"date", "bank_balance", "bank_balance_pence", "agrees"}: the latest reconciliation
                       with a bank statement on or before `to`
     to_sort           how many payments of money in are not linked to a funding stream
+    contribution      null or {"weekly", "due", "paid", "owed"} (each with _pence): the assessed contribution
+                      from the start of `period` to today (ipb_desktop.repayments)
     (outcomes' "spent" counts all spending for each outcome, through plan lines too: figures.OUTCOME_SHARE_RULE)
 """
 
@@ -188,6 +190,21 @@ def summary_data(session: Session, start: dt.date | None, end: dt.date | None, d
             "agrees": rec.difference_pence == 0,
         },
         "to_sort": len(funders.to_sort(session)),
+        "contribution": None if period is None else _contribution(session, period.id, day),
+    }
+
+
+def _contribution(session: Session, period_id: int, day: dt.date) -> dict[str, Any] | None:
+    from ipb_desktop import repayments
+
+    found = repayments.contribution(session, period_id, day)
+    if not found.weekly_pence:
+        return None
+    return {
+        **_amount("weekly", found.weekly_pence),
+        **_amount("due", found.due_pence),
+        **_amount("paid", found.paid_pence),
+        **_amount("owed", found.owed_pence),
     }
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import and_, case, exists, func, select
 from sqlalchemy.orm import Session
 
-from ipb_desktop import accounts, budget, figures, holder
+from ipb_desktop import accounts, budget, figures, holder, repayments
 from ipb_desktop.i18n import _
 from ipb_desktop.ledger import PART_LABELS, join_part_labels
 from ipb_desktop.models.enums import Direction, FunderKind
@@ -115,6 +115,7 @@ class StatementData:
     opening: accounts.Opening | None = None
     account: accounts.AccountIdentity | None = None
     reconciliation: accounts.LastReconciliation | None = None
+    contribution: repayments.Contribution | None = None
 
     @property
     def account_transactions(self) -> list[TransactionLine]:
@@ -297,4 +298,5 @@ def statement_data(
         opening=accounts.opening(session),
         account=accounts.identity(session),
         reconciliation=accounts.last_reconciliation(session, end),
+        contribution=repayments.contribution(session, period.id, end) if period is not None else None,
     )

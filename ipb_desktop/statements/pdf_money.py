@@ -125,6 +125,15 @@ def streams_section(data: StatementData, st: Styles) -> list[Flowable]:
             st.body,
         )
     )
+    assessed = data.contribution
+    if assessed is not None and assessed.weekly_pence:
+        story.append(
+            para(
+                _("Assessed contribution due from the start of the budget period to {end}: {due}; paid in: {paid}.")
+                .format(end=day_long(data.end), due=money(assessed.due_pence), paid=money(assessed.paid_pence)),
+                st.body,
+            )
+        )  # fmt: skip
     return story
 
 
@@ -289,7 +298,7 @@ def outside_section(data: StatementData, st: Styles) -> list[Flowable]:
     )
     if not s.outside_out_pence:
         return [KeepTogether([heading, intro, para(_("Nothing was paid this way in these dates."), st.body)])]
-    return totals_table(
+    story = totals_table(
         _("Paid by others, by funding stream"),
         _("Funding stream"),
         merged(s.outside_by_stream or []),
@@ -297,6 +306,20 @@ def outside_section(data: StatementData, st: Styles) -> list[Flowable]:
         st,
         lead=[heading, intro],
     )
+    listed = data.outside_transactions
+    if listed:
+        rows: list[list[Any]] = [
+            [para(h, st.cell_right_bold if i == 2 else st.cell_bold) for i, h in enumerate(head)]
+            for head in [[_("Date"), _("Paid to"), _("Amount")]]
+        ]
+        for txn in listed:
+            who = " \u00b7 ".join(part for part in (txn.payee, txn.description) if part)
+            signed = txn.amount_pence if txn.direction == "out" else -txn.amount_pence
+            rows.append([day_long(txn.day), para(who, st.cell), money(signed)])
+        widths = [w * mm for w in ((50, 95, 35) if st.look.large else (40, 110, 30))]
+        made = table(rows, widths, st.look, money_from=2)
+        story += titled(Paragraph(escape(_("Each payment made for me by others")), st.h2_free), made)
+    return story
 
 
 def totals_table(
