@@ -6,13 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from ipb_desktop import accounts, audit, budget, figures, funders, ledger, outcomes, owed, plan, settings
 from ipb_desktop.errors import InvalidInput
-from ipb_desktop.models.schema import Transaction
+from ipb_desktop.models.schema import Receipt, Transaction
 from ipb_desktop.models.store import Store
 from ipb_desktop.statements.data import statement_data
 
@@ -266,3 +267,19 @@ def test_the_assessed_contribution_due_against_paid(store: Store, money: Budget)
         found = repayments.contribution(s, money.period, D(2026, 4, 30))
     # 30 days hold four weekly payments of £10 (4.3 rounded): £40 due, £30 paid in.
     assert (found.weekly_pence, found.due_pence, found.paid_pence, found.owed_pence) == (1000, 4000, 3000, 1000)
+
+
+def test_a_kept_bank_statement_goes_through_export_all_and_back(store: Store, tmp_path: Path) -> None:
+    from ipb_desktop import documents, export_all
+    from ipb_desktop import ledger as _ledger
+
+    with store.transaction() as s:
+        receipt_owner = _ledger.add_transaction(s, pay(D(2026, 4, 2), 500))
+        _ledger.attach_receipt(s, receipt_owner.id, "r.pdf", b"%PDF-1.4 receipt")
+        documents.keep_bank_statement(s, "april.csv", b"Date,Amount\n02/04/2026,-5.00\n", D(2026, 4, 2), D(2026, 4, 2))
+    out = export_all.export_everything(store, tmp_path / "all.zip")
+    made = export_all.import_everything(out, tmp_path / "back.ipb", "another long passphrase here")
+    with Store.open(made, "another long passphrase here") as back, back.reading() as s:
+        (kept,) = documents.bank_statements(s, D(2026, 4, 1), D(2026, 4, 30))
+        assert kept.content == b"Date,Amount\n02/04/2026,-5.00\n"
+        assert [r.content for r in s.scalars(select(Receipt))] == [b"%PDF-1.4 receipt"]
