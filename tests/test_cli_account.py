@@ -127,3 +127,22 @@ def test_the_evidence_pack_prints_the_statement_every_receipt_and_the_bank_state
     assert "Receipts and invoices" in text and "acme.png" in text and "ACME STORE" in text
     assert "Bank statements" in text and "lloyds-uk-sample.csv" in text and "HMRC - TAXES" in text
     assert "9 payments have no receipt yet; they are listed in the statement." in text
+
+
+def test_the_surplus_command_shows_every_number_and_changes_the_basis(
+    store: Store, store_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ipb_desktop.cli import common as cli_common
+
+    monkeypatch.setattr(cli_common, "today", lambda: dt.date(2026, 4, 30))
+    with store.transaction() as s:
+        period = budget.add_period(s, "Year", dt.date(2026, 4, 1), dt.date(2027, 3, 31))
+        budget.add_stream(s, period.id, budget.StreamDetails("council_social_care", "Westshire", 56000, "four_weekly"))
+        accounts.set_opening(s, dt.date(2026, 3, 31), 200000, "typed by hand")
+    store.close()
+    code, out = run(capsys, "surplus", store_path, "--weeks", "4", "--contingency", "100.00")
+    assert code == 0
+    assert "Money in the account at the end of 30 April 2026: £2,000.00" in out
+    assert "less the agreed contingency: £100.00" in out
+    assert "less 4 weeks of the weekly direct payment (£140.00 a week): £560.00" in out
+    assert "Surplus: £1,340.00" in out

@@ -66,6 +66,7 @@ COMMANDS: dict[str, str] = {
     "reconcile": "ipb_desktop.cli.account",
     "to-sort": "ipb_desktop.cli.account",
     "repay": "ipb_desktop.cli.account",
+    "surplus": "ipb_desktop.cli.account",
     "evidence-pack": "ipb_desktop.cli.statements",
 }
 

@@ -5,6 +5,7 @@
     ipb-desktop reconcile STORE --date DATE --balance AMOUNT
     ipb-desktop to-sort STORE
     ipb-desktop repay STORE --stream N --date DATE --amount AMOUNT [--clawback]
+    ipb-desktop surplus STORE [--basis weekly_payment|planned] [--weeks N] [--contingency AMOUNT]
 
 `reconcile` exits 0 (and records the reconciliation, marking the payments up to that day as checked against
 the bank) when the app's balance at the end of DATE is the bank's; otherwise it exits 5 and prints the
@@ -61,6 +62,17 @@ def register(subparsers: Subparsers) -> None:
     repay.add_argument("--amount", required=True, metavar="AMOUNT", help=_("how much, for example 350.00"))
     repay.add_argument("--clawback", action="store_true", help=_("the funder kept it back: it never left the account"))
     repay.set_defaults(func=run_repay)
+
+    spare = store_command(
+        subparsers, "surplus", help=_("show the surplus worked out as councils do, and change how it is worked out")
+    )
+    spare.add_argument("--basis", choices=("weekly_payment", "planned"), help=_("weeks of what: the weekly "
+                       "direct payment (weekly_payment) or planned spending (planned)"))  # fmt: skip
+    spare.add_argument("--weeks", choices=("4", "6", "8", "10", "12"), help=_("how many weeks may be kept"))
+    spare.add_argument(
+        "--contingency", metavar="AMOUNT", help=_("an agreed contingency kept aside, for example 250.00")
+    )
+    spare.set_defaults(func=run_surplus)
 
 
 def run_account(args: argparse.Namespace) -> int:
@@ -140,4 +152,43 @@ def run_repay(args: argparse.Namespace) -> int:
             amount=money(pence), funder=funder, id=number
         )
     )  # fmt: skip
+    return EXIT_OK
+
+
+def run_surplus(args: argparse.Namespace) -> int:
+    from ipb_desktop import budget, figures, settings
+    from ipb_desktop.cli import common as cli_common
+
+    day = cli_common.today()
+    with open_store(args) as store, store.transaction() as session:
+        if args.basis:
+            settings.put(session, "surplus_basis", args.basis)
+        if args.weeks:
+            settings.put(session, "surplus_weeks", args.weeks)
+        if args.contingency is not None:
+            settings.put(session, "contingency_pence", str(parse_pence(args.contingency, "contingency")))
+        period = budget.period_for(session, day)
+        found = figures.surplus(session, period.id, day) if period is not None else None
+    if found is None:
+        say(_("There is no budget period yet, so no surplus can be worked out."))
+        return EXIT_OK
+    what = _("the weekly direct payment") if found.basis == "weekly_payment" else _("planned spending")
+    say(
+        _("Money in the account at the end of {date}: {amount}").format(
+            date=date_long(day), amount=money(found.balance_pence)
+        )
+    )
+    say(_("  less money already owed: {amount}").format(amount=money(found.owed_pence)))
+    for item in found.owed:
+        say(f"    {item.description}: {money(item.pence)}")
+    say(_("  less the agreed contingency: {amount}").format(amount=money(found.contingency_pence)))
+    say(
+        _("  less {weeks} weeks of {what} ({weekly} a week): {amount}").format(
+            weeks=found.threshold_weeks,
+            what=what,
+            weekly=money(found.weekly_pence),
+            amount=money(found.threshold_pence),
+        )
+    )
+    say(_("Surplus: {amount}").format(amount=money(found.surplus_pence)))
     return EXIT_OK
