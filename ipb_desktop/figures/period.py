@@ -130,7 +130,7 @@ def _plan_line_figures(session: Session, period: BudgetPeriod, today: dt.date) -
     rows = session.execute(
         select(
             Allocation.plan_line_id,
-            _sum(case((later, 0), else_=_alloc_signed())),
+            _sum(case((Transaction.txn_date <= as_of, _alloc_signed()), else_=0)),
             _sum(case((later, _alloc_signed()), else_=0)),
         )
         .join(Transaction, Transaction.id == Allocation.transaction_id)
