@@ -253,6 +253,7 @@ def build_demo(store: Store, today: dt.date | None = None) -> DemoCounts:
                 reconciled=payment.day <= today - dt.timedelta(days=21),
             )
             txn = ledger.add_transaction(session, draft)
+            txn.created_at = dt.datetime.combine(payment.day, dt.time(9))  # recorded on the day, as a person would
             counts["transactions"] += 1
             if payment.receipt:
                 name, content = _receipt(rng, payment.receipt, payment)

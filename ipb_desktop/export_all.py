@@ -110,9 +110,13 @@ def _plain_row(table: sa.Table, row: sa.Row[Any], receipts: dict[str, Any], zf: 
     plain: dict[str, Any] = {}
     for column, value in zip(table.columns, row, strict=True):
         if isinstance(value, bytes):
-            name = f"receipts/{row.id}-{_safe_name(str(row.filename))}"
+            # Receipts keep their folder and keys; other kept files (bank statements) get their own, never colliding.
+            folder, key = (
+                ("receipts", str(row.id)) if table.name == _RECEIPT_TABLE else ("documents", f"document:{row.id}")
+            )
+            name = f"{folder}/{row.id}-{_safe_name(str(row.filename))}"
             zf.writestr(name, value)
-            receipts[str(row.id)] = {"file": name, "sha256": hashlib.sha256(value).hexdigest(), "bytes": len(value)}
+            receipts[key] = {"file": name, "sha256": hashlib.sha256(value).hexdigest(), "bytes": len(value)}
             value = name
         elif isinstance(value, dt.datetime | dt.date):
             value = value.isoformat()

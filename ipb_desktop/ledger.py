@@ -13,7 +13,7 @@ from typing import TypeVarTuple
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from ipb_desktop import audit, limits, validate
+from ipb_desktop import audit, funders, limits, validate
 from ipb_desktop.errors import InvalidInput
 from ipb_desktop.i18n import N_, _
 from ipb_desktop.models.enums import Direction, PaymentMethod
@@ -70,6 +70,9 @@ class TransactionDraft:
     receipt_not_needed: bool = False
     bank_id: str | None = None
     import_batch_id: int | None = None
+    # False: paid by others from a notional or third-party budget, not through the account. None: decided from
+    # the streams (False when every part is from a notional or third-party stream).
+    through_account: bool | None = None
 
 
 def live() -> Select[Transaction]:
@@ -125,7 +128,9 @@ def _check_allocation(session: Session, a: AllocationDraft, field_prefix: str = 
     )
 
 
-def _check(session: Session, draft: TransactionDraft) -> tuple[dict[str, object], list[Allocation]]:
+def _check(
+    session: Session, draft: TransactionDraft, link_funder: bool = False
+) -> tuple[dict[str, object], list[Allocation]]:
     validate.choice(draft.direction, "direction", Direction)
     validate.date_in_range(draft.txn_date, "date")
     if not 0 < draft.amount_pence <= MAX_PENCE:
@@ -138,6 +143,9 @@ def _check(session: Session, draft: TransactionDraft) -> tuple[dict[str, object]
     allocations = [
         _check_allocation(session, part, f"split {i + 1} " if len(parts) > 1 else "") for i, part in enumerate(parts)
     ]
+    if link_funder and draft.direction == Direction.IN and len(allocations) == 1 and allocations[0].stream_id is None:
+        # Money in from a funder is linked to its stream (the funder's name is in the payer's).
+        allocations[0].stream_id = funders.stream_for_payer(session, draft.payee, draft.txn_date)
     total = sum(a.amount_pence for a in allocations)
     if total != draft.amount_pence:
         raise InvalidInput(
@@ -155,12 +163,15 @@ def _check(session: Session, draft: TransactionDraft) -> tuple[dict[str, object]
         "payment_method": draft.payment_method,
         "reconciled": draft.reconciled,
         "receipt_not_needed": draft.receipt_not_needed,
+        "through_account": draft.through_account
+        if draft.through_account is not None
+        else funders.through_account(session, [a.stream_id for a in allocations]),
     }
     return fields, allocations
 
 
 def add_transaction(session: Session, draft: TransactionDraft) -> Transaction:
-    fields, allocations = _check(session, draft)
+    fields, allocations = _check(session, draft, link_funder=True)
     if (
         draft.bank_id is not None
         and session.scalars(select(Transaction).where(Transaction.bank_id == draft.bank_id)).first()
@@ -196,6 +207,7 @@ def draft_of(txn: Transaction) -> TransactionDraft:
         receipt_not_needed=txn.receipt_not_needed,
         bank_id=txn.bank_id,
         import_batch_id=txn.import_batch_id,
+        through_account=txn.through_account,
     )
 
 

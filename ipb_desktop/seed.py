@@ -50,6 +50,7 @@ CATEGORIES = [
 
 DEFAULT_SETTINGS = {
     "surplus_weeks": "8",
+    "surplus_basis": "weekly_payment",
     "monitoring_every": "quarterly",
     "auto_lock_minutes": "10",
     "language": "en_GB",

@@ -19,6 +19,13 @@ ALLOWED: dict[str, tuple[str, ...] | None] = {
     "retention_years": ("6", "7", "8", "10"),
     "backups_kept": ("3", "5", "10", "20", "30"),
     "recorder": None,
+    # The surplus: weeks of the weekly direct payment (or of planned spending) kept, and an agreed contingency.
+    "surplus_basis": ("weekly_payment", "planned"),
+    "contingency_pence": None,
+    # Who the account is (printed on the statement): its name, the last four digits, who may use it.
+    "account_name": None,
+    "account_last_four": None,
+    "account_users": None,
     # Import suggestions the person turned off: JSON written by bankimport.learned, never typed by hand.
     "suggestions_off": None,
 }

@@ -222,9 +222,10 @@ def test_stream_figures_at_the_end_of_april(filled_store: Store, ids: Budget) ->
     with filled_store.reading() as s:
         council, icb = figures.stream_figures(s, ids.period, D(2026, 4, 30))
     assert council.stream_id == ids.council
-    # 520.00 four-weekly: 130.00 a week, 13 payments a year, 365 days of 130.00 a week = 6,778.57.
-    assert (council.weekly_pence, council.yearly_pence, council.period_budget_pence) == (13000, 676000, 677857)
-    assert (council.received_pence, council.spent_pence, council.left_pence) == (52000, 30000, 647857)
+    # 520.00 four-weekly: 130.00 a week, 13 payments a year; the budget year holds those 13 payments (6,760.00),
+    # counted by payments, never 365 days of 130.00 a week (6,778.57).
+    assert (council.weekly_pence, council.yearly_pence, council.period_budget_pence) == (13000, 676000, 676000)
+    assert (council.received_pence, council.spent_pence, council.left_pence) == (52000, 30000, 646000)
     assert (council.funder_kind, council.schedule, council.held_as) == (
         "council_social_care",
         "four_weekly",
@@ -248,8 +249,8 @@ def test_projection_carries_the_rate_so_far_to_the_end_of_the_period(filled_stor
 
 def test_surplus_against_eight_weeks_of_planned_spending(filled_store: Store, ids: Budget) -> None:
     with filled_store.reading() as s:
-        spare = figures.surplus(s, ids.period, D(2026, 4, 30))
-        four = figures.surplus(s, ids.period, D(2026, 4, 9), weeks=4)
+        spare = figures.surplus(s, ids.period, D(2026, 4, 30), basis="planned")
+        four = figures.surplus(s, ids.period, D(2026, 4, 9), weeks=4, basis="planned")
     # 16,350.00 planned over 365 days is 313.56 a week; eight weeks is 2,508.48.
     assert spare == figures.Surplus(138250, 31356, 8, 250848, 0, 44)
     # 1,720.00 held on 9 April is 5.5 weeks of planned spending; four weeks is 1,254.24.
@@ -260,7 +261,7 @@ def test_surplus_follows_the_threshold_setting(filled_store: Store, ids: Budget)
     with filled_store.transaction() as s:
         settings.put(s, "surplus_weeks", "4")
     with filled_store.reading() as s:
-        assert figures.surplus(s, ids.period, D(2026, 4, 9)).threshold_pence == 125424
+        assert figures.surplus(s, ids.period, D(2026, 4, 9), basis="planned").threshold_pence == 125424
 
 
 def test_home_figures_bring_the_pieces_together(filled_store: Store, ids: Budget) -> None:
@@ -291,7 +292,7 @@ def test_archived_plan_lines_show_only_while_money_has_gone_on_them(filled_store
         s.get(PlanLine, ids.pottery).archived = True  # type: ignore[union-attr]
     with filled_store.reading() as s:
         lines = figures.planned_vs_actual(s, ids.period, D(2026, 4, 30))
-        spare = figures.surplus(s, ids.period, D(2026, 4, 30))
+        spare = figures.surplus(s, ids.period, D(2026, 4, 30), basis="planned")
     assert [(f.plan_line_id, f.archived) for f in lines] == [(ids.pa, False), (ids.pottery, True)]
     assert spare.weekly_planned_pence == 29918  # only the personal assistant line is still planned
 
@@ -309,7 +310,7 @@ def test_a_period_with_nothing_planned_has_no_weeks_held(store: Store) -> None:
         period = budget.add_period(s, "Short", D(2026, 4, 1), D(2026, 4, 28))
         ledger.add_transaction(s, ledger.TransactionDraft(D(2026, 4, 1), "in", 7000, "Council"))
     with store.reading() as s:
-        spare = figures.surplus(s, period.id, D(2026, 4, 2), weeks=8)
+        spare = figures.surplus(s, period.id, D(2026, 4, 2), weeks=8, basis="planned")
     assert spare == figures.Surplus(7000, 0, 8, 0, 7000, 0)
 
 

@@ -248,7 +248,11 @@ def test_period_figures_agree_with_the_breakdowns(store: Store) -> None:
             assert home.projection == figures.projection(s, ids.period, today)
             assert home.surplus == figures.surplus(s, ids.period, today)
             assert home.surplus is not None and home.projection is not None
-            assert home.surplus.surplus_pence == max(0, home.balance_pence - home.surplus.threshold_pence)
+            spare = home.surplus
+            assert spare.owed_pence == sum(i.pence for i in spare.owed)
+            assert spare.surplus_pence == max(
+                0, home.balance_pence - spare.owed_pence - spare.contingency_pence - spare.threshold_pence
+            )
             if today >= PERIOD[1]:
                 assert home.projection.projected_end_pence == figures.balance_on(s, PERIOD[1])
             as_of = min(today, PERIOD[1])
@@ -262,13 +266,13 @@ def test_period_figures_agree_with_the_breakdowns(store: Store) -> None:
             for stream in home.streams:
                 assert stream.received_pence == in_by_stream.get(stream.stream_id, 0)
                 assert stream.spent_pence == out_by_stream.get(stream.stream_id, 0)
-                assert stream.left_pence == stream.period_budget_pence - stream.spent_pence
+                assert stream.left_pence == stream.period_budget_pence - stream.spent_pence - stream.committed_pence
             refunds = {t.key_id: t.pence for t in figures.money_in_by_plan_line(s, PERIOD[0], as_of)}
             out_by_line = {t.key_id: t.pence for t in so_far.out_by_plan_line}
             for line in home.plan_lines:
                 expected = out_by_line.get(line.plan_line_id, 0) - refunds.get(line.plan_line_id, 0)
                 assert line.spent_pence == expected
-                assert line.left_pence == line.planned_pence - line.spent_pence
+                assert line.left_pence == line.planned_pence - line.spent_pence - line.committed_pence
 
         run_rolled_back(store, work)
 

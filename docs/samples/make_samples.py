@@ -2,8 +2,10 @@
 
 Run from the repository: .venv/bin/python docs/samples/make_samples.py
 Writes statement.pdf (last quarter), review-pack.pdf (since the last review), review-pack-large-print.pdf
-(large print, without the full list of payments), payments.csv and summary.csv, then renders every PDF page to
-PNG with pdftoppm (poppler-utils) when it is installed.
+(large print, without the full list of payments), evidence-pack.pdf (the quarter's statement with every receipt),
+payments.csv and summary.csv, then renders every PDF page to PNG with pdftoppm (poppler-utils) when it is
+installed. Before printing it names the account, adds a notional NHS budget with one invoice paid by the team
+(never through the account) and reconciles the account with the bank at the end of the quarter.
 """
 
 from __future__ import annotations
@@ -14,9 +16,18 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ipb_desktop import seed
+from sqlalchemy.orm import Session
+
+from ipb_desktop import accounts, budget, figures, ledger, seed
 from ipb_desktop.demo import build_demo
-from ipb_desktop.statements import csv_export, explanations, pdf_review_pack, pdf_statement, review_answers
+from ipb_desktop.statements import (
+    csv_export,
+    explanations,
+    pdf_evidence,
+    pdf_review_pack,
+    pdf_statement,
+    review_answers,
+)
 from ipb_desktop.statements.periods import Preset, resolve
 
 HERE = Path(__file__).resolve().parent
@@ -35,6 +46,26 @@ ANSWERS = {
 }
 
 
+def _held_elsewhere_and_reconciled(session: Session, quarter_end: dt.date) -> None:
+    accounts.set_identity(session, "A Testwood direct payment account", "4417", "Alys Testwood and Morgan Sample")
+    period = budget.period_for(session, quarter_end)
+    assert period is not None
+    notional = budget.add_stream(
+        session,
+        period.id,
+        budget.StreamDetails("nhs_phb", "Exampleshire ICB (held by the team)", 50000, "monthly", held_as="notional"),
+    )
+    invoice = ledger.add_transaction(
+        session,
+        ledger.TransactionDraft(
+            quarter_end - dt.timedelta(days=20), "out", 36000, "Calm Minds Counselling", "Counselling, 6 sessions",
+            stream_id=notional.id, receipt_not_needed=True,
+        ),
+    )  # fmt: skip
+    assert not invoice.through_account
+    accounts.reconcile(session, quarter_end, figures.balance_on(session, quarter_end))
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         store = seed.create_store(Path(tmp) / "demo.ipb", "sample documents passphrase")
@@ -46,6 +77,7 @@ def main() -> None:
                 for question, text in ANSWERS.items():
                     review_answers.save_answer(session, question, text, TODAY)
                 since = resolve(session, Preset.SINCE_LAST_REVIEW, TODAY)
+                _held_elsewhere_and_reconciled(session, quarter.end)
             pdf_statement.write_from_store(store, HERE / "statement.pdf", quarter.start, quarter.end, TODAY)
             pdf_review_pack.write_from_store(store, HERE / "review-pack.pdf", since.start, since.end, TODAY)
             pdf_review_pack.write_from_store(
@@ -57,6 +89,7 @@ def main() -> None:
                 large_print=True,
                 include_transactions=False,
             )
+            pdf_evidence.write_from_store(store, HERE / "evidence-pack.pdf", quarter.start, quarter.end, TODAY)
             csv_export.export_transactions(store, HERE / "payments.csv", quarter.start, quarter.end)
             csv_export.export_summary(store, HERE / "summary.csv", quarter.start, quarter.end, TODAY)
         finally:
@@ -66,7 +99,7 @@ def main() -> None:
         return
     for old in HERE.glob("*.png"):
         old.unlink()
-    for name in ("statement", "review-pack", "review-pack-large-print"):
+    for name in ("statement", "review-pack", "review-pack-large-print", "evidence-pack"):
         subprocess.run(["pdftoppm", "-r", "70", "-png", str(HERE / f"{name}.pdf"), str(HERE / name)], check=True)
     print("\n".join(sorted(p.name for p in HERE.iterdir())))
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from ipb_desktop import audit, ledger
+from ipb_desktop import accounts, after_import, audit, ledger
 from ipb_desktop.bankimport import balances, csv_reader, csv_rows, matching, ofx_reader, qif_reader
 from ipb_desktop.bankimport import mapping as mappings
 from ipb_desktop.bankimport.column_options import MappingOptions
@@ -121,6 +121,8 @@ class ImportChoices:
     allocations: Mapping[str, Suggestion] = field(default_factory=dict)
     remember_mapping: bool = True
     mapping_name: str | None = None
+    # The first import into an account with no payments records the bank's opening balance (after_import).
+    record_opening_balance: bool = True
 
 
 def line_choice(
@@ -324,6 +326,7 @@ def commit(session: Session, result: Preview, choices: ImportChoices | None = No
             raise InvalidInput("statement", _("there are no payments in this file, only headings"))
         raise InvalidInput("statement", _("there is nothing new to import: every line is already in"))
     bank = result.statement.bank_balance
+    first_import = not accounts.has_payments_through_account(session)
     batch = ImportBatch(
         source_name=result.source_name[:300],
         file_format=result.file_format,
@@ -351,6 +354,15 @@ def commit(session: Session, result: Preview, choices: ImportChoices | None = No
         txn.bank_id, txn.reconciled = item.bank_id, True
         audit.record(session, MATCH_ACTION, "transaction", txn.id, batch=batch.id, bank_id=item.bank_id)
     batch.lines_added, batch.lines_matched = len(to_add), len(matches)
+    after_import.run(
+        session,
+        batch.id,
+        batch.source_name,
+        list(result.statement.lines),
+        bank,
+        choices.record_opening_balance,
+        first_import=first_import,
+    )
     if result.table is not None and result.mapping is not None and choices.remember_mapping:
         mappings.remember(session, result.table.signature, result.mapping, choices.mapping_name)
     audit.record(

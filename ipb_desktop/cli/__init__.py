@@ -81,6 +81,13 @@ COMMANDS: dict[str, str] = {
     "employer-check": "ipb_desktop.cli.employment",
     "reminders": "ipb_desktop.cli.employment",
     "timesheet": "ipb_desktop.cli.employment",
+    "account": "ipb_desktop.cli.account",
+    "opening-balance": "ipb_desktop.cli.account",
+    "reconcile": "ipb_desktop.cli.account",
+    "to-sort": "ipb_desktop.cli.account",
+    "repay": "ipb_desktop.cli.account",
+    "surplus": "ipb_desktop.cli.account",
+    "evidence-pack": "ipb_desktop.cli.statements",
 }
 
 # Every module that adds commands, in --help order.

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from ipb_desktop import after_import, documents
 from ipb_desktop.bankimport import service
 from ipb_desktop.bankimport.column_options import MappingOptions
 from ipb_desktop.bankimport.lines import LineProblem, StatementRefused
@@ -69,6 +70,11 @@ def register(subparsers: Subparsers) -> None:
         "--skip-bad-lines",
         action="store_true",
         help=_("import the good lines even though some lines have problems (those lines are left out)"),
+    )
+    parser.add_argument(
+        "--no-opening-balance",
+        action="store_true",
+        help=_("on a first import, do not record the bank's opening balance from the file"),
     )
     parser.set_defaults(func=run_import)
 
@@ -187,10 +193,19 @@ def run_import(args: argparse.Namespace) -> int:
             say(_("Nothing new to import: every line is already in."))
             return EXIT_OK
         with store.transaction() as session:
-            choices = service.ImportChoices(skip_bad_lines=args.skip_bad_lines, mapping_name=args.save_mapping)
+            choices = service.ImportChoices(
+                skip_bad_lines=args.skip_bad_lines,
+                mapping_name=args.save_mapping,
+                record_opening_balance=not args.no_opening_balance,
+            )
             batch = service.commit(session, result, choices)
             added, matched, number = batch.lines_added, batch.lines_matched, batch.id
             paid = owed.match_payments(session)  # wages, HMRC and pension payments pay the payslips they fit
+            followed = after_import.result_of(session, batch.id)
+            days = [line.txn_date for line in result.statement.lines]
+            documents.keep_bank_statement(
+                session, result.source_name, path.read_bytes(), min(days, default=None), max(days, default=None), number
+            )
     say(
         ngettext("Imported {n} new payment", "Imported {n} new payments", added).format(n=added)
         + ", "
@@ -203,6 +218,18 @@ def run_import(args: argparse.Namespace) -> int:
         say(
             _("Payment {txn}: it pays the {what} of payslip {ids}.").format(
                 txn=match.transaction_id, what=what, ids=ids
+            )
+        )
+    if followed.opening is not None:
+        say(
+            _("Opening balance recorded from the file: {amount} at the end of {date}.").format(
+                amount=money(followed.opening.balance_pence), date=date_long(followed.opening.on_date)
+            )
+        )
+    for link in followed.linked:
+        say(
+            _("Linked money in of {amount} on {date} from {payer} to {funder}.").format(
+                amount=money(link.amount_pence), date=date_short(link.day), payer=link.payer, funder=link.funder_name
             )
         )
     return EXIT_OK

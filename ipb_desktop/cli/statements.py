@@ -3,6 +3,7 @@
     ipb-desktop statement STORE (--from DATE --to DATE | --preset NAME) --out FILE.pdf [--large-print]
     ipb-desktop review-pack STORE --out FILE.pdf [--large-print] [--no-transactions] [--from DATE --to DATE]
     ipb-desktop export-csv STORE --out FILE.csv [--what transactions|summary] [--from DATE --to DATE | --preset]
+    ipb-desktop evidence-pack STORE (--from DATE --to DATE | --preset NAME) --out FILE.pdf [--large-print]
 
 Each prints where the file was saved and that it is not encrypted. Exit codes are those of `ipb_desktop.cli`.
 """
@@ -68,6 +69,16 @@ def register(subparsers: Subparsers) -> None:
         help=_("transactions (every payment, the default) or summary (the statement's figures)"),
     )
     export.set_defaults(func=run_export_csv)
+
+    evidence = store_command(
+        subparsers,
+        "evidence-pack",
+        help=_("save the statement with every receipt and bank statement for some dates, as one PDF"),
+    )
+    _range_options(evidence)
+    evidence.add_argument("--out", required=True, metavar="FILE.pdf", help=_("where to save the PDF"))
+    evidence.add_argument("--large-print", action="store_true", help=_("bigger text"))
+    evidence.set_defaults(func=run_evidence_pack)
 
 
 def _dates(args: argparse.Namespace, store_range: DateRange | None) -> DateRange:
@@ -135,5 +146,25 @@ def run_export_csv(args: argparse.Namespace) -> int:
             csv_export.export_summary(store, out, dates.start, dates.end, cli_common.today())
         else:
             csv_export.export_transactions(store, out, dates.start, dates.end)
+    say(output.not_encrypted_note(out))
+    return 0
+
+
+def run_evidence_pack(args: argparse.Namespace) -> int:
+    from ipb_desktop.statements import pdf_evidence
+
+    out = _out(args)
+    with open_store(args) as store:
+        preset = None
+        if args.preset:
+            with store.reading() as session:
+                preset = resolve(session, args.preset, cli_common.today())
+        dates = _dates(args, preset)
+        output.write_file(
+            out,
+            lambda handle: pdf_evidence.write_from_store(
+                store, handle, dates.start, dates.end, cli_common.today(), args.large_print
+            ),
+        )
     say(output.not_encrypted_note(out))
     return 0

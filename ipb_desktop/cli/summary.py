@@ -31,6 +31,18 @@ removed without changing "schema"). Every amount appears twice: `<name>` is a st
     streams           list of {"id", "funder_name", "funder_kind", "held_as", "schedule", "amount", "weekly",
                       "yearly", "period_budget", "received", "spent", "left"} (each amount with its _pence twin)
                       for the streams of `period`, counted from its first day up to today; [] when period is null
+                      (added later: "committed", "spent_by_others", "paid_in_budget" amounts and
+                      "payments_in_period"; the yearly amount and period budget are counted by payments, as on
+                      every other surface: see ipb_desktop.budget)
+    spent_by_others   spending paid by others from notional or third-party budgets, `from` to `to` (not in the
+                      account's money_out)
+    opening_recorded  null or {"date", "source", "balance", "balance_pence"}: the account's recorded opening balance
+    reconciled        null or {"date", "bank_balance", "bank_balance_pence", "agrees"}: the latest reconciliation
+                      with a bank statement on or before `to`
+    to_sort           how many payments of money in are not linked to a funding stream
+    contribution      null or {"weekly", "due", "paid", "owed"} (each with _pence): the assessed contribution
+                      from the start of `period` to today (ipb_desktop.repayments)
+    (outcomes' "spent" counts all spending for each outcome, through plan lines too: figures.OUTCOME_SHARE_RULE)
     employment        personal assistants: hours worked, gross, employer costs, paid to / owed to HMRC and the
                       pension, owed to each PA, holiday left, reminders (see `ipb_desktop.employment.report`)
 """
@@ -45,7 +57,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ipb_desktop import budget, employment, figures, outcomes
+from ipb_desktop import accounts, budget, employment, figures, funders, outcomes
 from ipb_desktop.cli import common as cli_common
 from ipb_desktop.cli.common import Subparsers, open_store, say, store_command
 from ipb_desktop.errors import InvalidInput
@@ -102,7 +114,7 @@ def summary_data(session: Session, start: dt.date | None, end: dt.date | None, d
         select(BudgetPeriod).where(BudgetPeriod.start_date <= start, BudgetPeriod.end_date >= start)
     ).first()
     totals = figures.period_summary(session, start, end)
-    spent_on = {row.key_id: row.pence for row in totals.out_by_outcome}
+    spent_on = {row.key_id: row.pence for row in figures.money_out_by_outcome(session, start, end, None)}
     latest = outcomes.latest_ratings(session)
     outcome_rows = []
     for outcome in outcomes.list_outcomes(session):
@@ -134,9 +146,14 @@ def summary_data(session: Session, start: dt.date | None, end: dt.date | None, d
                 "held_as": stream.held_as,
                 "schedule": stream.schedule,
             }
-            for name in ("amount", "weekly", "yearly", "period_budget", "received", "spent", "left"):
+            for name in ("amount", "weekly", "yearly", "period_budget", "received", "spent", "left", "committed"):
                 row.update(_amount(name, getattr(stream, f"{name}_pence")))
+            row.update(_amount("spent_by_others", stream.spent_outside_pence))
+            row.update(_amount("paid_in_budget", stream.paid_in_budget_pence))
+            row["payments_in_period"] = stream.payments_in_period
             streams.append(row)
+    opened = accounts.opening(session)
+    rec = accounts.last_reconciliation(session, end)
     return {
         "schema": SCHEMA,
         "today": day.isoformat(),
@@ -163,6 +180,33 @@ def summary_data(session: Session, start: dt.date | None, end: dt.date | None, d
         "outcomes": outcome_rows,
         "streams": streams,
         "employment": employment.summary_section(session, start, end, day),
+        **_amount("spent_by_others", totals.outside_out_pence),
+        "opening_recorded": None
+        if opened is None
+        else {"date": opened.on_date.isoformat(), "source": opened.source, **_amount("balance", opened.balance_pence)},
+        "reconciled": None
+        if rec is None
+        else {
+            "date": rec.on_date.isoformat(),
+            **_amount("bank_balance", rec.bank_pence),
+            "agrees": rec.difference_pence == 0,
+        },
+        "to_sort": len(funders.to_sort(session)),
+        "contribution": None if period is None else _contribution(session, period.id, day),
+    }
+
+
+def _contribution(session: Session, period_id: int, day: dt.date) -> dict[str, Any] | None:
+    from ipb_desktop import repayments
+
+    found = repayments.contribution(session, period_id, day)
+    if not found.weekly_pence:
+        return None
+    return {
+        **_amount("weekly", found.weekly_pence),
+        **_amount("due", found.due_pence),
+        **_amount("paid", found.paid_pence),
+        **_amount("owed", found.owed_pence),
     }
 
 

@@ -25,6 +25,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -100,6 +101,8 @@ class FundingStream(Base):
     amount_pence: Mapped[int] = mapped_column(Integer)
     schedule: Mapped[str] = mapped_column(String(16))
     held_as: Mapped[str] = mapped_column(String(16))
+    # A mixed stream: the part of each payment paid into the account (the rest is held by the funder).
+    paid_in_pence: Mapped[int | None] = mapped_column(Integer)
     notes: Mapped[str | None] = mapped_column(Text)
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
     period: Mapped[BudgetPeriod] = relationship(back_populates="streams")
@@ -210,7 +213,10 @@ class CsvMapping(Base):
 
 
 class Transaction(Base):
-    """Money in or out of the account on one date. `amount_pence` is always positive; `direction` says which way.
+    """Money in or out on one date. `amount_pence` is always positive; `direction` says which way.
+
+    `through_account` is False for spending from a notional or third-party budget (an invoice the NHS team or
+    a provider pays from money they hold): it counts against its stream and the plan, never the account balance.
 
     Deleting sets `deleted_at` (and the audit log says who and when): nothing disappears silently.
     """
@@ -221,7 +227,9 @@ class Transaction(Base):
         CheckConstraint("direction in ('in', 'out')", name="direction_known"),
         # Covers the balance and totals (direction, amount) and keeps the default order (date, then id): see
         # migration 0002 and docs/PERFORMANCE.md.
-        Index("ix_transaction_live_date", "deleted_at", "txn_date", "id", "direction", "amount_pence"),
+        Index(
+            "ix_transaction_live_date", "deleted_at", "txn_date", "id", "direction", "amount_pence", "through_account"
+        ),
         UniqueConstraint("bank_id", name="uq_transaction_bank_id"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -232,6 +240,7 @@ class Transaction(Base):
     description: Mapped[str] = mapped_column(String(500), default="")
     payment_method: Mapped[str | None] = mapped_column(String(32))
     reconciled: Mapped[bool] = mapped_column(Boolean, default=False)
+    through_account: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     recorded_by: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
@@ -335,3 +344,45 @@ class AuditEntry(Base):
     entity: Mapped[str] = mapped_column(String(32))
     entity_id: Mapped[int | None] = mapped_column(Integer)
     detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class OpeningBalance(Base):
+    """What the account held at the start of `on_date`, before the first payment in the app (the bank's figure
+    from the first imported statement, or typed by hand). One row; changing it is audited."""
+
+    __tablename__ = "opening_balance"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    on_date: Mapped[dt.date] = mapped_column(Date)
+    balance_pence: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(300))
+    recorded_by: Mapped[str] = mapped_column(String(200))
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Reconciliation(Base):
+    """The bank's balance at the end of `on_date` (from a bank statement) beside the app's; kept when they agree."""
+
+    __tablename__ = "reconciliation"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    on_date: Mapped[dt.date] = mapped_column(Date, index=True)
+    bank_balance_pence: Mapped[int] = mapped_column(Integer)
+    app_balance_pence: Mapped[int] = mapped_column(Integer)
+    recorded_by: Mapped[str] = mapped_column(String(200))
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Document(Base):
+    """A document kept encrypted with the store: an imported bank statement file, printed in the evidence pack."""
+
+    __tablename__ = "document"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    filename: Mapped[str] = mapped_column(String(255))
+    media_type: Mapped[str] = mapped_column(String(100))
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    first_date: Mapped[dt.date | None] = mapped_column(Date)
+    last_date: Mapped[dt.date | None] = mapped_column(Date)
+    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id"), index=True)
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)

@@ -113,7 +113,8 @@ def ratings_chart(
         line.symbol = makeMarker(marker, size=font_size * 0.8, fillColor=colors.black, strokeColor=colors.black)
     x_axis, y_axis = plot.xValueAxis, plot.yValueAxis
     x_axis.valueMin, x_axis.valueMax = first - pad, last + pad
-    ticks = _month_ticks(dt.date.fromordinal(first - pad), dt.date.fromordinal(last + pad), 7 if width > 300 else 4)
+    most = max(2, min(7, int(width // (font_size * 7.5))))  # month labels ("Sept 2026") never run together
+    ticks = _month_ticks(dt.date.fromordinal(first - pad), dt.date.fromordinal(last + pad), most)
     x_axis.valueSteps = [day.toordinal() for day in ticks]
     x_axis.labelTextFormat = _month_label
     x_axis.labels.fontName, x_axis.labels.fontSize = FONT, font_size

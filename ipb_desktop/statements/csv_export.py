@@ -10,14 +10,21 @@ split payment has one row per part, with the same `transaction_id`):
     money_in, money_out (the part's amount in one of them; the other is empty),
     category, plan_line, funding_stream, outcome (empty when not linked),
     payment_method (bank_transfer, card, direct_debit, standing_order, cash, cheque, other or empty),
-    receipt (held, missing, not_needed; empty for money in), reconciled (yes or no).
+    receipt (held, missing, not_needed; empty for money in), reconciled (yes or no),
+    through_account (yes; no for spending paid by others from a notional or third-party budget).
 
 Summary (`SUMMARY_COLUMNS`: section, label, amount), one row per figure, in this order:
     period_start and period_end (label is the ISO date, amount empty), opening_balance,
     money_in_by_stream (one row per stream), money_in_total, money_out_by_category, money_out_by_plan_line,
     money_out_by_outcome, money_out_total, closing_balance, stream_opening / stream_money_in /
     stream_money_out / stream_closing (per stream), plan_line_planned / plan_line_spent / plan_line_left (per
-    plan line), surplus_balance, surplus_threshold, surplus_amount.
+    plan line), surplus_balance, surplus_threshold, surplus_amount,
+    then (added later, in this order): stream_weekly / stream_yearly / stream_period_budget / stream_received /
+    stream_spent / stream_committed / stream_left (per funding stream of the budget period, the same figures as
+    Home, Plan and `summary --json`), spent_by_others_total and spent_by_others_by_stream (notional and
+    third-party spending, never in the account), opening_balance_recorded (label: the day, when one was
+    recorded), reconciled_with_bank (label: the day of the latest bank statement agreed; amount: the bank's
+    balance), surplus_owed, surplus_contingency, surplus_weekly_basis (label: weekly_payment or planned).
 """
 
 from __future__ import annotations
@@ -49,6 +56,7 @@ TRANSACTION_COLUMNS = (
     "payment_method",
     "receipt",
     "reconciled",
+    "through_account",
 )
 SUMMARY_COLUMNS = ("section", "label", "amount")
 
@@ -77,6 +85,7 @@ def transaction_rows(lines: Iterable[TransactionLine]) -> Iterator[list[str]]:
                 txn.payment_method or "",
                 txn.receipt.value,
                 "yes" if txn.reconciled else "no",
+                "yes" if txn.through_account else "no",
             ]
 
 
@@ -110,6 +119,33 @@ def summary_rows(data: StatementData) -> Iterator[list[str]]:
         yield ["surplus_balance", "", format_plain(data.surplus.balance_pence)]
         yield ["surplus_threshold", str(data.surplus.threshold_weeks), format_plain(data.surplus.threshold_pence)]
         yield ["surplus_amount", "", format_plain(data.surplus.surplus_pence)]
+    yield from _later_rows(data)
+
+
+def _later_rows(data: StatementData) -> Iterator[list[str]]:
+    for stream in data.streams:
+        for name, pence in (
+            ("stream_weekly", stream.weekly_pence),
+            ("stream_yearly", stream.yearly_pence),
+            ("stream_period_budget", stream.period_budget_pence),
+            ("stream_received", stream.received_pence),
+            ("stream_spent", stream.spent_pence),
+            ("stream_committed", stream.committed_pence),
+            ("stream_left", stream.left_pence),
+        ):
+            yield [name, stream.funder_name, format_plain(pence)]
+    yield ["spent_by_others_total", "", format_plain(data.summary.outside_out_pence)]
+    for t in data.summary.outside_by_stream or []:
+        yield ["spent_by_others_by_stream", t.label, format_plain(t.pence)]
+    if data.opening is not None:
+        yield ["opening_balance_recorded", data.opening.on_date.isoformat(), format_plain(data.opening.balance_pence)]
+    if data.reconciliation is not None:
+        rec = data.reconciliation
+        yield ["reconciled_with_bank", rec.on_date.isoformat(), format_plain(rec.bank_pence)]
+    if data.surplus is not None:
+        yield ["surplus_owed", "", format_plain(data.surplus.owed_pence)]
+        yield ["surplus_contingency", "", format_plain(data.surplus.contingency_pence)]
+        yield ["surplus_weekly_basis", data.surplus.basis, format_plain(data.surplus.weekly_pence)]
 
 
 def write_csv(path: Path, columns: Iterable[str], rows: Iterable[list[str]]) -> None:

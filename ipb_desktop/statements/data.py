@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import and_, case, exists, func, select
 from sqlalchemy.orm import Session
 
-from ipb_desktop import budget, figures, holder
+from ipb_desktop import accounts, budget, figures, holder, repayments
 from ipb_desktop.employment.report import EmploymentReport, employment_report, has_employment
 from ipb_desktop.i18n import _
 from ipb_desktop.ledger import PART_LABELS, join_part_labels
@@ -87,6 +87,7 @@ class TransactionLine:
     reconciled: bool
     receipt: ReceiptState
     parts: tuple[Part, ...]
+    through_account: bool = True
 
     @property
     def signed_pence(self) -> int:
@@ -113,6 +114,20 @@ class StatementData:
     # The dates the explanation was written for, when it was written for other (overlapping) dates.
     explanation_dates: tuple[dt.date, dt.date] | None = None
     employment: EmploymentReport | None = None  # None when no PA is employed
+    opening: accounts.Opening | None = None
+    account: accounts.AccountIdentity | None = None
+    reconciliation: accounts.LastReconciliation | None = None
+    contribution: repayments.Contribution | None = None
+
+    @property
+    def account_transactions(self) -> list[TransactionLine]:
+        """Payments through the account (what the bank statement shows)."""
+        return [t for t in self.transactions if t.through_account]
+
+    @property
+    def outside_transactions(self) -> list[TransactionLine]:
+        """Spending paid by others from notional or third-party budgets (never in the account)."""
+        return [t for t in self.transactions if not t.through_account]
 
     @property
     def missing_receipts(self) -> list[TransactionLine]:
@@ -142,7 +157,8 @@ def _holder_lines(session: Session) -> HolderLines | None:
 
 
 def stream_balances(session: Session, start: dt.date, end: dt.date) -> list[StreamBalance]:
-    """Opening balance, money in and out by funder (from each payment's allocations), in one query.
+    """Opening balance, money in and out of the account by funder (from each payment's allocations), in one
+    query; the recorded opening balance is a row of its own, so the rows add up to the account's figures.
 
     A funder's streams in different budget periods (last year's and this year's council payments) count as
     one, so money carried over from last year shows in the same row as this year's."""
@@ -161,7 +177,7 @@ def stream_balances(session: Session, start: dt.date, end: dt.date) -> list[Stre
         .select_from(Allocation)
         .join(Transaction, Transaction.id == Allocation.transaction_id)
         .outerjoin(FundingStream, FundingStream.id == Allocation.stream_id)
-        .where(Transaction.deleted_at.is_(None), Transaction.txn_date <= end)
+        .where(Transaction.deleted_at.is_(None), Transaction.txn_date <= end, Transaction.through_account.is_(True))
         .group_by(FundingStream.funder_kind, FundingStream.funder_name)
     ).all()
     balances = [
@@ -175,7 +191,11 @@ def stream_balances(session: Session, start: dt.date, end: dt.date) -> list[Stre
         for stream_id, name, opening, money_in, money_out in rows
         if opening or money_in or money_out
     ]
-    return sorted(balances, key=lambda b: (b.stream_id is None, b.label.casefold(), b.stream_id or 0))
+    ordered = sorted(balances, key=lambda b: (b.stream_id is None, b.label.casefold(), b.stream_id or 0))
+    already = figures.opening_balance_pence(session)
+    if already:
+        ordered.append(StreamBalance(None, _("Already in the account before the first payment"), already, 0, 0))
+    return ordered
 
 
 def transaction_lines(session: Session, start: dt.date, end: dt.date) -> list[TransactionLine]:
@@ -192,6 +212,7 @@ def transaction_lines(session: Session, start: dt.date, end: dt.date) -> list[Tr
             Transaction.payment_method,
             Transaction.reconciled,
             Transaction.receipt_not_needed,
+            Transaction.through_account,
             has_receipt.label("has_receipt"),
             Allocation.amount_pence,
             *PART_LABELS,
@@ -208,8 +229,8 @@ def transaction_lines(session: Session, start: dt.date, end: dt.date) -> list[Tr
     lines: list[TransactionLine] = []
     parts: list[Part] = []
     for i, row in enumerate(rows):
-        if row[10] is not None:
-            parts.append(Part(int(row[10]), row[11] or "", row[12] or "", row[13] or "", row[14] or ""))
+        if row[11] is not None:
+            parts.append(Part(int(row[11]), row[12] or "", row[13] or "", row[14] or "", row[15] or ""))
         if i + 1 < len(rows) and rows[i + 1][0] == row[0]:
             continue
         if row.direction == Direction.IN:
@@ -232,6 +253,7 @@ def transaction_lines(session: Session, start: dt.date, end: dt.date) -> list[Tr
                 reconciled=bool(row[7]),
                 receipt=receipt,
                 parts=tuple(parts),
+                through_account=bool(row.through_account),
             )
         )
         parts = []
@@ -276,4 +298,8 @@ def statement_data(
         explanation_dates=explained_dates,
         transactions=transaction_lines(session, start, end) if with_transactions else [],
         employment=employment_report(session, start, end, min(end, generated_on)) if has_employment(session) else None,
+        opening=accounts.opening(session),
+        account=accounts.identity(session),
+        reconciliation=accounts.last_reconciliation(session, end),
+        contribution=repayments.contribution(session, period.id, end) if period is not None else None,
     )

@@ -82,8 +82,9 @@ class Look:
         return self.base * (1.0 if self.large else 0.8)
 
 
-NORMAL = Look(large=False, base=10, table=8, small=7.5)
-LARGE = Look(large=True, base=14, table=11.5, small=11)
+# RNIB: large print is 16 pt or more; tables in large print at least 14 pt. Normal tables no smaller than 9 pt.
+NORMAL = Look(large=False, base=10.5, table=9, small=8.5)
+LARGE = Look(large=True, base=16, table=14, small=14)
 
 
 def look(large_print: bool) -> Look:

@@ -20,6 +20,7 @@ from reportlab.platypus.flowables import Flowable
 from reportlab.platypus.tables import Table
 
 from ipb_desktop import vocabulary as labels
+from ipb_desktop.figures import OUTCOME_SHARE_RULE
 from ipb_desktop.i18n import _
 from ipb_desktop.models.enums import RatingScale
 from ipb_desktop.models.store import Store
@@ -40,14 +41,15 @@ from ipb_desktop.statements.layout import (
     table,
 )
 from ipb_desktop.statements.pdf_employment import employment_section
+from ipb_desktop.statements.pdf_payments import missing_receipts_line
 from ipb_desktop.statements.pdf_statement import (
     about_section,
     day_long,
     footer_text,
     holder_name,
     merged,
-    missing_receipts_section,
     money,
+    outside_section,
     plan_section,
     range_text,
     spending_section,
@@ -76,13 +78,14 @@ def _cover(data: ReviewPackData, st: Styles, include_transactions: bool) -> list
     story.append(Spacer(1, st.look.gap))
     story += about_section(s, st)
     story.append(Paragraph(escape(_("What is in this pack")), st.h2))
+    # Parts are lettered, so they are never mistaken for outcome numbers ("Outcome 1").
     parts = [
-        _("1. My outcomes, in my own words, with how my ratings have changed"),
-        _("2. What has worked, what has not, and what I want to change"),
-        _("3. Spending summary"),
-        _("4. Statement for these dates")
+        _("Part A. My outcomes, in my own words, with how my ratings have changed"),
+        _("Part B. What has worked, what has not, and what I want to change"),
+        _("Part C. Spending summary"),
+        _("Part D. Statement for these dates")
         + (" " + _("(the full list of payments is left out)") if not include_transactions else ""),
-        _("5. Notes and signatures from the review"),
+        _("Part E. Notes and signatures from the review"),
     ]
     story += [para(p, st.body) for p in parts]
     story.append(Spacer(1, st.look.gap * 2))
@@ -139,15 +142,51 @@ def _ratings_table(ratings: list[RatingPoint], st: Styles) -> Table:
         rows.append(
             [
                 *(_short_cell(text, width, st) for text, width in zip(short, widths[:-1], strict=True)),
-                para(r.note, st.cell) if r.note else "",
+                para(_short_note(r.note), st.cell) if r.note else "",
             ]
         )
     return table(rows, widths, st.look)
 
 
+NOTE_IN_TABLE = 400  # characters of a note shown in the table; longer notes are printed in full below it
+
+
+def _short_note(note: str) -> str:
+    if len(note) <= NOTE_IN_TABLE:
+        return note
+    return note[: NOTE_IN_TABLE - 1].rstrip() + "\u2026 " + _("(the full note is below the table)")
+
+
+def _long_notes(ratings: list[RatingPoint], st: Styles) -> list[Flowable]:
+    """Notes too long for a table cell, in full, as paragraphs that run over pages (never a LayoutError)."""
+    story: list[Flowable] = []
+    for r in ratings:
+        if r.note and len(r.note) > NOTE_IN_TABLE:
+            who = labels.recorder(r.recorded_by)
+            story.append(para(_("Note of {date} by {who}:").format(date=day_long(r.day), who=who), st.cell_bold))
+            story.append(para(r.note, st.body))
+    return story
+
+
+def _series(outcome: OutcomeReview, scale: str) -> list[Series]:
+    """One line for the person's own ratings and one for each planner's, so who rated is never in doubt."""
+    by_who: dict[str, list[tuple[dt.date, int]]] = {}
+    for r in outcome.ratings:
+        if r.scale == scale:
+            by_who.setdefault(r.recorded_by, []).append((r.day, r.score))
+    ordered = sorted(by_who, key=lambda who: (who != "holder", who))
+    return [
+        Series(
+            _("My own rating") if who == "holder" else _("Rated by {who}").format(who=labels.recorder(who)),
+            tuple(by_who[who]),
+        )
+        for who in ordered
+    ]
+
+
 def _outcome(number: int, outcome: OutcomeReview, data: ReviewPackData, st: Styles) -> list[Flowable]:
     s = data.statement
-    title = _("{number}. {words}").format(number=number, words=outcome.what_matters)
+    title = _("Outcome {number}: {words}").format(number=number, words=outcome.what_matters)
     facts: list[tuple[str, str]] = []
     if outcome.how_ill_know:
         facts.append((_("How I will know"), outcome.how_ill_know))
@@ -167,14 +206,14 @@ def _outcome(number: int, outcome: OutcomeReview, data: ReviewPackData, st: Styl
     charts: list[Flowable] = []
     large = st.look.large
     for scale in _CHARTED:
-        points = tuple((r.day, r.score) for r in outcome.ratings if r.scale == scale)
-        if not points:
+        lines = _series(outcome, scale)
+        if not lines:
             continue
         low, high = SCORE_RANGES[scale]
         charts.append(Spacer(1, st.look.gap))
         charts.append(
             ratings_chart(
-                [Series(labels.rating_scale(scale), points)],
+                lines,
                 low,
                 high,
                 width=FRAME_WIDTH,
@@ -191,20 +230,21 @@ def _outcome(number: int, outcome: OutcomeReview, data: ReviewPackData, st: Styl
         story.append(kept(_ratings_table(listed, st)))
         if left_out:
             story.append(para(_("Earlier ratings are in the chart above."), st.note))
+        story += _long_notes(listed, st)
     else:
         story += [Spacer(1, st.look.gap), para(_("No ratings have been recorded for this outcome yet."), st.body)]
     return story
 
 
 def _outcomes_part(data: ReviewPackData, st: Styles) -> list[Flowable]:
-    story: list[Flowable] = [Paragraph(escape(_("1. My outcomes")), st.h1)]
+    story: list[Flowable] = [Paragraph(escape(_("Part A. My outcomes")), st.h1)]
     if not data.outcomes:
         return [*story, para(_("No outcomes have been written down yet."), st.body)]
     story.append(
         para(
             _(
-                "Each outcome is in my own words. The charts show my ratings over time; the numbers on each point are "
-                "the scores."
+                "Each outcome is in my own words. The charts show ratings over time; the numbers on each point are "
+                "the scores. My own ratings and a planner's have different markers, named in the key."
             ),
             st.note,
         )
@@ -216,7 +256,10 @@ def _outcomes_part(data: ReviewPackData, st: Styles) -> list[Flowable]:
 
 
 def _answers_part(data: ReviewPackData, st: Styles) -> list[Flowable]:
-    story: list[Flowable] = [PageBreak(), Paragraph(escape(_("2. Looking back and looking ahead")), st.h1_free)]
+    story: list[Flowable] = [
+        PageBreak(),
+        Paragraph(escape(_("Part B. Looking back and looking ahead")), st.h1_free),
+    ]
     for question, label in QUESTION_LABELS.items():
         answer = data.answers.get(question, "")
         block: list[Flowable] = [Paragraph(escape(_(label)), st.h2_free)]
@@ -224,37 +267,39 @@ def _answers_part(data: ReviewPackData, st: Styles) -> list[Flowable]:
             block.append(para(answer, st.own_words))
         else:
             block += [para(_("Not written yet. There is room to write here."), st.note), ruled_space(st, 5)]
-        story.append(KeepTogether(block))
+        story += [KeepTogether(block)] if len(answer) < 600 else block  # long answers run over pages
     return story
 
 
 def _money_parts(data: ReviewPackData, st: Styles, include_transactions: bool) -> list[Flowable]:
     s = data.statement
-    story: list[Flowable] = [PageBreak(), Paragraph(escape(_("3. Spending summary")), st.h1)]
+    story: list[Flowable] = [PageBreak(), Paragraph(escape(_("Part C. Spending summary")), st.h1)]
     story += summary_section(s, st, heading=False)
     story += totals_table(
         _("Spending towards each outcome"),
         _("Outcome"),
-        merged(s.summary.out_by_outcome),
-        s.summary.money_out_pence,
+        merged(data.spent_by_outcome),
+        sum(t.pence for t in data.spent_by_outcome),
         st,
     )
-    story += [PageBreak(), Paragraph(escape(_("4. Statement for these dates")), st.h1)]
+    story.append(para(_(OUTCOME_SHARE_RULE), st.note))
+    story += [PageBreak(), Paragraph(escape(_("Part D. Statement for these dates")), st.h1)]
     story.append(para(_("Monitoring return for {dates}").format(dates=range_text(s.start, s.end)), st.subtitle))
     story += streams_section(s, st)
     story += spending_section(s, st)
+    story += outside_section(s, st)
     story += plan_section(s, st)
     story += surplus_section(s, st)
     story += employment_section(s.employment, st)
     if include_transactions:
         story += transactions_section(s, st)
-    story += missing_receipts_section(s, st)
+    story += missing_receipts_line(s, st)
     return story
 
 
 def _review_part(data: ReviewPackData, st: Styles) -> list[Flowable]:
     s = data.statement
-    story: list[Flowable] = [PageBreak(), Paragraph(escape(_("5. Notes from the review")), st.h1)]
+    story: list[Flowable] = [PageBreak(), Paragraph(escape(_("Part E. Notes from the review")), st.h1)]
     story.append(para(_("For the reviewer to write on during the meeting."), st.note))
     story.append(Paragraph(escape(_("Reviewer's notes")), st.h2))
     story.append(ruled_space(st, 9 if st.look.large else 12))

@@ -4,12 +4,12 @@ with its ratings over time and the money spent towards it, and the answers typed
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ipb_desktop import outcomes
+from ipb_desktop import figures, outcomes
 from ipb_desktop.models.schema import PlanLine, Rating, plan_line_outcome
 from ipb_desktop.statements import periods, review_answers
 from ipb_desktop.statements.data import StatementData, statement_data
@@ -44,6 +44,8 @@ class ReviewPackData:
     outcomes: list[OutcomeReview]
     answers: dict[Question, str]
     review_date: dt.date | None
+    # All spending by outcome (through the account or paid by others), following figures.OUTCOME_SHARE_RULE.
+    spent_by_outcome: list[figures.Total] = field(default_factory=list)
 
 
 def review_pack_data(
@@ -55,7 +57,8 @@ def review_pack_data(
         since = periods.resolve(session, periods.Preset.SINCE_LAST_REVIEW, today)
         start, end = start or since.start, end or since.end
     statement = statement_data(session, start, end, generated_on=today)
-    spent = {t.key_id: t.pence for t in statement.summary.out_by_outcome if t.key_id is not None}
+    by_outcome = figures.money_out_by_outcome(session, start, end, through_account=None)
+    spent = {t.key_id: t.pence for t in by_outcome if t.key_id is not None}
     ratings: dict[int, list[RatingPoint]] = {}
     for r in session.scalars(select(Rating).where(Rating.rated_on <= end).order_by(Rating.rated_on, Rating.id)):
         ratings.setdefault(r.outcome_id, []).append(
@@ -83,4 +86,4 @@ def review_pack_data(
         for o in outcomes.list_outcomes(session)
     ]
     review_date = statement.holder.next_review_date if statement.holder is not None else None
-    return ReviewPackData(statement, reviews, review_answers.answers(session), review_date)
+    return ReviewPackData(statement, reviews, review_answers.answers(session), review_date, by_outcome)

@@ -19,7 +19,8 @@ from ipb_desktop.models.store import HEAD_REVISION, Store
 from tests.conftest import PASSPHRASE
 
 DATA = Path(__file__).parent / "data"
-COVERING = ["deleted_at", "txn_date", "id", "direction", "amount_pence"]
+# Migration 0003 added through_account (the balance counts only money through the account).
+COVERING = ["deleted_at", "txn_date", "id", "direction", "amount_pence", "through_account"]
 
 
 def index_columns(conn: sa.Connection, name: str = "ix_transaction_live_date") -> list[str]:
@@ -36,7 +37,7 @@ def balance_query(day: dt.date) -> sa.Select:  # type: ignore[type-arg]
     from ipb_desktop.models.schema import Transaction
 
     return sa.select(figures._sum(figures._signed())).where(
-        Transaction.deleted_at.is_(None), Transaction.txn_date <= day
+        Transaction.deleted_at.is_(None), Transaction.txn_date <= day, Transaction.through_account.is_(True)
     )
 
 

@@ -24,7 +24,7 @@ def test_transactions_csv_has_bom_stable_columns_and_plain_values(filled_store: 
     assert raw.startswith(b"\xef\xbb\xbf")
     assert raw.splitlines()[0].decode("utf-8-sig") == (
         "transaction_id,part,parts,date,payee,description,money_in,money_out,category,plan_line,funding_stream,"
-        "outcome,payment_method,receipt,reconciled"
+        "outcome,payment_method,receipt,reconciled,through_account"
     )
     rows = read(out)
     assert [(r["date"], r["payee"], r["money_in"], r["money_out"]) for r in rows] == [

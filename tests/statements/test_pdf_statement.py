@@ -55,9 +55,10 @@ def test_every_payment_is_listed_with_what_it_was_for(statement: Path) -> None:
 
 def test_streams_plan_surplus_and_own_words_are_printed(statement: Path) -> None:
     text = pdf_text(statement)
-    assert "Exampleshire Council Council social care £520.00 every four weeks £130.00 £6,760.00" in text
+    # Funder, how it is held, how it is paid, each week, each year and the budget period (13 payments).
+    assert "Exampleshire Council Direct payment £520.00 every four weeks £130.00 £6,760.00 £6,760.00" in text
     assert "Pottery class £300.00" in text
-    assert "On 30 June 2026 the account held £1,382.50." in text
+    assert "Money in the account at the end of 30 June 2026 £1,382.50" in text
     assert "A tax bill for my PA is due in July." in text
     assert "NHS number 943 476 5919" in text
     assert "Council reference EXS-000123" in text
@@ -66,7 +67,7 @@ def test_streams_plan_surplus_and_own_words_are_printed(statement: Path) -> None
 def test_missing_receipts_come_together_at_the_end_then_the_declaration(statement: Path) -> None:
     text = pdf_text(statement)
     missing = text.index("Missing receipts")
-    assert text.index("Every payment in these dates") < missing < text.index("Declaration")
+    assert text.index("Every payment through the account in these dates") < missing < text.index("Declaration")
     assert "2 payments out have no receipt yet (£337.50 in all)." in text
     assert "10/04/2026 Clayworks Studio Pottery, 3 weeks £37.50" in text[missing:]
     assert "Name Alys Testwood Signature Date" in text

@@ -32,13 +32,13 @@ def test_the_pack_has_each_part_in_order(answered: Store, tmp_path: Path) -> Non
     text = " ".join(pages)
     assert "My review pack" in pages[0] and "For my review on 1 March 2027" in pages[0]
     order = [
-        "1. My outcomes",
-        "2. Looking back and looking ahead",
-        "3. Spending summary",
-        "4. Statement for these dates",
-        "Every payment in these dates",
-        "Missing receipts",
-        "5. Notes from the review",
+        "Part A. My outcomes",
+        "Part B. Looking back and looking ahead",
+        "Part C. Spending summary",
+        "Part D. Statement for these dates",
+        "Every payment through the account in these dates",
+        "Receipts: 2 payments out have no receipt yet (£337.50 in all). The statement lists them.",
+        "Part E. Notes from the review",
         "Reviewer's notes",
         "Signatures",
     ]
@@ -52,14 +52,14 @@ def test_outcomes_are_in_own_words_with_ratings_notes_and_money(answered: Store,
     out = tmp_path / "pack.pdf"
     data = pdf_review_pack.write_from_store(answered, out, APRIL, JUNE_END, MADE_ON)
     text = pdf_text(out)
-    assert "1. Regain confidence to go out on my own" in text
+    assert "Outcome 1: Regain confidence to go out on my own" in text
     assert "How I will know I go to the market each week" in text
     assert "Money spent towards it £337.50 from 1 April 2026 to 30 June 2026" in text
     assert "Support in my plan for it Personal assistant 2.5 hours a week Pottery class" in text
     assert "1 April 2026 3 Me Hard to leave home" in text
     assert "1 May 2026 5 Me Pottery helped" in text
     assert "Date of the rating" in text  # the chart's axis titles
-    assert "2. Get back into work" in text
+    assert "Outcome 2: Get back into work" in text
     assert "No ratings have been recorded for this outcome yet." in text
     assert [o.spent_pence for o in data.outcomes] == [33750, 0]
 
@@ -80,9 +80,10 @@ def test_the_pack_can_leave_out_the_payments_and_use_large_print(answered: Store
         answered, short, APRIL, JUNE_END, MADE_ON, large_print=True, include_transactions=False
     )
     text = pdf_text(short)
-    assert "Every payment in these dates" not in text
+    assert "Every payment through the account in these dates" not in text
     assert "(the full list of payments is left out)" in text
-    assert "Missing receipts" in text and "Clayworks Studio" in text
+    # One short line in the pack; the full list is in the statement.
+    assert "Receipts: 2 payments out have no receipt yet" in text and "Missing receipts" not in text
     assert "Closing balance (end of 30 June 2026) £1,382.50" in text
     assert len(pdf_pages(short)) > len(pdf_pages(full)) - 1  # bigger text outweighs the list left out
 
@@ -130,3 +131,19 @@ def test_nothing_is_said_about_earlier_ratings_when_none_are_left_out(answered: 
     out = tmp_path / "pack.pdf"
     pdf_review_pack.write_from_store(answered, out, APRIL, JUNE_END, MADE_ON)
     assert "Earlier ratings" not in pdf_text(out)
+
+
+def test_a_planners_ratings_are_drawn_apart_and_named_in_the_key(
+    answered: Store, tmp_path: Path, ids: dict[str, int]
+) -> None:
+    answered.actor = "planner:Sam Example"
+    with answered.transaction() as s:
+        outcomes.add_rating(s, ids["confidence"], outcomes.RatingDetails(dt.date(2026, 6, 1), 7, note="With Sam"))
+    answered.actor = "holder"
+    out = tmp_path / "pack.pdf"
+    pdf_review_pack.write_from_store(answered, out, APRIL, JUNE_END, MADE_ON)
+    text = pdf_text(out)
+    assert "My own rating" in text and "Rated by Sam Example (planner)" in text
+    assert "1 June 2026 7 Sam Example (planner) With Sam" in text
+    # Money towards an outcome follows its plan lines, by a rule the pack states.
+    assert "shared equally between them" in text

@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
-from ipb_desktop import budget, figures, holder, ledger_query, overview
+from ipb_desktop import budget, figures, funders, holder, ledger_query, overview
 from ipb_desktop.formatting import date_long, date_short, money
-from ipb_desktop.i18n import _
+from ipb_desktop.i18n import _, ngettext
 from ipb_desktop.ui.employment.home import coming_up_lines
 from ipb_desktop.ui.operations.context import AppContext
 from ipb_desktop.ui.widgets.forms import Heading, plain_label
@@ -32,6 +32,7 @@ class HomeView:
     outcomes: list[overview.OutcomeProgress] = field(default_factory=list)
     recent: list[ledger_query.LedgerRow] = field(default_factory=list)
     setup_unfinished: bool = False
+    to_sort: int = 0  # money in not linked to a funding stream
 
 
 def read_home(session: Session, today: dt.date) -> HomeView:
@@ -43,6 +44,7 @@ def read_home(session: Session, today: dt.date) -> HomeView:
         review=person.next_review_date if person else None,
         monitoring=overview.next_monitoring_due(session, today),
         outcomes=overview.outcome_progress(session),
+        to_sort=len(funders.to_sort(session)),
     )
     if view.figures.period_id is not None:
         period = budget.get_period(session, view.figures.period_id)
@@ -247,10 +249,18 @@ class HomePage(Page):
         if surplus is not None and surplus.surplus_pence > 0:
             found.append(
                 _(
-                    "You have {extra} more than {weeks} weeks of planned spending in the account. Money that "
-                    "builds up may be asked about at your review; you could talk to your planner about what it "
-                    "could be used for."
+                    "You have {extra} more than {weeks} weeks of your budget in the account, after money you "
+                    "owe. Money that builds up may be asked about at your review; you could talk to your planner "
+                    "about what it could be used for."
                 ).format(extra=money(surplus.surplus_pence), weeks=surplus.threshold_weeks)
+            )
+        if view.to_sort:
+            found.append(
+                ngettext(
+                    "To sort: {n} payment of money in is not linked to a funding stream yet.",
+                    "To sort: {n} payments of money in are not linked to a funding stream yet.",
+                    view.to_sort,
+                ).format(n=view.to_sort)
             )
         if figs.spending_ahead_of_plan:
             found.append(

@@ -1,7 +1,7 @@
 """employing personal assistants: employees, hourly rates, shifts, payslips, employer checks
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0003
 Create Date: 2026-12-01 22:50:00
 
 Five new tables and nothing else changed, so a store from an earlier version keeps every row as it was.
@@ -14,7 +14,7 @@ from alembic import op
 
 
 revision = '0004'
-down_revision = '0002'
+down_revision = '0003'
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,123 @@
+"""Words and numbers as the printed documents write them: money with babel, dates, names, and plain cell text
+wrapped to a column (long unbroken words, such as bank references, are broken so they never overprint the
+next column)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from functools import lru_cache
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from ipb_desktop import formatting
+from ipb_desktop.figures import Total
+from ipb_desktop.i18n import _, current_locale
+from ipb_desktop.statements.data import ReceiptState, StatementData
+from ipb_desktop.statements.layout import FONT, Styles
+
+day_long = formatting.date_long
+
+
+@lru_cache(maxsize=8192)
+def _pounds(pounds: int, negative: bool, locale: str) -> str:
+    return formatting.money(-pounds * 100 if negative else pounds * 100, locale)
+
+
+def money(pence: int) -> str:
+    """`formatting.money`, faster for long lists: the babel-formatted whole pounds are remembered and the pence
+    written in place of their ".00" (a year's statement formats thousands of amounts)."""
+    locale = current_locale()
+    pounds, rest = divmod(abs(pence), 100)
+    template = _pounds(pounds, pence < 0, locale)
+    if template.endswith("00") and not template[-3].isdigit() and (pounds or pence >= 0):
+        return f"{template[:-2]}{rest:02d}"
+    return formatting.money(pence, locale)
+
+
+def weeks_text(tenths: int) -> str:
+    """8.5 (weeks), written the way the chosen language writes decimals."""
+    return str(format_decimal(Decimal(tenths) / 10, format="#,##0.0", locale=formatting.babel_locale()))
+
+
+def nhs_number_text(digits: str) -> str:
+    return f"{digits[:3]} {digits[3:6]} {digits[6:]}" if len(digits) == 10 else digits
+
+
+def range_text(start: dt.date, end: dt.date) -> str:
+    return _("{start} to {end}").format(start=day_long(start), end=day_long(end))
+
+
+def holder_name(data: StatementData) -> str:
+    return data.holder.name if data.holder is not None else _("Name not recorded")
+
+
+def label_and_four_amounts(st: Styles) -> list[float]:
+    """Widths for a table of a label and four amounts (wider amounts in large print)."""
+    return [w * mm for w in ((40, 35, 35, 35, 35) if st.look.large else (72, 27, 27, 27, 27))]
+
+
+def merged(totals: list[Total]) -> list[tuple[str, int]]:
+    """Totals added up by label: this year's and last year's "Personal assistant" plan lines (or a council's
+    streams in two budget periods) show as one line, as a reader would expect."""
+    by_label: dict[str, int] = {}
+    for total in totals:
+        by_label[total.label] = by_label.get(total.label, 0) + total.pence
+    return list(by_label.items())
+
+
+class Wrapper:
+    """Wraps plain cell text to a column width. Plain strings with line breaks lay out far faster than
+    Paragraphs, which matters for a year of several thousand payments."""
+
+    def __init__(self, size: float) -> None:
+        self.size = size
+        self._seen: dict[tuple[str, float, int], str] = {}
+
+    def __call__(self, text: str, width: float, limit: int = 0) -> str:
+        key = (text, width, limit)
+        found = self._seen.get(key)
+        if found is None:
+            found = self._seen[key] = self._wrap(text, width, limit)
+        return found
+
+    def _wrap(self, text: str, width: float, limit: int) -> str:
+        if limit and len(text) > limit:
+            text = text[: limit - 1].rstrip() + "\u2026"
+        if stringWidth(text, FONT, self.size) <= width:
+            return text
+        return "\n".join(simpleSplit(break_long_words(text, width, self.size), FONT, self.size, width))
+
+
+def break_long_words(text: str, width: float, size: float, font: str = FONT) -> str:
+    """`text` with every word wider than `width` cut into pieces that fit (a bank reference such as
+    PAYPAL*EXAMPLESHIREPOTTERYSTUDIO), so no cell ever runs into the next column."""
+    words = []
+    for word in text.split(" "):
+        while word and stringWidth(word, font, size) > width:
+            cut = 1
+            while cut < len(word) and stringWidth(word[: cut + 1], font, size) <= width:
+                cut += 1
+            words.append(word[:cut])
+            word = word[cut:]
+        words.append(word)
+    return " ".join(words)
+
+
+def receipt_text(state: ReceiptState) -> str:
+    if state == ReceiptState.HELD:
+        return _("Held")
+    if state == ReceiptState.MISSING:
+        return _("MISSING")
+    if state == ReceiptState.NOT_NEEDED:
+        return _("Not needed")
+    return ""
+
+
+def month_text(day: dt.date) -> str:
+    """November 2026, in the chosen language."""
+    return str(format_date(day, format="LLLL y", locale=formatting.babel_locale()))
