@@ -5,8 +5,8 @@ returning what was owed at the end of `day` and not yet paid. Built in:
 
 - "committed": payments out of the account recorded by `day` but dated after it (an invoice or wages recorded
   for later); payments recorded afterwards were not known of on `day`.
-- "employment": `ipb_desktop.employment.owed_items(session, day)` when that module exists (unpaid wages, PAYE
-  and pension due for personal assistants); it is looked up when asked, so nothing here depends on it.
+- "employment": `ipb_desktop.employment.owed_items(session, day)` (unpaid wages, PAYE and pension due for
+  personal assistants: payslips not yet matched to a payment).
 
 Another area adds its own with `register("name", source)`.
 """
@@ -14,7 +14,6 @@ Another area adds its own with `register("name", source)`.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -69,15 +68,19 @@ def _committed(session: Session, day: dt.date) -> list[OwedItem]:
 
 
 def _employment(session: Session, day: dt.date) -> list[OwedItem]:
-    try:
-        employment = importlib.import_module("ipb_desktop.employment")
-    except ModuleNotFoundError:
-        return []
-    source = getattr(employment, "owed_items", None)
-    return list(source(session, day)) if callable(source) else []
+    """Unpaid wages, PAYE and pension for personal assistants (payslips not yet matched to a payment)."""
+    from ipb_desktop.employment import owed as employment_owed
+
+    return [
+        OwedItem(
+            "employment",
+            _("{what} owed to {who}").format(what=_(employment_owed.WHAT_LABELS[item.what]), who=item.who),
+            item.amount_pence,
+        )
+        for item in employment_owed.owed_items(session, day)
+    ]
 
 
-register("committed", _committed)
 register("employment", _employment)
 
 
