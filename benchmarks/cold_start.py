@@ -19,14 +19,14 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from pathlib import Path  # noqa: E402
+from pathlib import Path
 
 # The window code first, in the order `ipb-desktop` imports it (ipb_desktop.ui.app decides what comes before Qt).
-from ipb_desktop.ui.app import make_app  # noqa: E402  # isort: skip
-from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
+from ipb_desktop.ui.app import make_app  # isort: skip
+from PySide6.QtCore import QEvent, QObject, QTimer
 
-from ipb_desktop.models.store import Store  # noqa: E402
-from ipb_desktop.ui.shell.main_window import MainWindow  # noqa: E402
+from ipb_desktop.models.store import Store
+from ipb_desktop.ui.shell.main_window import MainWindow
 
 
 class FirstPaint(QObject):
@@ -37,7 +37,7 @@ class FirstPaint(QObject):
         self.target = target
         self.painted_at: float | None = None
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self.painted_at is None and event.type() == QEvent.Type.Paint and watched is self.target:
             self.painted_at = time.time()
             QTimer.singleShot(0, make_app([]).quit)

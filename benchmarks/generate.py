@@ -254,7 +254,7 @@ def income_schedule(total: int) -> str | None:
     scheduled = YEARS * (13 + 12 + 12)
     if scheduled <= total // 10:
         return None  # each stream's own schedule
-    if YEARS * 3 * 4 <= total // 5:
+    if total // 5 >= YEARS * 3 * 4:
         return "quarterly"
     return "yearly"
 

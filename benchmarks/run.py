@@ -107,7 +107,7 @@ def timed_process(argv: list[str], env: dict[str, str], cwd: Path | None = None)
 def worker(name: str, store_dir: Path, runs: int) -> dict[str, Any]:
     """Run one in-process measurement in its own child; its JSON result includes the child's peak memory."""
     argv = [PY, str(Path(__file__).resolve()), "--worker", name, "--store-dir", str(store_dir), "--runs", str(runs)]
-    wall, cpu, peak_kb, out = timed_process(argv, child_env())
+    wall, _cpu, peak_kb, out = timed_process(argv, child_env())
     result: dict[str, Any] = json.loads(out.decode().strip().splitlines()[-1])
     result["peak_mb"] = peak_kb / 1024
     result["process_seconds"] = wall
@@ -279,7 +279,7 @@ class PlainStore:
             raw.isolation_level = None  # as Store does: BEGIN is sent by SQLAlchemy's "begin" event below
             try:
                 store_module._apply_pragmas(raw)
-            except Exception:  # noqa: BLE001 - the store's helper changed shape: use the same list by hand
+            except Exception:
                 for pragma in self.PRAGMAS:
                     raw.execute(f"PRAGMA {pragma}").fetchall()
             if os.environ.get(CACHE_ENV):
@@ -682,7 +682,7 @@ def measure_size(size: int, runs: int, everything: bool, only: set[str] | None) 
         load_before, (busy_before, total_before) = os.getloadavg(), busy_cpus()
         try:
             take(name, step())
-        except Exception as exc:  # noqa: BLE001 - a part that is not there yet must not stop the others
+        except Exception as exc:
             found["notes"].append(f"{name} not measured: {type(exc).__name__}: {exc}")
             print(f"    not measured: {exc}", flush=True)
         busy_after, total_after = busy_cpus()

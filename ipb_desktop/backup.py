@@ -11,6 +11,7 @@ atomic step: a crash or power cut leaves the old state or the new one, never hal
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import shutil
@@ -128,10 +129,8 @@ def _remove_partials(folder: Path, prefix: str) -> list[Path]:
     except OSError:
         return []
     for name in names:
-        try:
+        with contextlib.suppress(OSError):  # pragma: no cover - read-only stick; harmless leftovers stay
             (folder / name).unlink(missing_ok=True)
-        except OSError:  # pragma: no cover - read-only stick; harmless leftovers stay
-            pass
     return [folder / n for n in names]
 
 
@@ -201,10 +200,8 @@ def snapshot(store: Store, target: Path) -> None:
         raise _write_failed(target.parent, exc) from exc
     finally:
         for leftover in (tmp, *sidecars(tmp)):
-            try:
+            with contextlib.suppress(OSError):  # pragma: no cover - a vanished USB stick; nothing more to tidy
                 leftover.unlink(missing_ok=True)
-            except OSError:  # pragma: no cover - a vanished USB stick; nothing more to tidy
-                pass
 
 
 # -- reading and restoring ------------------------------------------------------------------------------------
@@ -268,10 +265,8 @@ def restore_backup(backup_path: Path | str, passphrase: str, target_path: Path |
         raise _write_failed(target.parent, exc) from exc
     finally:
         for leftover in (incoming, *sidecars(incoming)):
-            try:
+            with contextlib.suppress(OSError):  # pragma: no cover
                 leftover.unlink(missing_ok=True)
-            except OSError:  # pragma: no cover
-                pass
         if lock is not None:
             lock.release()
     return info

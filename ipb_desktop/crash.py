@@ -13,6 +13,7 @@ newest 20 are kept.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import platform
@@ -83,7 +84,7 @@ def write_log(error: BaseException) -> Path | None:
         for old in sorted(folder.glob("crash-*.log"))[:-LOGS_KEPT]:
             old.unlink(missing_ok=True)
         return target
-    except Exception:  # noqa: BLE001 - a failing log must never hide the message
+    except Exception:
         return None
 
 
@@ -108,7 +109,7 @@ def report(error: BaseException, show: Show | None = None) -> int:
             show(message)
         else:
             print(message, file=sys.stderr)
-    except Exception:  # noqa: BLE001 - the message could not be shown; the log is written
+    except Exception:
         pass
     return EXIT_UNEXPECTED
 
@@ -138,7 +139,6 @@ def disable_core_dumps() -> None:
         import resource
     except ImportError:  # pragma: no cover - Windows has no core files of this kind
         return
-    try:
+    # A locked-down system may refuse; there is nothing more to do then.
+    with contextlib.suppress(ValueError, OSError):  # pragma: no cover
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    except (ValueError, OSError):  # pragma: no cover - a locked-down system that refuses; nothing more to do
-        pass

@@ -11,6 +11,7 @@ replaces it with one that keeps painting (`set_waiter`).
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from typing import TypeVar
@@ -71,7 +72,7 @@ def _ask(question: Callable[[], T]) -> T:
     def run() -> None:
         try:
             outcome.append(question())
-        except BaseException as exc:  # noqa: BLE001 - handed back to the caller's thread below
+        except BaseException as exc:
             failure.append(exc)
         finally:
             finished.set()
@@ -88,7 +89,7 @@ def keyring_available() -> bool:
     """True when a real keyring backend (not the fail/null/plaintext ones) is usable here."""
     try:
         backend = keyring.get_keyring()
-    except Exception:  # noqa: BLE001 - a broken keyring setup means "not available"
+    except Exception:
         return False
     if backend.priority <= 0:
         return False
@@ -141,7 +142,5 @@ def recall_or_raise(store_uuid: str) -> str | None:
 def forget(store_uuid: str) -> None:
     if not keyring_available():
         return
-    try:
+    with contextlib.suppress(PasswordDeleteError, KeyringError, KeyringTimedOut):
         _ask(lambda: keyring.delete_password(SERVICE, store_uuid))
-    except (PasswordDeleteError, KeyringError, KeyringTimedOut):
-        pass

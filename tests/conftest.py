@@ -14,8 +14,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from ipb_desktop import budget, holder, ledger, outcomes, plan, seed  # noqa: E402
-from ipb_desktop.models.store import Store  # noqa: E402
+from ipb_desktop import budget, holder, ledger, outcomes, plan, seed
+from ipb_desktop.models.store import Store
 
 PASSPHRASE = "purple otter umbrella"
 LONG_RUN = os.environ.get("IPB_LONG") == "1"

@@ -65,7 +65,7 @@ def new_store(run: Cli, store_path: Path) -> Path:
 def filled(filled_store: Store, store_path: Path) -> Iterator[Path]:
     """conftest's small budget for Alys Testwood, closed so the command line can open it."""
     filled_store.close()
-    yield store_path
+    return store_path
 
 
 class FakeTerminal(io.StringIO):
@@ -373,7 +373,7 @@ def test_spending_outside_the_plan_is_saved_with_a_gentle_note(run: Cli, filled:
 
 
 @pytest.mark.parametrize(
-    "option, value, field",
+    ("option", "value", "field"),
     [
         ("--amount", "12.5.0", "amount:"),
         ("--amount", "-3.00", "amount:"),

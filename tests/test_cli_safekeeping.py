@@ -3,6 +3,7 @@ and import-all; and an unexpected error is a calm message, a log without persona
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from pathlib import Path
 
@@ -147,7 +148,5 @@ def test_core_dumps_are_turned_off(capsys: pytest.CaptureFixture[str]) -> None:
         crash.disable_core_dumps()
         assert resource.getrlimit(resource.RLIMIT_CORE) == (0, 0)
     finally:
-        try:
+        with contextlib.suppress(ValueError, OSError):
             resource.setrlimit(resource.RLIMIT_CORE, before)
-        except (ValueError, OSError):
-            pass

@@ -66,6 +66,6 @@ def test_a_failed_csv_export_leaves_no_plain_text_part_file(filled_store: Store,
         yield ["1", "Clayworks"]
         raise OSError(28, "No space left on device")
 
-    with pytest.raises(OSError):
+    with pytest.raises(OSError, match="No space"):
         csv_export.write_csv(out, ["id", "payee"], rows())  # type: ignore[arg-type]
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("payments")) == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import struct
 import zlib
 from collections import Counter
@@ -73,7 +74,7 @@ def test_outcomes_in_her_own_words_rated_monthly_with_ups_and_downs(demo: tuple[
             scores = [r.score for r in outcome.ratings]
             assert len(scores) == 12
             assert scores[-1] > scores[0], "things get better over the year"
-            assert any(b < a for a, b in zip(scores, scores[1:], strict=False)), "but not in a straight line"
+            assert any(b < a for a, b in itertools.pairwise(scores)), "but not in a straight line"
             assert all(r.note for r in outcome.ratings)
             days = [r.rated_on for r in outcome.ratings]
             assert len({(d.year, d.month) for d in days}) == 12 and max(days) <= TODAY

@@ -8,6 +8,7 @@ the next example starts from the same small budget. IPB_LONG=1 runs thousands of
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -183,8 +184,7 @@ def sliced_ranges(draw: st.DrawFn) -> list[tuple[dt.date, dt.date]]:
     cuts = sorted(draw(st.sets(st.integers(first + 1, last), max_size=5)) if last > first else set())
     bounds = [first, *cuts, last + 1]
     return [
-        (FIRST_DAY + dt.timedelta(days=a), FIRST_DAY + dt.timedelta(days=b - 1))
-        for a, b in zip(bounds, bounds[1:], strict=False)
+        (FIRST_DAY + dt.timedelta(days=a), FIRST_DAY + dt.timedelta(days=b - 1)) for a, b in itertools.pairwise(bounds)
     ]
 
 
@@ -212,7 +212,7 @@ def test_any_slicing_of_any_stretch_adds_up(store: Store) -> None:
                     assert total(rows) == summary.money_out_pence
                     assert len({t.key_id for t in rows}) == len(rows)  # one row per key, "not linked" included
                     assert all(t.pence > 0 for t in rows)
-            for before, after in zip(summaries, summaries[1:], strict=False):
+            for before, after in itertools.pairwise(summaries):
                 assert before.closing_pence == after.opening_pence
                 assert after.start == before.end + dt.timedelta(days=1)
             assert whole.opening_pence == summaries[0].opening_pence

@@ -267,9 +267,7 @@ def _needs_translation(text: str) -> bool:
     bare = _MARKUP.sub(" ", text).strip()
     if text in ALLOWED or not re.search(r"[^\W\d_]", bare):
         return False
-    if len(bare) <= 1 or _IDENTIFIER.match(bare):
-        return False
-    return True
+    return not (len(bare) <= 1 or _IDENTIFIER.match(bare))
 
 
 @dataclass(frozen=True)

@@ -153,7 +153,7 @@ def test_money_in_from_a_funder_is_linked_to_its_stream(store: Store, money: Bud
     with store.reading() as s:
         assert s.get_one(Transaction, linked.id).allocations[0].stream_id == money.council
         assert [row.txn_id for row in funders.to_sort(s)] == [other.id]
-        (by_stream, *rest) = figures.money_in_by_stream(s, *YEAR)
+        (by_stream, *_rest) = figures.money_in_by_stream(s, *YEAR)
         assert (by_stream.key_id, by_stream.pence) == (money.council, 56000)
 
 

@@ -17,10 +17,10 @@ def chronological(lines: list[StatementLine]) -> list[StatementLine]:
     """The lines oldest first. Banks list newest first or oldest first; the first and last dates say which."""
     if len(lines) >= 2 and lines[0].txn_date > lines[-1].txn_date:
         return lines[::-1]
-    if len(lines) >= 2 and lines[0].txn_date == lines[-1].txn_date:
-        # All one day: the order whose running balance adds up.
-        if _mismatches(lines[::-1]) and len(_mismatches(lines[::-1])) < len(_mismatches(lines)):
-            return lines[::-1]
+    # All one day: the order whose running balance adds up.
+    one_day = len(lines) >= 2 and lines[0].txn_date == lines[-1].txn_date
+    if one_day and _mismatches(lines[::-1]) and len(_mismatches(lines[::-1])) < len(_mismatches(lines)):
+        return lines[::-1]
     return list(lines)
 
 

@@ -6,8 +6,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
+import itertools
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -90,9 +92,7 @@ def read_table(data: bytes) -> CsvTable:
         if looks_like_header(row):
             header = [cell.strip() for cell in row]
             return CsvTable(encoding, delimiter, line_no, header, rows[position + 1 :], rows[:position])
-    for position, ((line_no, row), (_next_no, following)) in enumerate(
-        zip(rows[:_HEADER_SEARCH_ROWS], rows[1 : _HEADER_SEARCH_ROWS + 1], strict=False)
-    ):
+    for position, ((line_no, row), (_next_no, following)) in enumerate(itertools.pairwise(rows)):
         # Headings this app does not know (the person maps them): a row of words above the first row of dates.
         if len(row) >= 2 and len(row) == len(following) and _has_date(following) and not _has_date(row):
             header = [cell.strip() for cell in row]
@@ -142,10 +142,8 @@ def _guess(table: CsvTable) -> ColumnMapping:
         values = [row[column] for row in rows if column < len(row) and row[column].strip()]
         ok = 0
         for value in values:
-            try:
+            with contextlib.suppress(ValueError):
                 ok += bool(test(value))  # type: ignore[operator]
-            except ValueError:
-                pass
         return ok / len(values) if values else 0.0
 
     date = next((i for i in range(width) if share(cells.looks_like_date, i) > 0.8), None)

@@ -7,6 +7,7 @@ ofxparse's own errors are put into plain words, with the line of the file they c
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import warnings
@@ -164,10 +165,8 @@ def parse(data: bytes, account: str | None = None) -> ParsedStatement:
     _add_lines(parsed, statement.transactions, upper_lines, account_id)
     balance, when = getattr(statement, "balance", None), getattr(statement, "balance_date", None)
     if balance is not None and when is not None:
-        try:
+        with contextlib.suppress(InvalidInput, ArithmeticError, ValueError):
             parsed.bank_balance = BankBalance(when.date(), decimal_to_pence(Decimal(balance)))
-        except (InvalidInput, ArithmeticError, ValueError):
-            pass
     return parsed
 
 

@@ -26,6 +26,7 @@ printed by `summary --json` is described in `ipb_desktop.cli.summary`.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import gc
 import importlib
@@ -186,7 +187,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         _print_error(_file_problem(error))
         return EXIT_NOT_A_STORE
-    except (Exception, RecursionError) as error:  # noqa: BLE001 - never a traceback: a calm message and a log
+    except (Exception, RecursionError) as error:
         from ipb_desktop import crash
 
         return crash.report(error)
@@ -194,10 +195,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _print_error(text: str) -> None:
-    try:
+    with contextlib.suppress(OSError, ValueError):  # standard error is closed too: the exit code says it
         print(text, file=sys.stderr)
-    except (OSError, ValueError):  # standard error is closed too: the exit code says it
-        pass
 
 
 def _file_problem(error: OSError) -> str:
@@ -227,10 +226,8 @@ def leave(code: int) -> NoReturn:
     at exit would free every object the imports made, one by one, which takes longer than the summary itself.
     """
     for stream in (sys.stdout, sys.stderr):
-        try:
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing more can be said there
             stream.flush()
-        except (OSError, ValueError):  # a closed pipe: nothing more can be said there
-            pass
     os._exit(code)
 
 

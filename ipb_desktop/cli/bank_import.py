@@ -174,15 +174,14 @@ def run_import(args: argparse.Namespace) -> int:
         if result.no_payments:
             say(_("This file has no payments in it, so there is nothing to import."))
             return EXIT_OK
-        if result.problems:
-            if not args.skip_bad_lines:
-                warn(
-                    _(
-                        "Nothing was imported. Fix the file, or run again with --skip-bad-lines to import the other "
-                        "lines without these."
-                    )
+        if result.problems and not args.skip_bad_lines:
+            warn(
+                _(
+                    "Nothing was imported. Fix the file, or run again with --skip-bad-lines to import the other "
+                    "lines without these."
                 )
-                return EXIT_INVALID_INPUT
+            )
+            return EXIT_INVALID_INPUT
         if args.dry_run:
             say(_("Nothing was saved (this was a dry run)."))
             return EXIT_OK

@@ -5,6 +5,8 @@ Only the command line gives this advice (the window shows the columns instead).
 
 from __future__ import annotations
 
+import contextlib
+
 from ipb_desktop.bankimport import cells
 from ipb_desktop.bankimport.column_options import option_word
 from ipb_desktop.bankimport.csv_reader import CsvTable
@@ -25,10 +27,8 @@ def _share(table: CsvTable, index: int, test: str) -> float:
     values = [row[index] for _n, row in table.rows[:50] if index < len(row) and row[index].strip()]
     good = 0
     for value in values:
-        try:
+        with contextlib.suppress(ValueError):
             good += cells.looks_like_date(value) if test == "date" else cells.read_amount(value) is not None
-        except ValueError:
-            pass
     return good / len(values) if values else 0.0
 
 

@@ -340,7 +340,7 @@ class Store:
             try:
                 with self.engine.connect() as conn:
                     _raw(conn).execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            except Exception:  # noqa: BLE001 - closing must never fail
+            except Exception:
                 pass
         self.engine.dispose()
         self._lock.release()

@@ -283,7 +283,7 @@ def _canvas_maker(footer_left: str, generated_on: dt.date, small: float) -> type
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
 
-        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
             self._startPage()
 

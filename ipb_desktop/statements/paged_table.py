@@ -160,10 +160,7 @@ class PagedTable(Flowable):  # type: ignore[misc]
             y = top - self._pad - size
             for line in value.split("\n"):
                 if line:
-                    if column in right:
-                        x = rights[column] - stringWidth(line, font, size)
-                    else:
-                        x = lefts[column]
+                    x = rights[column] - stringWidth(line, font, size) if column in right else lefts[column]
                     text.setTextOrigin(x, y)
                     text.textOut(line)
                 y -= leading

@@ -81,7 +81,7 @@ def test_the_index_finds_exactly_what_reading_every_row_finds(store: Store, monk
     rng = random.Random(15)
     words = ["Siân", "Dŵr Cymru", "Zoë's Café", "SWIM", "swimming", "50% off_peak", 'say "hi"', "Ŵyau", "ab", "x"]
     for n in range(60):
-        pay(store, " ".join(rng.sample(words, 2)), rng.choice(words + [""]), day=1 + n % 28)
+        pay(store, " ".join(rng.sample(words, 2)), rng.choice([*words, ""]), day=1 + n % 28)
     for text in [
         "swim",
         "SWIM caf",

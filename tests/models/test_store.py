@@ -54,7 +54,7 @@ def test_wrong_passphrase_is_refused_and_leaves_every_byte_unchanged(filled_stor
 
 
 @pytest.mark.parametrize(
-    "content, expected",
+    ("content", "expected"),
     [
         (b"", "not the right shape"),
         (b"Date,Amount\n01/04/2026,12.00\n", "not the right shape"),
@@ -162,7 +162,7 @@ def test_a_failed_change_leaves_nothing_half_done(filled_store: Store, store_pat
 
 
 def test_failed_unit_of_work_saves_nothing(store: Store) -> None:
-    with pytest.raises(InvalidInput), store.transaction() as s:
+    with pytest.raises(InvalidInput), store.transaction() as s:  # noqa: PT012 - the whole unit of work fails
         holder.save_holder(s, holder.HolderDetails(name="Alys Testwood"))
         ledger.add_transaction(s, ledger.TransactionDraft(dt.date(2026, 4, 1), "out", -5))
     with store.reading() as s:

@@ -252,7 +252,7 @@ def _child(mode: str, args: list[str]) -> None:
             rekey_forever(Path(args[0]), log_path, first, second)
         elif mode == "migrate":
             migrate_once(Path(args[0]), log_path, args[2])
-    except BaseException:  # noqa: BLE001 - report anything at all, then leave without running the parent's code
+    except BaseException:
         fd = os.open(log_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         os.write(fd, ("ERROR " + traceback.format_exc().replace("\n", " | ") + "\n").encode())
         code = 3

@@ -82,7 +82,7 @@ def test_a_backup_cut_off_at_any_step_leaves_no_half_backup(
                 finished = True
             except backup.BackupError as exc:
                 finished = False
-                assert "has not been changed" in str(exc)
+                assert "has not been changed" in str(exc)  # noqa: PT017 - a cut may or may not stop it
         for made in usb.glob("*.ipb"):  # whatever carries a real name is a whole, readable backup
             backup.describe_backup(made, PASSPHRASE)
         assert not [p for p in usb.iterdir() if ".partial" in p.name]
@@ -144,7 +144,7 @@ def test_a_passphrase_change_cut_off_at_any_step_leaves_one_working_passphrase(
                 store.change_passphrase(NEW_PASSPHRASE)
                 finished = True
             except IpbError as exc:  # a cut before the swap: a plain message, and the old passphrase still works
-                assert "passphrase was not changed" in str(exc)
+                assert "passphrase was not changed" in str(exc)  # noqa: PT017 - a cut may or may not stop it
                 finished = False
             except OSError:  # a cut after the swap (syncing the folder): the new passphrase already works
                 finished = False

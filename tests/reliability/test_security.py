@@ -61,7 +61,7 @@ def test_every_file_from_every_workflow_holds_no_plaintext(
     crash_leftovers(store.path, tmp_path)
     assert leaked(tmp_path, SECRETS) == []
     assert sorted(p.suffix for p in backups_folder(store.path).iterdir()) == [".ipb"] * 3
-    assert leaked(tmp_path / "ipb-home", SECRETS + [PASSPHRASE, NEW_PASSPHRASE]) == []  # the app's own settings
+    assert leaked(tmp_path / "ipb-home", [*SECRETS, PASSPHRASE, NEW_PASSPHRASE]) == []  # the app's own settings
 
 
 def crash_leftovers(store_path: Path, tmp_path: Path) -> None:

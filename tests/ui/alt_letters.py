@@ -31,9 +31,7 @@ def alt_letters(window: QWidget) -> dict[str, list[str]]:
     for widget in window.findChildren(QWidget):
         if not widget.isVisibleTo(window) or widget.window() is not window:
             continue
-        if isinstance(widget, QAbstractButton):
-            note(widget.text())
-        elif isinstance(widget, QLabel) and widget.buddy() is not None:
+        if isinstance(widget, QAbstractButton) or (isinstance(widget, QLabel) and widget.buddy() is not None):
             note(widget.text())
         elif isinstance(widget, QGroupBox) and widget.isCheckable():
             note(widget.title())

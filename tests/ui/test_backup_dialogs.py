@@ -40,7 +40,7 @@ def test_back_up_now_restore_and_export(
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(made), ""))
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (PASSPHRASE, True))
 
-    def confirm(_parent, _title, text, *_rest):  # noqa: ANN001
+    def confirm(_parent, _title, text, *_rest):
         shown.append(text)
         return QMessageBox.StandardButton.Yes
 

@@ -48,9 +48,7 @@ def texts_held(window: QWidget) -> list[str]:
     """Every piece of text the window's widgets hold, shown or not (what a screen reader could reach)."""
     found: list[str] = [window.windowTitle()]
     for widget in window.findChildren(QWidget):
-        if isinstance(widget, QLabel):
-            found.append(widget.text())
-        elif isinstance(widget, QLineEdit):
+        if isinstance(widget, (QLabel, QLineEdit)):
             found.append(widget.text())
         elif isinstance(widget, (QPlainTextEdit, QTextEdit)):
             found.append(widget.toPlainText())

@@ -45,7 +45,7 @@ def _who(item: service.PreviewLine) -> str:
 class NewLinesPanel(QWidget):
     """The "New payments" part of the check step. `chosen` holds what the person chose, by bank id."""
 
-    learnedRequested = Signal()  # noqa: N815 - Qt naming
+    learnedRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

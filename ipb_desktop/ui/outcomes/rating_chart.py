@@ -7,6 +7,7 @@ beside its point; the same points are in the accessible description for screen r
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QPen
@@ -36,15 +37,15 @@ class RatingChart(QWidget):
         self.setToolTip(summary)
         self.update()
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt naming
+    def sizeHint(self) -> QSize:
         line = QFontMetrics(self.font()).height()
         return QSize(line * 24, line * 14)
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+    def minimumSizeHint(self) -> QSize:
         line = QFontMetrics(self.font()).height()
         return QSize(line * 12, line * 10)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         ink = self.palette().windowText().color()
@@ -86,7 +87,7 @@ class RatingChart(QWidget):
 
         where = [QPointF(x_of(day), y_of(score)) for day, score in self.points]
         painter.setPen(QPen(ink, 2))
-        for a, b in zip(where, where[1:], strict=False):
+        for a, b in itertools.pairwise(where):
             painter.drawLine(a, b)
         radius = max(3.0, line / 4)
         painter.setBrush(ink)

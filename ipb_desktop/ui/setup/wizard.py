@@ -80,7 +80,7 @@ class StepPage(QWizardPage):
             widget = widget.nextInFocusChain()
         return None
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt naming
+    def validatePage(self) -> bool:
         if self.skipping:
             self.skipping = False
             return True
@@ -102,7 +102,7 @@ class AboutYouPage(StepPage):
         self.holder_form = HolderForm(ctx)
         self.column.addWidget(self.holder_form)
 
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:
         self.holder_form.load()
 
     def save_step(self) -> bool:
@@ -123,7 +123,7 @@ class AddOneAtATimePage(StepPage):
         self.column.addWidget(button_row(self.add_button))
         self.column.addWidget(self.added)
 
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:
         self._build()
 
     def _build(self) -> None:

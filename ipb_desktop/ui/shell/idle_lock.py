@@ -55,7 +55,7 @@ class IdleWatcher(QObject):
     def resume(self) -> None:
         self.set_minutes(self.minutes)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _ACTIVITY and self.timer.isActive():
             self.timer.start()
         return False

@@ -460,7 +460,7 @@ class MainWindow(QMainWindow):
         self.audit_dialog = AuditDialog(self.ctx, self)
         self.audit_dialog.open()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt naming
+    def closeEvent(self, event: QCloseEvent) -> None:
         appconfig.set_window_geometry(bytes(self.saveGeometry().toBase64().data()).decode("ascii"))
         app = QApplication.instance()
         if app is not None:

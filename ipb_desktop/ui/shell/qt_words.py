@@ -71,5 +71,5 @@ class QtWords(QTranslator):
         words = QT_WORDS.get(context, {}).get(source)
         return _(words) if words is not None else None
 
-    def isEmpty(self) -> bool:  # noqa: N802 - Qt naming
+    def isEmpty(self) -> bool:
         return False

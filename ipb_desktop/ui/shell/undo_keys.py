@@ -84,7 +84,7 @@ class UndoActions(QObject):
         messages.info(_("Done again: {what}.").format(what=what))
         return True
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Ctrl+Z (Ctrl+Y) in a text box of this window with nothing of its own to undo undoes the app's last
         change. Installed on the application; every other key goes on as usual."""
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):

@@ -74,7 +74,7 @@ class LedgerTable(QTableView):
     delete_requested = Signal()
     menu_requested = Signal(object)  # global QPoint
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt naming
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self.open_requested.emit()
             return
@@ -105,21 +105,21 @@ class LedgerTable(QTableView):
         ).format(column=str(heading).lower())
         announce(self, text)
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 - Qt naming
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().resizeEvent(event)
         self.resized.emit()
 
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt naming
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         super().mouseDoubleClickEvent(event)
         if self.indexAt(event.position().toPoint()).isValid():
             self.open_requested.emit()
 
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt naming
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         self.menu_requested.emit(event.globalPos())
 
 
 class SpendingPage(Page):
-    statementDropped = Signal(Path)  # noqa: N815 - Qt signal naming, part of the import contract
+    statementDropped = Signal(Path)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -241,7 +241,7 @@ class SpendingPage(Page):
         button.setEnabled(action.isEnabled())
         return button
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
             self._size_columns()
         super().changeEvent(event)
@@ -477,7 +477,7 @@ class SpendingPage(Page):
             return []
         return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt naming
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         paths = self._dropped_paths(event)
         suffixes = STATEMENT_SUFFIXES | (RECEIPT_SUFFIXES if self.selected_id() is not None else set())
         if len(paths) == 1 and paths[0].suffix.lower() in suffixes:
@@ -485,7 +485,7 @@ class SpendingPage(Page):
         else:
             event.ignore()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt naming
+    def dropEvent(self, event: QDropEvent) -> None:
         paths = self._dropped_paths(event)
         if len(paths) != 1:
             event.ignore()

@@ -125,7 +125,7 @@ class QuickAdd(QGroupBox):
         for column, stretch in ({2: 2, 4: 2, 5: 1} if per_row == len(self._cells) else {1: 1, 2: 2, 3: 1}).items():
             grid.setColumnStretch(column, stretch)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
             self._arrange()
         super().changeEvent(event)
@@ -156,7 +156,7 @@ class QuickAdd(QGroupBox):
 
     # -- saving -----------------------------------------------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             popup = self.payee.completer().popup() if self.payee.completer() else None
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (popup and popup.isVisible()):

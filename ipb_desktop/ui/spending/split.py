@@ -3,6 +3,7 @@ figure. Save is offered only when the parts add up to the payment exactly."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
@@ -147,7 +148,7 @@ class SplitDialog(QDialog):
             part.remove.setEnabled(len(self.parts) > 1)
         # Tab goes along each part in turn, then to "Add a part".
         chain = [w for part in self.parts for w in part.widgets()] + [self.add_part_button]
-        for first, second in zip(chain, chain[1:], strict=False):
+        for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     def left_to_share(self) -> int | None:

@@ -21,7 +21,7 @@ def _value_control(widget: QWidget) -> QWidget | None:
 
 
 class WheelGuard(QObject):
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Wheel and isinstance(watched, QWidget):
             control = _value_control(watched)
             if control is not None and not control.hasFocus():

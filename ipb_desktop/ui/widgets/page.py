@@ -25,7 +25,7 @@ class Page(QWidget):
         else:
             self._dirty = True
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt naming
+    def showEvent(self, event: QShowEvent) -> None:
         if self._dirty:
             self._dirty = False
             self.refresh()

@@ -8,6 +8,8 @@ say ("Page 3 of 10"), and the pages scroll with the keyboard (arrows, Page Up, P
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, QSizeF, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QPalette, QPixmap
 from PySide6.QtWidgets import QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
@@ -23,7 +25,7 @@ GAP = 16
 class _Scroller(QScrollArea):
     """Home and End go to the first and last page (the arrows and Page Up/Down are Qt's own)."""
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt naming
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         bar = self.verticalScrollBar()
         if event.key() == Qt.Key.Key_Home:
             bar.setValue(bar.minimum())
@@ -68,7 +70,7 @@ class PdfView(QWidget):
         self.scroller.verticalScrollBar().valueChanged.connect(self._update_quietly)
         self.scroller.viewport().installEventFilter(self)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt naming
+    def sizeHint(self) -> QSize:
         """Tall enough to read most of a page, short enough to fit in the window with room to spare. In pixels,
         not lines of text: the pages do not grow with the text size."""
         return QSize(640, 680)
@@ -132,7 +134,7 @@ class PdfView(QWidget):
         self.column.resize(max(room.width(), hint.width()), max(room.height(), hint.height()))
         self._column_layout.activate()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.scroller.viewport() and event.type() == QEvent.Type.Resize:
             self._size_pages()
             self._update_quietly()
@@ -140,10 +142,8 @@ class PdfView(QWidget):
 
     def _update_quietly(self) -> None:
         """While scrolling, a page PDFium cannot draw stays blank; `show_pdf` has already drawn the first ones."""
-        try:
+        with contextlib.suppress(PdfNotReadable):
             self._update()
-        except PdfNotReadable:
-            pass
 
     def _visible(self) -> list[int]:
         top = self.scroller.verticalScrollBar().value()

@@ -40,8 +40,8 @@ class SecretField(QWidget):
     works (people paste from password managers). Enter is passed on so a dialog's default button still works.
     """
 
-    textChanged = Signal(str)  # noqa: N815 - Qt naming, as QLineEdit
-    returnPressed = Signal()  # noqa: N815
+    textChanged = Signal(str)
+    returnPressed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,25 +67,25 @@ class SecretField(QWidget):
     def text(self) -> str:
         return "".join(self._chars)
 
-    def setText(self, text: str) -> None:  # noqa: N802 - Qt naming
+    def setText(self, text: str) -> None:
         self._replace(list(text.splitlines()[0] if text else ""), len(text))
 
     def clear(self) -> None:
         self._replace([], 0)
 
-    def isEmpty(self) -> bool:  # noqa: N802
+    def isEmpty(self) -> bool:
         return not self._chars
 
-    def selectAll(self) -> None:  # noqa: N802
+    def selectAll(self) -> None:
         self._all_selected = bool(self._chars)
         self.update()
 
-    def setPlaceholderText(self, text: str) -> None:  # noqa: N802
+    def setPlaceholderText(self, text: str) -> None:
         self._placeholder = text
         self.setAccessibleDescription(text)
         self.update()
 
-    def placeholderText(self) -> str:  # noqa: N802
+    def placeholderText(self) -> str:
         return self._placeholder
 
     # -- editing --------------------------------------------------------------------------------------------------
@@ -115,7 +115,7 @@ class SecretField(QWidget):
         elif 0 <= start < end <= len(self._chars):
             self._replace(self._chars[:start] + self._chars[end:], start)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt naming
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = Qt.Key(event.key())
         mods = event.modifiers()
         ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
@@ -154,12 +154,12 @@ class SecretField(QWidget):
             return
         event.accept()
 
-    def inputMethodEvent(self, event: QInputMethodEvent) -> None:  # noqa: N802
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
         # Dead keys and compose sequences arrive here; the half-typed (pre-edit) part is never painted.
         self._insert(event.commitString())
         event.accept()
 
-    def inputMethodQuery(self, query: Qt.InputMethodQuery) -> Any:  # noqa: N802
+    def inputMethodQuery(self, query: Qt.InputMethodQuery) -> Any:
         if query == Qt.InputMethodQuery.ImEnabled:
             return True
         if query == Qt.InputMethodQuery.ImHints:
@@ -170,18 +170,18 @@ class SecretField(QWidget):
             return self._caret_rect()
         return super().inputMethodQuery(query)
 
-    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+    def focusInEvent(self, event: QFocusEvent) -> None:
         if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
             self.selectAll()  # as a line edit does: typing replaces what was there
         self.update()
         super().focusInEvent(event)
 
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         self._all_selected = False
         self.update()
         super().focusOutEvent(event)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         self.setFocus(Qt.FocusReason.MouseFocusReason)
         self._all_selected = False
         self._cursor = len(self._chars)
@@ -209,18 +209,18 @@ class SecretField(QWidget):
         x = area.x() + self.fontMetrics().horizontalAdvance(DOT * self._cursor)
         return QRect(QPoint(min(x, area.right()), area.y()), QSize(1, area.height()))
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         metrics = self.fontMetrics()
         height = max(metrics.height(), 14) + 4
         width = metrics.horizontalAdvance("x") * 17 + 4
         option = self._frame_option()
         return self.style().sizeFromContents(QStyle.ContentsType.CT_LineEdit, option, QSize(width, height), self)
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+    def minimumSizeHint(self) -> QSize:
         hint = self.sizeHint()
         return QSize(self.fontMetrics().horizontalAdvance("x") * 8, hint.height())
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         option = self._frame_option()
         self.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelLineEdit, option, painter, self)

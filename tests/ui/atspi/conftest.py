@@ -7,6 +7,7 @@ missing the tests are skipped, except in CI (IPB_REQUIRE_ATSPI=1), where a missi
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import select
@@ -110,10 +111,8 @@ class Session:
 
     def close(self) -> None:
         if self.process.poll() is None:
-            try:
+            with contextlib.suppress(AssertionError, OSError, ValueError):
                 self.app("quit")
-            except (AssertionError, OSError, ValueError):
-                pass
         try:
             self.process.wait(timeout=WAIT)
         except subprocess.TimeoutExpired:

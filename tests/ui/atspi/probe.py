@@ -13,6 +13,7 @@ Nothing here judges: the pytest tests in this folder do.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -157,10 +158,8 @@ class Probe:
             pass
         except Exception:
             pass
-        try:
+        with contextlib.suppress(Exception):
             info["attributes"] = dict(a.split(":", 1) for a in acc.getAttributes() if ":" in a)
-        except Exception:
-            pass
         children = []
         if depth < 40:
             try:

@@ -40,7 +40,7 @@ def type_secret(atspi: Session, attribute: str) -> list[dict[str, Any]]:
     focused = atspi.app("focus", attribute=attribute)
     atspi.probe("events")
     atspi.app("type", text=SECRET)
-    return atspi.probe("events") + [{"type": "focus", "name": focused["name"], "data": None}]
+    return [*atspi.probe("events"), {"type": "focus", "name": focused["name"], "data": None}]
 
 
 def password_fields(atspi: Session) -> list[dict[str, Any]]:
