@@ -198,11 +198,11 @@ class ImportDialog(QDialog):
         self.balance_problems = QListWidget()
         self.balance_problems.setAccessibleName(_("Balance differences in the file"))
         for widget in (
+            self.pending_panel,  # short, and just under the notice that mentions it
             self.problems_heading,
             self.problem_list,
             self.skip_bad,
             self.lines_panel,
-            self.pending_panel,
             self.match_heading,
             self.match_hint,
             self.match_table,
@@ -211,6 +211,9 @@ class ImportDialog(QDialog):
             self.balance_problems,
         ):
             column.addWidget(widget)
+        # Takes the spare room when there is no table of new payments to give it to (keeps the words together).
+        column.addStretch(0)
+        self._check_column = column
         self.steps.addWidget(self.check_page)
 
     def _fill_check(self, result: service.Preview) -> None:
@@ -274,6 +277,7 @@ class ImportDialog(QDialog):
             (self.balance_problems, bool(result.statement.balance_mismatches)),
         ):
             widget.setVisible(shown)
+        self._check_column.setStretch(self._check_column.count() - 1, 0 if result.new else 1)
 
     def choices(self) -> service.ImportChoices:
         result = self.preview
