@@ -95,7 +95,7 @@ def test_problem_lines_need_an_explicit_choice(
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)  # the guessed columns are right
     assert [dialog.problem_list.item(i).text() for i in range(dialog.problem_list.count())] == [
-        "Line 3: '31/02/2026' is not a real date"
+        "Line 3, column 'Date': '31/02/2026' is not a real date"
     ]
     assert not dialog.import_button.isEnabled()
     dialog.skip_bad.setFocus()

@@ -14,7 +14,6 @@ from typing import Any, TypeVar
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -30,17 +29,20 @@ from PySide6.QtWidgets import (
 )
 
 from ipb_desktop.bankimport import service
-from ipb_desktop.bankimport.mapping import FIELD_LABELS, ColumnMapping
+from ipb_desktop.bankimport.lines import StatementRefused
+from ipb_desktop.bankimport.mapping import ColumnMapping
 from ipb_desktop.errors import InvalidInput, IpbError
 from ipb_desktop.formatting import date_long, date_short, money
 from ipb_desktop.i18n import N_, _, ngettext
+from ipb_desktop.ui.bank_import.columns import ColumnsStep
 from ipb_desktop.ui.bank_import.history import ImportHistoryDialog, open_history
 from ipb_desktop.ui.bank_import.learned_rules import open_learned
 from ipb_desktop.ui.bank_import.lines import NewLinesPanel, cell, statement_table
+from ipb_desktop.ui.bank_import.pending import PendingPanel
 from ipb_desktop.ui.operations import bank_import as ops
 from ipb_desktop.ui.operations.context import AppContext
 from ipb_desktop.ui.spending.choices import read_choices
-from ipb_desktop.ui.widgets.forms import Heading, plain_label, sentence
+from ipb_desktop.ui.widgets.forms import Heading, plain_label, sentence, without_mnemonic
 
 __all__ = ["ImportDialog", "ImportHistoryDialog", "open_history", "open_import"]
 
@@ -69,7 +71,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(_("Import a bank statement"))
-        self.resize(900, 640)
+        self.resize(1000, 640)
         self.preview: service.Preview | None = None
         self.table: Any = None
         self.batch_id: int | None = None
@@ -143,56 +145,18 @@ class ImportDialog(QDialog):
     # -- step 2: the columns (CSV only) -----------------------------------------------------------------------
 
     def _build_columns(self) -> None:
-        self.columns_page = QWidget()
-        column = QVBoxLayout(self.columns_page)
-        column.addWidget(Heading(_("Check the columns"), 2))
-        self.columns_intro = plain_label()
-        column.addWidget(self.columns_intro)
-        self.sample_table = statement_table(_("First rows of the file"), [])
-        column.addWidget(self.sample_table, 1)
-        form = QFormLayout()
-        self.column_boxes: dict[str, QComboBox] = {}
-        for field, text in FIELD_LABELS.items():
-            box = QComboBox()
-            label = QLabel(_(text))
-            label.setBuddy(box)
-            form.addRow(label, box)
-            self.column_boxes[field] = box
-        self.mapping_name = QLineEdit()
-        name_label = QLabel(_("Remember these columns &as"))
-        name_label.setBuddy(self.mapping_name)
-        form.addRow(name_label, self.mapping_name)
-        column.addLayout(form)
+        self.columns_page = ColumnsStep()
+        # The parts tests and the check step reach for, under their old names.
+        self.column_boxes, self.sample_table, self.mapping_name = (
+            self.columns_page.boxes,
+            self.columns_page.sample_table,
+            self.columns_page.name,
+        )
         self.steps.addWidget(self.columns_page)
 
-    def _fill_columns(self, table: Any, mapping: ColumnMapping, name: str | None) -> None:
-        self.table = table
-        header = list(table.header)
-        if name:
-            intro = _("These are the columns you chose last time for this bank ('{name}').").format(name=name)
-        else:
-            intro = _("The app has guessed which column is which. Change any that are wrong.")
-        self.columns_intro.setText(intro)
-        rows = table.sample(5)
-        self.sample_table.clear()
-        self.sample_table.setColumnCount(len(header))
-        self.sample_table.setHorizontalHeaderLabels(header)
-        self.sample_table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            for c, value in enumerate(row[: len(header)]):
-                self.sample_table.setItem(r, c, cell(value))
-        chosen = mapping.as_dict()
-        for field, box in self.column_boxes.items():
-            box.clear()
-            box.addItem(_("(not in this file)"), None)
-            for i, heading in enumerate(header):
-                box.addItem(_("Column {n}: {heading}").format(n=i + 1, heading=heading), i)
-            index = chosen.get(field)
-            box.setCurrentIndex(0 if index is None else index + 1)
-        self.mapping_name.setText(name or "")
-
     def chosen_mapping(self) -> ColumnMapping:
-        return ColumnMapping(**{field: box.currentData() for field, box in self.column_boxes.items()})
+        """The columns the person chose, with their choice about signs (when they made one)."""
+        return self.columns_page.chosen_mapping()
 
     # -- step 3: what would happen ----------------------------------------------------------------------------
 
@@ -206,9 +170,11 @@ class ImportDialog(QDialog):
         column.addWidget(Heading(_("Check before importing"), 2))
         self.summary = plain_label()
         self.balance_label = plain_label()
+        self.signs_label = plain_label()
         self.notices_label = plain_label()
-        for label in (self.summary, self.balance_label, self.notices_label):
+        for label in (self.summary, self.balance_label, self.signs_label, self.notices_label):
             column.addWidget(label)
+        self.pending_panel = PendingPanel()
         self.lines_panel = NewLinesPanel()
         self.lines_panel.learnedRequested.connect(self.show_learned)
         self.new_table = self.lines_panel.table
@@ -232,6 +198,7 @@ class ImportDialog(QDialog):
         self.balance_problems = QListWidget()
         self.balance_problems.setAccessibleName(_("Balance differences in the file"))
         for widget in (
+            self.pending_panel,  # short, and just under the notice that mentions it
             self.problems_heading,
             self.problem_list,
             self.skip_bad,
@@ -244,19 +211,14 @@ class ImportDialog(QDialog):
             self.balance_problems,
         ):
             column.addWidget(widget)
+        # Takes the spare room when there is no table of new payments to give it to (keeps the words together).
+        column.addStretch(0)
+        self._check_column = column
         self.steps.addWidget(self.check_page)
 
     def _fill_check(self, result: service.Preview) -> None:
         self.preview = result
-        self.summary.setText(
-            _("{name}: {new} new, {dup} already in, {match} logged by hand, {bad} with problems.").format(
-                name=result.source_name,
-                new=len(result.new),
-                dup=len(result.duplicates),
-                match=len(result.matches),
-                bad=len(result.problems),
-            )
-        )
+        self.summary.setText(summary_text(result))
         check = result.balance
         self.balance_label.setText(
             ""
@@ -270,7 +232,16 @@ class ImportDialog(QDialog):
                 diff=money(check.difference_pence),
             )
         )
-        self.notices_label.setText("\n".join(result.statement.notices))
+        self.signs_label.setText(
+            _(
+                "Spending in this file has no minus sign, so the app read those amounts as money out. If that is "
+                "wrong, press Back and untick '{choice}'."
+            ).format(choice=without_mnemonic(self.columns_page.flip.text()))
+            if result.signs_flipped
+            else ""
+        )
+        self.notices_label.setText("\n".join(sentence(notice) for notice in result.statement.notices))
+        self.pending_panel.set_lines(result.pending)
         today = self.ctx.today()
         choices = self._look(lambda s: read_choices(s, today))
         if choices is not None:
@@ -286,11 +257,14 @@ class ImportDialog(QDialog):
             for c, text in enumerate([*_line_cells(item), item.note]):
                 self.duplicate_table.setItem(r, c, cell(text))
         self.problem_list.clear()
-        self.problem_list.addItems([str(p) for p in result.problems])
+        self.problem_list.addItems([p.located() for p in result.problems])
         self.balance_problems.clear()
-        self.balance_problems.addItems([str(p) for p in result.statement.balance_mismatches])
+        self.balance_problems.addItems([p.located() for p in result.statement.balance_mismatches])
         self.skip_bad.setChecked(False)
         for widget, shown in (
+            (self.balance_label, bool(self.balance_label.text())),
+            (self.signs_label, result.signs_flipped),
+            (self.notices_label, bool(result.statement.notices)),
             (self.lines_panel, bool(result.new)),
             (self.problems_heading, bool(result.problems)),
             (self.problem_list, bool(result.problems)),
@@ -303,6 +277,7 @@ class ImportDialog(QDialog):
             (self.balance_problems, bool(result.statement.balance_mismatches)),
         ):
             widget.setVisible(shown)
+        self._check_column.setStretch(self._check_column.count() - 1, 0 if result.new else 1)
 
     def choices(self) -> service.ImportChoices:
         result = self.preview
@@ -372,6 +347,8 @@ class ImportDialog(QDialog):
         try:
             with store.reading() as session:
                 return work(session)
+        except StatementRefused as exc:
+            self._say("\n".join(sentence(p.located()) for p in exc.line_problems))
         except InvalidInput as exc:
             self._say("\n".join(sentence(str(p.reason)) for p in exc.problems))
         except IpbError as exc:
@@ -397,7 +374,8 @@ class ImportDialog(QDialog):
                 return
             if columns[0] is not None:
                 table, mapping, name = columns[0]
-                self._fill_columns(table, mapping, name)
+                self.table = table
+                self.columns_page.fill(table, mapping, name)
                 self._show(self.columns_page)
                 return
             self.table = None
@@ -449,6 +427,29 @@ class ImportDialog(QDialog):
             + _("To take it back, use Edit > Undo, or File > Import history.")
         )
         self._show(self.done_page)
+
+
+def summary_text(result: service.Preview) -> str:
+    """The first words of the check step: how many lines of each kind, or why there is nothing to import."""
+    if result.no_payments:
+        if result.pending:
+            return _(
+                "{name}: this file has no payments in it that the bank has finished yet, so there is nothing to "
+                "import now."
+            ).format(name=result.source_name)
+        return _("{name}: this file has no payments in it, so there is nothing to import.").format(
+            name=result.source_name
+        )
+    counts = _("{name}: {new} new, {dup} already in, {match} logged by hand, {bad} with problems.").format(
+        name=result.source_name,
+        new=len(result.new),
+        dup=len(result.duplicates),
+        match=len(result.matches),
+        bad=len(result.problems),
+    )
+    if not result.has_changes and not result.problems:
+        counts += " " + _("There is nothing new to import: every line is already in.")
+    return counts
 
 
 def still_to_do_text(todo: service.StillToDo) -> str:
