@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAccessible,
-    QAccessibleInterface,
     QFocusEvent,
     QGuiApplication,
     QInputMethodEvent,
@@ -27,6 +26,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAccessibleWidget, QLabel, QSizePolicy, QStyle, QStyleOptionFrame, QWidget
 
+from ipb_desktop.ui.widgets.accessible import register
 from ipb_desktop.ui.widgets.forms import without_mnemonic
 
 DOT = "\u25cf"
@@ -273,30 +273,8 @@ class _SecretAccessible(QAccessibleWidget):
         return said
 
 
-_installed = False
-_keep: dict[int, QAccessibleInterface] = {}
-
-
-def _factory(class_name: str, obj: QObject) -> QAccessibleInterface | None:
-    if not isinstance(obj, SecretField):
-        return None
-    made = _SecretAccessible(obj)
-    # Qt's accessibility cache owns the interface from now on; keep the Python side alive with the widget.
-    key = id(obj)
-    _keep[key] = made
-    obj.destroyed.connect(lambda *_args, k=key: _keep.pop(k, None))
-    return made
-
-
 def _install_accessibility() -> None:
-    global _installed
-    if not _installed:
-        QAccessible.installFactory(_factory)
-        _installed = True
+    register(SecretField, lambda field: _SecretAccessible(field))  # type: ignore[arg-type]
 
 
-def is_secret(widget: QObject) -> bool:
-    return isinstance(widget, SecretField)
-
-
-__all__ = ["DOT", "SecretField", "is_secret"]
+__all__ = ["DOT", "SecretField"]
