@@ -16,6 +16,7 @@ from ipb_desktop import budget, ledger_query, plan
 from ipb_desktop.i18n import N_, _
 from ipb_desktop.models.enums import Direction, PaymentMethod
 from ipb_desktop.models.schema import BudgetPeriod, FundingStream, Outcome, PlanLine
+from ipb_desktop.ui.widgets.dates import DateField
 
 Choice = tuple[int, str]
 
@@ -110,7 +111,7 @@ def direction_combo(name: str) -> QComboBox:
 
 
 def date_edit(name: str, day: dt.date) -> QDateEdit:
-    edit = QDateEdit()
+    edit = DateField()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd/MM/yyyy")
     edit.setMinimumDate(QDate(1990, 1, 1))
