@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from ipb_desktop import __version__
 from ipb_desktop.ui.shell.appearance import qt_locale
+from ipb_desktop.ui.shell.look import apply_accessible_look
 from ipb_desktop.ui.shell.main_window import MainWindow
 
 
@@ -22,6 +23,7 @@ def make_app(argv: Sequence[str]) -> QApplication:
     app.setOrganizationName("ipb-desktop")
     app.setApplicationVersion(__version__)
     QLocale.setDefault(qt_locale("en_GB"))
+    apply_accessible_look(app)  # AA contrast for borders, selections, bars, focus; check boxes grow with text
     return app
 
 
