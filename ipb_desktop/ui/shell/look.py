@@ -3,13 +3,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QStyleOptionComplex, QWidget
 
 from ipb_desktop.ui.shell.appearance import accessible_palette, border_colour
 
-_FIELDS = (QStyle.PrimitiveElement.PE_PanelLineEdit, QStyle.PrimitiveElement.PE_FrameLineEdit)
 _INDICATORS = (
     QStyle.PixelMetric.PM_IndicatorWidth,
     QStyle.PixelMetric.PM_IndicatorHeight,
@@ -31,7 +30,8 @@ class AccessibleStyle(QProxyStyle):
         self, element: QStyle.PrimitiveElement, option: QStyleOption, painter: QPainter, widget: QWidget | None = None
     ) -> None:
         if element == QStyle.PrimitiveElement.PE_FrameFocusRect:
-            # A focus mark seen on any background: a dark ring with a light ring inside it, 2 pixels in all.
+            # A focus mark seen on any background: a dark 2-pixel ring with a light ring inside it. Items in lists
+            # are made 6 pixels taller (below), so the rings sit around the words, not over them.
             painter.save()
             painter.setPen(QPen(option.palette.color(QPalette.ColorRole.Text), 2))
             painter.drawRect(option.rect.adjusted(1, 1, -1, -1))
@@ -40,7 +40,8 @@ class AccessibleStyle(QProxyStyle):
             painter.restore()
             return
         super().drawPrimitive(element, option, painter, widget)
-        if element in _FIELDS and widget is not None and element == QStyle.PrimitiveElement.PE_PanelLineEdit:
+        framed = getattr(option, "lineWidth", 0) > 0  # not the frameless edit inside a spin box or combo
+        if element == QStyle.PrimitiveElement.PE_PanelLineEdit and framed:
             _outline(painter, option.rect, option.palette)
 
     def drawComplexControl(  # noqa: N802
@@ -53,6 +54,14 @@ class AccessibleStyle(QProxyStyle):
         super().drawComplexControl(control, option, painter, widget)
         if control in (QStyle.ComplexControl.CC_ComboBox, QStyle.ComplexControl.CC_SpinBox):
             _outline(painter, option.rect, option.palette)
+
+    def sizeFromContents(  # noqa: N802
+        self, kind: QStyle.ContentsType, option: QStyleOption, size: QSize, widget: QWidget | None = None
+    ) -> QSize:
+        made = super().sizeFromContents(kind, option, size, widget)  # type: ignore[arg-type]  # None is allowed
+        if kind == QStyle.ContentsType.CT_ItemViewItem:
+            made = made + QSize(0, 6)  # room for the focus rings around an item's words
+        return made
 
     def pixelMetric(  # noqa: N802
         self, metric: QStyle.PixelMetric, option: QStyleOption | None = None, widget: QWidget | None = None
