@@ -24,7 +24,17 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
 )
-from PySide6.QtWidgets import QAccessibleWidget, QLabel, QSizePolicy, QStyle, QStyleOptionFrame, QWidget
+from PySide6.QtWidgets import (
+    QAccessibleWidget,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionFrame,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ipb_desktop.ui.widgets.accessible import register
 from ipb_desktop.ui.widgets.forms import without_mnemonic
@@ -277,4 +287,28 @@ def _install_accessibility() -> None:
     register(SecretField, lambda field: _SecretAccessible(field))  # type: ignore[arg-type]
 
 
-__all__ = ["DOT", "SecretField"]
+def ask_secret(parent: QWidget, title: str, label_text: str) -> tuple[str, bool]:
+    """QInputDialog.getText for a passphrase, with a SecretField: (what was typed, True) or ("", False)."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    column = QVBoxLayout(dialog)
+    label = QLabel(label_text)
+    label.setWordWrap(True)
+    field = SecretField()
+    label.setBuddy(field)
+    field.setAccessibleName(without_mnemonic(label_text))
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    column.addWidget(label)
+    column.addWidget(field)
+    column.addWidget(buttons)
+    field.setFocus()
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    typed = field.text() if accepted else ""
+    field.clear()
+    dialog.deleteLater()
+    return typed, accepted
+
+
+__all__ = ["DOT", "SecretField", "ask_secret"]
