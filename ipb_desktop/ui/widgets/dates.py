@@ -45,6 +45,9 @@ class DateField(QDateEdit):
         typed, self._typed = self._typed, None
         if typed is None:
             return True
+        if not typed:  # typed and then rubbed out: the date stays as it was
+            self.lineEdit().setText(self.textFromDateTime(self.dateTime()))
+            return True
         found = _TYPED.match(typed)
         day = QDate(int(found[3]), int(found[2]), int(found[1])) if found else QDate()
         if day.isValid() and self.minimumDate() <= day <= self.maximumDate():
