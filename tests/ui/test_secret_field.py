@@ -76,3 +76,14 @@ def test_backup_passphrase_question_uses_the_secret_field(qtbot) -> None:
 
     QTimer.singleShot(0, answer)
     assert ask_secret(None, "Backup passphrase", "Type the passphrase:") == ("backup words", True)
+
+
+def test_no_passphrase_is_typed_into_a_qt_password_line_edit() -> None:
+    """QLineEdit's Password mode sends every character to assistive technology; only SecretField is used."""
+    from pathlib import Path
+
+    import ipb_desktop
+
+    package = Path(ipb_desktop.__file__).parent
+    users = [str(p.relative_to(package)) for p in package.rglob("*.py") if "EchoMode.Password" in p.read_text()]
+    assert users == []
