@@ -20,6 +20,7 @@ from ipb_desktop.i18n import _
 from ipb_desktop.ui import messages
 from ipb_desktop.ui.instance import InstanceServer, hand_over
 from ipb_desktop.ui.shell.appearance import apply_language, qt_locale
+from ipb_desktop.ui.shell.look import apply_accessible_look
 from ipb_desktop.ui.shell.main_window import MainWindow
 
 # The name the desktop knows the app by (the .desktop file, the AppStream id): lets a Wayland compositor match the
@@ -63,6 +64,7 @@ def make_app(argv: Sequence[str]) -> QApplication:
     app.setWindowIcon(app_icon())
     QLocale.setDefault(qt_locale("en_GB"))
     keystore.set_waiter(wait_painting)
+    apply_accessible_look(app)  # AA contrast for borders, selections, bars, focus; check boxes grow with text
     return app
 
 

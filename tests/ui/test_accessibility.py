@@ -30,10 +30,21 @@ from ipb_desktop.ui.outcomes.dialogs import OutcomeDialog, RatingDialog
 from ipb_desktop.ui.plan.dialogs import PeriodDialog, PlanLineDialog, StreamDialog
 from ipb_desktop.ui.setup.wizard import SetupWizard
 from ipb_desktop.ui.shell.main_window import PAGES, MainWindow
+from ipb_desktop.ui.widgets.secret import SecretField
 
 # Pages whose rows of buttons and text wrap at any text size (the spending pages have their own wide table).
 WRAPPING_PAGES = {"home", "outcomes", "plan", "help", "settings"}
-INPUTS = (QLineEdit, QComboBox, QAbstractSpinBox, QTextEdit, QPlainTextEdit, QAbstractItemView, QSlider, QDial)
+INPUTS = (
+    QLineEdit,
+    SecretField,
+    QComboBox,
+    QAbstractSpinBox,
+    QTextEdit,
+    QPlainTextEdit,
+    QAbstractItemView,
+    QSlider,
+    QDial,
+)
 
 
 def _is_part_of_another_input(widget: QWidget) -> bool:

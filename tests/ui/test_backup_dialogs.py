@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ipb_desktop import backup
 from ipb_desktop.models.store import Store
@@ -38,7 +38,7 @@ def test_back_up_now_restore_and_export(
 
     shown: list[str] = []
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(made), ""))
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (PASSPHRASE, True))
+    monkeypatch.setattr(backup_dialogs, "ask_secret", lambda *a, **k: (PASSPHRASE, True))
 
     def confirm(_parent, _title, text, *_rest):
         shown.append(text)
@@ -64,7 +64,7 @@ def test_a_wrong_passphrase_for_a_backup_is_said_plainly(
     qtbot.addWidget(parent)
     made = backup.back_up_now(filled_store, tmp_path)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(made), ""))
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("not the passphrase", True))
+    monkeypatch.setattr(backup_dialogs, "ask_secret", lambda *a, **k: ("not the passphrase", True))
     assert not backup_dialogs.restore_from_backup(parent, filled_store.path, filled_store.close)
     assert "does not open this backup" in said[-1]
 

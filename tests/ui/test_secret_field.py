@@ -59,3 +59,31 @@ def test_assistive_technology_hears_a_named_password_field_and_no_text(qtbot) ->
     assert iface.text(QAccessible.Text.Name) == "Passphrase"
     assert iface.text(QAccessible.Text.Value) == ""
     assert iface.textInterface() is None  # nothing to read character by character
+
+
+def test_backup_passphrase_question_uses_the_secret_field(qtbot) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ipb_desktop.ui.widgets.secret import ask_secret
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert dialog is not None
+        field = dialog.findChild(SecretField)
+        qtbot.keyClicks(field, "backup words")
+        qtbot.keyClick(field, Qt.Key.Key_Return)  # Enter answers OK, as in any dialog
+
+    QTimer.singleShot(0, answer)
+    assert ask_secret(None, "Backup passphrase", "Type the passphrase:") == ("backup words", True)
+
+
+def test_no_passphrase_is_typed_into_a_qt_password_line_edit() -> None:
+    """QLineEdit's Password mode sends every character to assistive technology; only SecretField is used."""
+    from pathlib import Path
+
+    import ipb_desktop
+
+    package = Path(ipb_desktop.__file__).parent
+    users = [str(p.relative_to(package)) for p in package.rglob("*.py") if "EchoMode.Password" in p.read_text()]
+    assert users == []

@@ -7,7 +7,6 @@ import datetime as dt
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QInputDialog,
     QLineEdit,
     QPlainTextEdit,
@@ -21,6 +20,7 @@ from ipb_desktop.i18n import N_, _
 from ipb_desktop.models.enums import RatingScale
 from ipb_desktop.ui.operations import outcomes as ops
 from ipb_desktop.ui.operations.context import AppContext
+from ipb_desktop.ui.widgets.dates import DateField
 from ipb_desktop.ui.widgets.dialogs import FormDialog
 from ipb_desktop.ui.widgets.forms import plain_label
 
@@ -109,7 +109,7 @@ class RatingDialog(FormDialog):
         super().__init__(ctx, _("Rate your progress"), parent, _("How is it going with: {what}").format(what=what))
         self.outcome_id = outcome_id
         today = ctx.today()
-        self.on = QDateEdit(QDate(today.year, today.month, today.day))
+        self.on = DateField(QDate(today.year, today.month, today.day))
         self.on.setCalendarPopup(True)
         self.on.setDisplayFormat("dd/MM/yyyy")
         self.form.row(_("&Date"), self.on, ("rated_on",))

@@ -17,6 +17,7 @@ from ipb_desktop.money import format_plain, parse_pence
 from ipb_desktop.ui.operations import plan as ops
 from ipb_desktop.ui.operations.context import AppContext
 from ipb_desktop.ui.outcomes.dialogs import text_box
+from ipb_desktop.ui.widgets.dates import DateField
 from ipb_desktop.ui.widgets.dialogs import FormDialog
 from ipb_desktop.ui.widgets.vocab import FUNDER_KINDS, HELD_AS, SCHEDULES
 
@@ -27,7 +28,7 @@ def _day(edit: QDateEdit) -> dt.date:
 
 
 def date_edit(day: dt.date) -> QDateEdit:
-    edit = QDateEdit(QDate(day.year, day.month, day.day))
+    edit = DateField(QDate(day.year, day.month, day.day))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd/MM/yyyy")
     return edit

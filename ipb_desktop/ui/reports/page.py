@@ -171,7 +171,7 @@ class ReportsPage(Page):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.status = plain_label()
-        self.status.setAccessibleName(_("Where the file was saved"))
+        self.status.setAccessibleDescription(_("Where the file was saved"))
         layout.addWidget(self.status)
         # The preview: the pages of the PDF, exactly as "Save as PDF" would write them. The plain version (same
         # figures, simpler layout) is shown only if the pages cannot be drawn, and for the CSV files.

@@ -7,13 +7,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ipb_desktop import appconfig, backup, export_all, formatting
 from ipb_desktop.errors import IpbError
 from ipb_desktop.i18n import _
 from ipb_desktop.models.store import Store, backups_folder
 from ipb_desktop.ui import messages
+from ipb_desktop.ui.widgets.secret import ask_secret
 
 
 def back_up_now(parent: QWidget, store: Store) -> Path | None:
@@ -63,9 +64,7 @@ def restore_from_backup(parent: QWidget, store_path: Path, close_store: Callable
     )
     if not chosen:
         return False
-    passphrase, ok = QInputDialog.getText(
-        parent, _("Backup passphrase"), _("Type the passphrase this backup was made with:"), QLineEdit.EchoMode.Password
-    )
+    passphrase, ok = ask_secret(parent, _("Backup passphrase"), _("Type the passphrase this backup was made with:"))
     if not ok:
         return False
     try:

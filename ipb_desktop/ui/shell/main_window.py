@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no unnamed, invisible Tab stop around every page
             scroll.setWidget(page)
             self.pages.addWidget(scroll)
             item = QListWidgetItem(_(label))

@@ -107,7 +107,7 @@ class CreateStorePage(QWidget):
         self.passphrase.setPlaceholderText(_("for example: purple otter umbrella"))
         self.form.row(_("&Passphrase"), self.passphrase, ("passphrase",))
         self.strength = plain_label(_("Use at least {n} characters.").format(n=MIN_PASSPHRASE_LENGTH))
-        self.strength.setAccessibleName(_("Passphrase strength"))
+        self.strength.setAccessibleDescription(_("Passphrase strength"))
         self.form.layout.addRow("", self.strength)
         self.again = SecretField()
         self.form.row(_("Type it ag&ain"), self.again, ("passphrase_again",))

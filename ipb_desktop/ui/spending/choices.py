@@ -16,6 +16,7 @@ from ipb_desktop.ledger_choices import Choice as Choice
 from ipb_desktop.ledger_choices import Choices as Choices
 from ipb_desktop.ledger_choices import read_choices as read_choices
 from ipb_desktop.models.enums import Direction, PaymentMethod
+from ipb_desktop.ui.widgets.dates import DateField
 
 PAYMENT_METHODS: list[tuple[str, str]] = [
     (PaymentMethod.BANK_TRANSFER, N_("Bank transfer")),
@@ -60,7 +61,7 @@ def direction_combo(name: str) -> QComboBox:
 
 
 def date_edit(name: str, day: dt.date) -> QDateEdit:
-    edit = QDateEdit()
+    edit = DateField()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd/MM/yyyy")
     edit.setMinimumDate(QDate(1990, 1, 1))

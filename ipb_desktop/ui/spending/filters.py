@@ -24,6 +24,7 @@ from ipb_desktop.i18n import _
 from ipb_desktop.ledger_query import LedgerFilter
 from ipb_desktop.models.enums import Direction
 from ipb_desktop.ui.spending.choices import Choices, fill_combo
+from ipb_desktop.ui.widgets.dates import DateField
 
 TYPING_PAUSE_MS = 250
 _NO_DATE = QDate(1990, 1, 1)
@@ -31,7 +32,7 @@ _NO_DATE = QDate(1990, 1, 1)
 
 def _optional_date(name: str) -> QDateEdit:
     """A date box whose lowest value reads "Any date" (so it can be left empty)."""
-    edit = QDateEdit()
+    edit = DateField()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd/MM/yyyy")
     edit.setMinimumDate(_NO_DATE)

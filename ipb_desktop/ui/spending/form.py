@@ -85,7 +85,7 @@ class PaymentDialog(QDialog):
         self.split_note = plain_label()
         self.split_note.hide()
         self.warnings = plain_label()
-        self.warnings.setAccessibleName(_("Things worth a second look"))
+        self.warnings.setAccessibleDescription(_("Things worth a second look"))
         self.warnings.hide()
 
         self.form.row(_("&Date"), self.date, ("date", "txn_date"))

@@ -166,7 +166,7 @@ class SpendingPage(Page):
         header.setHighlightSections(False)
         self._size_columns()
         self.totals = plain_label()
-        self.totals.setAccessibleName(_("Totals for the payments shown"))
+        self.totals.setAccessibleDescription(_("Totals for the payments shown"))
 
         self.edit_action = self._action(_("&Change…"), self.edit_selected, _("Change the chosen payment (Enter)"))
         self.split_action = self._action(_("Spli&t…"), self.split_selected, _("Share it across plan lines"))

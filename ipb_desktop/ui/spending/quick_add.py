@@ -61,7 +61,7 @@ class QuickAdd(QGroupBox):
         self.add_button = QPushButton(_("&Add"))
         self.add_button.setAccessibleDescription(_("Save this payment. Pressing Enter in any box does the same."))
         self.status = plain_label()
-        self.status.setAccessibleName(_("Quick add status"))
+        self.status.setAccessibleDescription(_("Quick add status"))
         self.status.hide()
 
         self.grid = QGridLayout(self)

@@ -87,7 +87,7 @@ class SplitDialog(QDialog):
         self.add_part_button = QPushButton(_("Add a &part"))
         self.add_part_button.clicked.connect(lambda: self.add_part(focus=True))
         self.left = plain_label()
-        self.left.setAccessibleName(_("Left to share"))
+        self.left.setAccessibleDescription(_("Left to share"))
         self.problem = plain_label()
         self.problem.setStyleSheet("font-weight: bold")
         self.problem.hide()

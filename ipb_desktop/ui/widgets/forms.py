@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ipb_desktop.errors import FieldProblem
 from ipb_desktop.i18n import _
+from ipb_desktop.ui.widgets.accessible import HeadingAccessible, announce, register
 
 
 def sentence(text: str) -> str:
@@ -43,15 +44,12 @@ class Heading(QLabel):
 
     def __init__(self, text: str, level: int = 1, parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
+        register(Heading, HeadingAccessible)
+        self.level = level
         self._scale = {1: 1.6, 2: 1.3, 3: 1.1}.get(level, 1.0)
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setAccessibleName(text)
         self._apply()
-
-    def setText(self, text: str) -> None:
-        super().setText(text)
-        self.setAccessibleName(text)
 
     def _apply(self) -> None:
         font = QFont(QApplication.font())
@@ -154,7 +152,8 @@ class MessageBar(QWidget):
         self.kind = QLabel()
         self.kind.setStyleSheet("font-weight: bold")
         self.text = plain_label()
-        self.text.setAccessibleName(_("Message"))
+        # The message's own words are what a screen reader reads (an accessible name would replace them).
+        self.setAccessibleName(_("Message"))
         self.dismiss = QPushButton(_("&Dismiss"))
         self.dismiss.clicked.connect(self.hide)
         layout.addWidget(self.kind)
@@ -174,6 +173,7 @@ class MessageBar(QWidget):
         self.text.setText(text)
         self.setAccessibleDescription(f"{kind} {text}")
         self.show()
+        announce(self, f"{kind} {text}", urgent=kind == _("Please note:"))
 
 
 class FlowLayout(QLayout):

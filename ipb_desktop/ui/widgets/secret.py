@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAccessible,
-    QAccessibleInterface,
     QFocusEvent,
     QGuiApplication,
     QInputMethodEvent,
@@ -25,8 +24,19 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
 )
-from PySide6.QtWidgets import QAccessibleWidget, QLabel, QSizePolicy, QStyle, QStyleOptionFrame, QWidget
+from PySide6.QtWidgets import (
+    QAccessibleWidget,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionFrame,
+    QVBoxLayout,
+    QWidget,
+)
 
+from ipb_desktop.ui.widgets.accessible import register
 from ipb_desktop.ui.widgets.forms import without_mnemonic
 
 DOT = "\u25cf"
@@ -273,30 +283,32 @@ class _SecretAccessible(QAccessibleWidget):
         return said
 
 
-_installed = False
-_keep: dict[int, QAccessibleInterface] = {}
-
-
-def _factory(class_name: str, obj: QObject) -> QAccessibleInterface | None:
-    if not isinstance(obj, SecretField):
-        return None
-    made = _SecretAccessible(obj)
-    # Qt's accessibility cache owns the interface from now on; keep the Python side alive with the widget.
-    key = id(obj)
-    _keep[key] = made
-    obj.destroyed.connect(lambda *_args, k=key: _keep.pop(k, None))
-    return made
-
-
 def _install_accessibility() -> None:
-    global _installed
-    if not _installed:
-        QAccessible.installFactory(_factory)
-        _installed = True
+    register(SecretField, lambda field: _SecretAccessible(field))  # type: ignore[arg-type]
 
 
-def is_secret(widget: QObject) -> bool:
-    return isinstance(widget, SecretField)
+def ask_secret(parent: QWidget, title: str, label_text: str) -> tuple[str, bool]:
+    """QInputDialog.getText for a passphrase, with a SecretField: (what was typed, True) or ("", False)."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    column = QVBoxLayout(dialog)
+    label = QLabel(label_text)
+    label.setWordWrap(True)
+    field = SecretField()
+    label.setBuddy(field)
+    field.setAccessibleName(without_mnemonic(label_text))
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    column.addWidget(label)
+    column.addWidget(field)
+    column.addWidget(buttons)
+    field.setFocus()
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    typed = field.text() if accepted else ""
+    field.clear()
+    dialog.deleteLater()
+    return typed, accepted
 
 
-__all__ = ["DOT", "SecretField", "is_secret"]
+__all__ = ["DOT", "SecretField", "ask_secret"]
