@@ -21,10 +21,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
-    QGroupBox,
     QHBoxLayout,
-    QLabel,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QTextBrowser,
@@ -37,11 +34,11 @@ from ipb_desktop.i18n import N_, _
 from ipb_desktop.statements import csv_export, explanations, output, review_answers
 from ipb_desktop.statements.data import statement_data
 from ipb_desktop.statements.periods import PRESET_LABELS, DateRange, resolve
-from ipb_desktop.statements.review_answers import QUESTION_LABELS, Question
 from ipb_desktop.statements.review_data import review_pack_data
 from ipb_desktop.ui import messages
 from ipb_desktop.ui.operations import reports as ops
 from ipb_desktop.ui.operations.context import AppContext
+from ipb_desktop.ui.reports.your_words import AnswersBox, ExplanationBox
 from ipb_desktop.ui.spending.choices import date_edit, date_of
 from ipb_desktop.ui.widgets.forms import Form, Heading, plain_label
 from ipb_desktop.ui.widgets.page import Page
@@ -120,40 +117,14 @@ class ReportsPage(Page):
         self.form = form
         layout.addLayout(form.layout)
 
-        self.explanation_box = QGroupBox(_("Why is there a surplus or shortfall? In my own words"))
-        box = QVBoxLayout(self.explanation_box)
-        self.explanation_hint = plain_label(
-            _(
-                "This is printed on the statement for these dates. For example: a tax bill is due, holiday pay, "
-                "a new assistant starts next month."
-            )
-        )
-        box.addWidget(self.explanation_hint)
-        self.explanation = QPlainTextEdit()
-        self.explanation.setAccessibleName(_("My explanation for these dates"))
-        self.explanation.setTabChangesFocus(True)
-        self.explanation.setMinimumHeight(self.fontMetrics().height() * 4)
-        box.addWidget(self.explanation)
-        self.save_explanation_button = QPushButton(_("Save my e&xplanation"))
-        box.addWidget(self.save_explanation_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.explanation_box = ExplanationBox()
+        self.explanation_hint = self.explanation_box.hint
+        self.explanation = self.explanation_box.edit
+        self.save_explanation_button = self.explanation_box.save_button
         layout.addWidget(self.explanation_box)
-
-        self.answers_box = QGroupBox(_("Before my review: my answers"))
-        answers_layout = QVBoxLayout(self.answers_box)
-        answers_layout.addWidget(plain_label(_("These are printed in the review pack in your own words.")))
-        self.answers: dict[Question, QPlainTextEdit] = {}
-        for question, label in QUESTION_LABELS.items():
-            edit = QPlainTextEdit()
-            edit.setTabChangesFocus(True)
-            edit.setAccessibleName(_(label))
-            edit.setMinimumHeight(self.fontMetrics().height() * 3)
-            title = QLabel(_(label))
-            title.setBuddy(edit)
-            answers_layout.addWidget(title)
-            answers_layout.addWidget(edit)
-            self.answers[question] = edit
-        self.save_answers_button = QPushButton(_("Save my &answers"))
-        answers_layout.addWidget(self.save_answers_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.answers_box = AnswersBox()
+        self.answers = self.answers_box.answers
+        self.save_answers_button = self.answers_box.save_button
         layout.addWidget(self.answers_box)
 
         buttons = QHBoxLayout()
