@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not an unnamed, invisible stop for Tab on every page
             scroll.setWidget(page)
             self.pages.addWidget(scroll)
             item = QListWidgetItem(_(label))
