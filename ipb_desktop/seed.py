@@ -63,3 +63,12 @@ def seed_new_store(session: Session) -> None:
         session.add(Category(name=_(name), usually_excluded=excluded, is_income=income))
     for key, value in DEFAULT_SETTINGS.items():
         session.add(Setting(key=key, value=value))
+
+
+_BUILT_IN_NAMES = frozenset([*LIFE_AREAS, *(name for name, *_flags in CATEGORIES)])
+
+
+def shown_name(name: str) -> str:
+    """A life area or category name as shown: a built-in one in the person's language (stores keep the words
+    they were made with), any other exactly as the person wrote it."""
+    return _(name) if name in _BUILT_IN_NAMES else name
