@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from ipb_desktop import budget, ledger_query, plan
 from ipb_desktop.i18n import _
 from ipb_desktop.models.schema import BudgetPeriod, FundingStream, Outcome, PlanLine
+from ipb_desktop.seed import shown_name
 
 Choice = tuple[int, str]
 
@@ -54,7 +55,7 @@ def read_choices(session: Session, today: dt.date) -> Choices:
     outcome_rows = session.scalars(select(Outcome).order_by(Outcome.sort_order, Outcome.id))
     return Choices(
         plan_lines=[(line.id, label(line.description, line.period_id)) for line in lines],
-        categories=[(c.id, c.name) for c in categories],
+        categories=[(c.id, shown_name(c.name)) for c in categories],
         income_categories={c.id for c in categories if c.is_income},
         streams=[(s.id, label(s.funder_name, s.period_id)) for s in streams],
         outcomes=[(o.id, _short(o.what_matters)) for o in outcome_rows],

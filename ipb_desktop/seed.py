@@ -72,3 +72,12 @@ def seed_new_store(session: Session) -> None:
 def create_store(path: Path | str, passphrase: str) -> Store:
     """A new store at `path` holding what every budget starts with (the models layer knows nothing of this)."""
     return Store.create(path, passphrase, fill=seed_new_store)
+
+
+_BUILT_IN_NAMES = frozenset([*LIFE_AREAS, *(name for name, *_flags in CATEGORIES)])
+
+
+def shown_name(name: str) -> str:
+    """A life area or category name as shown: a built-in one in the person's language (stores keep the words
+    they were made with), any other exactly as the person wrote it."""
+    return _(name) if name in _BUILT_IN_NAMES else name

@@ -1,22 +1,29 @@
 """Command-line statements, review packs and CSV exports (registered in `ipb_desktop.cli.COMMAND_MODULES`):
 
     ipb-desktop statement STORE (--from DATE --to DATE | --preset NAME) --out FILE.pdf [--large-print]
+                          [--language en_GB|cy]
     ipb-desktop review-pack STORE --out FILE.pdf [--large-print] [--no-transactions] [--from DATE --to DATE]
+                          [--language en_GB|cy]
     ipb-desktop export-csv STORE --out FILE.csv [--what transactions|summary] [--from DATE --to DATE | --preset]
     ipb-desktop evidence-pack STORE (--from DATE --to DATE | --preset NAME) --out FILE.pdf [--large-print]
 
 Each prints where the file was saved and that it is not encrypted. Exit codes are those of `ipb_desktop.cli`.
+A PDF is written in the language given with --language, or else the one chosen in the store's settings.
 """
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from ipb_desktop import i18n, settings
 from ipb_desktop.cli import common as cli_common
 from ipb_desktop.cli.common import Subparsers, open_store, say, store_command, store_path
 from ipb_desktop.errors import IpbError
 from ipb_desktop.i18n import _
+from ipb_desktop.models.store import Store
 from ipb_desktop.statements import csv_export, output, pdf_review_pack, pdf_statement
 from ipb_desktop.statements.periods import DateRange, Preset, check_range, resolve
 from ipb_desktop.validate import parse_date
@@ -33,6 +40,32 @@ def _range_options(parser: argparse.ArgumentParser, preset: bool = True) -> None
         )
 
 
+LANGUAGES = ("en_GB", "cy")
+
+
+def _language_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--language",
+        choices=LANGUAGES,
+        help=_("the document's language: en_GB (English) or cy (Welsh); by default the one chosen in the store"),
+    )
+
+
+@contextmanager
+def _document_language(args: argparse.Namespace, store: Store) -> Iterator[None]:
+    """Write the document in the language asked for (or the store's own choice), then go back."""
+    chosen = getattr(args, "language", None)
+    if chosen is None:
+        with store.reading() as session:
+            chosen = settings.get(session, "language") or "en_GB"
+    before = i18n.current_locale()
+    i18n.set_locale(chosen)
+    try:
+        yield
+    finally:
+        i18n.set_locale(before)
+
+
 def register(subparsers: Subparsers) -> None:
     statement = store_command(
         subparsers,
@@ -42,6 +75,7 @@ def register(subparsers: Subparsers) -> None:
     _range_options(statement)
     statement.add_argument("--out", required=True, metavar="FILE.pdf", help=_("where to save the PDF"))
     statement.add_argument("--large-print", action="store_true", help=_("bigger text"))
+    _language_option(statement)
     statement.set_defaults(func=run_statement)
 
     pack = store_command(
@@ -53,6 +87,7 @@ def register(subparsers: Subparsers) -> None:
     pack.add_argument("--out", required=True, metavar="FILE.pdf", help=_("where to save the PDF"))
     pack.add_argument("--large-print", action="store_true", help=_("bigger text and more space"))
     pack.add_argument("--no-transactions", action="store_true", help=_("leave out the full list of payments"))
+    _language_option(pack)
     pack.set_defaults(func=run_review_pack)
 
     export = store_command(
@@ -104,12 +139,13 @@ def run_statement(args: argparse.Namespace) -> int:
             with store.reading() as session:
                 preset = resolve(session, args.preset, cli_common.today())
         dates = _dates(args, preset)
-        output.write_file(
-            out,
-            lambda handle: pdf_statement.write_from_store(
-                store, handle, dates.start, dates.end, cli_common.today(), args.large_print
-            ),
-        )
+        with _document_language(args, store):
+            output.write_file(
+                out,
+                lambda handle: pdf_statement.write_from_store(
+                    store, handle, dates.start, dates.end, cli_common.today(), args.large_print
+                ),
+            )
     say(output.not_encrypted_note(out))
     return 0
 
@@ -120,18 +156,19 @@ def run_review_pack(args: argparse.Namespace) -> int:
         with store.reading() as session:
             default = resolve(session, Preset.SINCE_LAST_REVIEW, cli_common.today())
         dates = _dates(args, default)
-        output.write_file(
-            out,
-            lambda handle: pdf_review_pack.write_from_store(
-                store,
-                handle,
-                dates.start,
-                dates.end,
-                cli_common.today(),
-                large_print=args.large_print,
-                include_transactions=not args.no_transactions,
-            ),
-        )
+        with _document_language(args, store):
+            output.write_file(
+                out,
+                lambda handle: pdf_review_pack.write_from_store(
+                    store,
+                    handle,
+                    dates.start,
+                    dates.end,
+                    cli_common.today(),
+                    large_print=args.large_print,
+                    include_transactions=not args.no_transactions,
+                ),
+            )
     say(output.not_encrypted_note(out))
     return 0
 

@@ -136,3 +136,23 @@ def test_the_installed_command_makes_a_statement(closed_store: Path, tmp_path: P
     assert done.returncode == 0, done.stderr
     assert "NOT encrypted" in done.stdout
     assert "Money in £1,720.00" in pdf_text(out)
+
+
+def test_language_of_the_documents(closed_store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from ipb_desktop import i18n, settings
+
+    welsh = tmp_path / "cymraeg.pdf"
+    english = tmp_path / "english.pdf"
+    args = ("statement", closed_store, "--from", "01/04/2026", "--to", "30/06/2026")
+    assert run(capsys, *args, "--out", english)[0] == 0
+    assert run(capsys, *args, "--out", welsh, "--language", "cy")[0] == 0
+    assert i18n.current_locale() != "cy"  # the command line itself goes back to its own language
+    assert "Closing balance" in pdf_text(english)
+    assert "Closing balance" not in pdf_text(welsh)
+    assert "Balans terfynol" in pdf_text(welsh)
+    # Without --language: the store's own choice.
+    with Store.open(closed_store, PASSPHRASE) as store, store.transaction() as s:
+        settings.put(s, "language", "cy")
+    chosen = tmp_path / "store-choice.pdf"
+    assert run(capsys, *args, "--out", chosen)[0] == 0
+    assert "Balans terfynol" in pdf_text(chosen)

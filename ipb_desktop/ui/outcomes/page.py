@@ -25,6 +25,7 @@ from ipb_desktop.formatting import date_short, money
 from ipb_desktop.i18n import N_, _
 from ipb_desktop.models.enums import OutcomeStatus, RatingScale
 from ipb_desktop.models.schema import BudgetPeriod
+from ipb_desktop.seed import shown_name
 from ipb_desktop.ui.operations import outcomes as ops
 from ipb_desktop.ui.operations.context import AppContext
 from ipb_desktop.ui.outcomes.dialogs import OutcomeDialog, RatingDialog, recorder_words
@@ -150,7 +151,7 @@ class OutcomesPage(Page):
         self.model: RowsModel[overview.OutcomeProgress] = RowsModel(
             [
                 Column(_("What matters to me"), lambda o: o.what_matters),
-                Column(_("Life area"), lambda o: o.life_area or ""),
+                Column(_("Life area"), lambda o: shown_name(o.life_area) if o.life_area else ""),
                 Column(_("Status"), lambda o: _(STATUS_WORDS.get(OutcomeStatus(o.status), o.status))),
                 Column(_("Latest rating"), lambda o: "" if o.latest is None else _("{n} out of 10").format(n=o.latest)),
                 Column(_("How it has moved"), lambda o: o.trend),

@@ -19,6 +19,7 @@ from ipb_desktop.formatting import date_long, date_short, money
 from ipb_desktop.i18n import N_, _, ngettext
 from ipb_desktop.ledger_query import LedgerFilter, LedgerRow, LedgerSort, LedgerTotals, SortKey
 from ipb_desktop.models.enums import Direction
+from ipb_desktop.seed import shown_name
 from ipb_desktop.ui.operations.context import AppContext
 
 # Column order, the sort key each one uses, and its heading.
@@ -55,14 +56,16 @@ def signed_money(row: LedgerRow) -> str:
 
 
 def parts_text(row: LedgerRow, name: str) -> str:
-    """What a split payment shows in the category / plan line / outcome columns."""
+    """What a split payment shows in the category / plan line / outcome columns (built-in category names in the
+    person's language)."""
+    shown = shown_name if name == "category" else str
     if row.is_split:
         names = {getattr(p, name) for p in row.parts}
         if len(names) == 1 and None not in names:
-            return str(names.pop())
+            return shown(str(names.pop()))
         return ngettext("Split: {n} part", "Split: {n} parts", len(row.parts)).format(n=len(row.parts))
     if row.parts:
-        return getattr(row.parts[0], name) or ""
+        return shown(getattr(row.parts[0], name) or "")
     return ""
 
 
