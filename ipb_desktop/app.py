@@ -52,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run_gui([sys.argv[0] if sys.argv and sys.argv[0] else "ipb-desktop"])
     from ipb_desktop import cli
 
-    code = cli.main(args)
+    code = cli.main(args, whole_process=argv is None)
     if argv is None:  # a whole process of its own (the console script): end it now the command is done
         cli.leave(code)
     return code
