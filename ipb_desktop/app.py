@@ -90,7 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run_gui([_program()], store)
     from ipb_desktop import cli
 
-    code = cli.main(args)
+    code = cli.main(args, whole_process=argv is None)
     if argv is None:  # a whole process of its own (the console script): end it now the command is done
         cli.leave(code)
     return code

@@ -159,17 +159,21 @@ def _exit_code(code: object) -> int:
     return code if isinstance(code, int) else EXIT_USAGE
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command and return its exit code (never raises for problems a person can put right)."""
+def main(argv: Sequence[str] | None = None, *, whole_process: bool = False) -> int:
+    """Run one command and return its exit code (never raises for problems a person can put right).
+
+    `whole_process` is for a process that runs this one command and ends (the console script): importing the
+    command's module (SQLAlchemy, the mapped classes) makes hundreds of thousands of objects that live as long as
+    the process, so there is no garbage collection while they are made and none of them is scanned again."""
     words = list(sys.argv[1:] if argv is None else argv)
-    # Importing the command's module (SQLAlchemy, the mapped classes) makes hundreds of thousands of objects that
-    # live as long as the process: no garbage collection while they are made, and none of them scanned again.
-    gc.disable()
+    if whole_process:
+        gc.disable()
     try:
         parser = build_parser(_modules_for(words))
     finally:
-        gc.freeze()
-        gc.enable()
+        if whole_process:
+            gc.freeze()
+            gc.enable()
     try:
         args = parser.parse_args(words)
     except SystemExit as leaving:
@@ -232,4 +236,4 @@ def leave(code: int) -> NoReturn:
 
 
 if __name__ == "__main__":
-    leave(main())
+    leave(main(whole_process=True))
