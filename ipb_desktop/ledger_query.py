@@ -70,11 +70,6 @@ class LedgerFilter:
     missing_receipt: bool = False
     text: str = ""
 
-    @property
-    def by_part(self) -> bool:
-        """True when the filter picks out parts of payments (so totals add up only the matching parts)."""
-        return any(v is not None for v in (self.stream_id, self.category_id, self.plan_line_id, self.outcome_id))
-
 
 class SortKey(StrEnum):
     DATE = "date"

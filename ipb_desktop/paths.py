@@ -30,8 +30,3 @@ def config_dir() -> Path:
 def default_store_path() -> Path:
     """The store a new user gets unless they choose another place."""
     return data_dir() / DEFAULT_STORE_NAME
-
-
-def ensure_private_dir(folder: Path) -> Path:
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return folder

@@ -95,14 +95,3 @@ def category_named(session: Session, name: str) -> Category:
     if found is None:
         raise InvalidInput("category", _("there is no category called '{name}'").format(name=name.strip()[:60]))
     return found
-
-
-def add_category(session: Session, name: str, usually_excluded: bool = False) -> Category:
-    clean = validate.required_text(name, "category", 100)
-    if session.scalars(select(Category).where(func.lower(Category.name) == clean.lower())).first():
-        raise InvalidInput("category", _("there is already a category called '{name}'").format(name=clean))
-    category = Category(name=clean, usually_excluded=usually_excluded)
-    session.add(category)
-    session.flush()
-    audit.record(session, "create", "category", category.id, name=clean)
-    return category

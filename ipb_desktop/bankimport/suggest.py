@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from ipb_desktop import settings
 from ipb_desktop.bankimport.lines import StatementLine
-from ipb_desktop.i18n import _, ngettext
+from ipb_desktop.i18n import ngettext
 from ipb_desktop.models.schema import Allocation, Category, Outcome, PlanLine, Transaction
 
 
@@ -171,8 +171,3 @@ def suggest(session: Session, lines: list[tuple[str, StatementLine]]) -> dict[st
         if suggestion is not None:
             found[bank_id] = suggestion
     return found
-
-
-def describe_choice(session: Session, category_id: int | None, plan_line_id: int | None, outcome_id: int | None) -> str:
-    """A person's own choice for a line, as words (used when they change a suggestion)."""
-    return _label(session, (category_id, plan_line_id, outcome_id)) or _("nothing chosen")
