@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -41,3 +42,20 @@ def entries(session: Session, entity: str | None = None, entity_id: int | None =
 def changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
     """Only the fields that changed, as {"field": [old, new]}."""
     return {k: [_plain(before.get(k)), _plain(v)] for k, v in after.items() if before.get(k) != v}
+
+
+@dataclass(frozen=True)
+class Change:
+    """One line of the record of changes, as the window lists it (newest first)."""
+
+    at: dt.datetime
+    actor: str
+    action: str
+    entity: str
+    detail: str
+
+
+def recent_changes(session: Session, limit: int = 2000) -> list[Change]:
+    """The newest `limit` changes, newest first (read-only: the record itself can never be changed)."""
+    found = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit))
+    return [Change(e.at, e.actor, e.action, e.entity, e.detail or "") for e in found]

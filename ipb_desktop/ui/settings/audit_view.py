@@ -3,9 +3,6 @@ name) and what changed, newest first, with a choice of who and a search."""
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,11 +16,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
+from ipb_desktop import audit
 from ipb_desktop.i18n import N_, _
-from ipb_desktop.models.schema import AuditEntry
 from ipb_desktop.ui.operations.context import AppContext
 from ipb_desktop.ui.widgets.forms import plain_label
 from ipb_desktop.ui.widgets.table_model import Column, RowsModel
@@ -57,18 +52,8 @@ THINGS = {
 EVERYONE, HOLDER = "", "holder"
 
 
-@dataclass(frozen=True)
-class Change:
-    at: dt.datetime
-    actor: str
-    action: str
-    entity: str
-    detail: str
-
-
-def read_changes(session: Session, limit: int = 2000) -> list[Change]:
-    found = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit))
-    return [Change(e.at, e.actor, e.action, e.entity, e.detail or "") for e in found]
+Change = audit.Change
+read_changes = audit.recent_changes
 
 
 def who_words(actor: str) -> str:
