@@ -86,7 +86,20 @@ def test_the_change_dialog_names_every_input(qtbot, open_window: MainWindow) -> 
     dialog.reject()
 
 
-def test_the_insurance_certificate_is_kept_encrypted_and_a_copy_saved_and_opened(
+def _one_page_pdf() -> bytes:
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.add_metadata({"/Title": "Example Mutual certificate"})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def test_the_insurance_certificate_is_kept_encrypted_shown_and_a_copy_saved(
     qtbot, open_window: MainWindow, monkeypatch, tmp_path
 ) -> None:
     from ipb_desktop.models.employment import EmployerCheck
@@ -94,7 +107,8 @@ def test_the_insurance_certificate_is_kept_encrypted_and_a_copy_saved_and_opened
     from ipb_desktop.ui.employment.dialogs import CheckDialog
 
     certificate = tmp_path / "el-certificate.pdf"
-    content = b"%PDF-1.4\n% Example Mutual employer's liability certificate EL-0042\n%%EOF\n"
+    content = _one_page_pdf()
+    assert b"Example Mutual certificate" in content
     certificate.write_bytes(content)
     monkeypatch.setattr(files, "choose_certificate_file", lambda parent: certificate)
     page = _page(open_window)
@@ -114,18 +128,24 @@ def test_the_insurance_certificate_is_kept_encrypted_and_a_copy_saved_and_opened
             "application/pdf",
             content,
         )
-    assert open_window.ctx.store.path.read_bytes().find(b"EL-0042 certificate") == -1  # not readable in the file
+    assert b"Example Mutual certificate" not in open_window.ctx.store.path.read_bytes()  # not readable in the file
     assert [c.document_name for c in page.checks_model.rows] == ["el-certificate.pdf"]
 
     copy = tmp_path / "copy.pdf"
-    opened: list = []
     monkeypatch.setattr(files, "choose_save_path", lambda parent, title, name: copy)
-    monkeypatch.setattr(files, "open_copy", opened.append)
     qtbot.mouseClick(page.save_document_button, CLICK)
-    assert copy.read_bytes() == content and opened == []
+    assert copy.read_bytes() == content
     copy.unlink()
-    qtbot.mouseClick(page.open_document_button, CLICK)
-    assert copy.read_bytes() == content and opened == [copy]
+
+    saved_before = set(tmp_path.iterdir())
+    qtbot.mouseClick(page.open_document_button, CLICK)  # shown inside the app: no file is written
+    viewer = page.certificate_dialog
+    assert viewer is not None and viewer.isVisible()
+    assert viewer.pages.page_count() == 1 and "el-certificate.pdf" in viewer.note.text()
+    assert set(tmp_path.iterdir()) == saved_before
+    qtbot.mouseClick(viewer.save_copy_button, CLICK)
+    assert copy.read_bytes() == content
+    viewer.reject()
 
     open_window.undo_action.trigger()  # the check and its certificate go together
     with open_window.ctx.store.reading() as s:

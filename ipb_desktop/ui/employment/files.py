@@ -1,5 +1,5 @@
-"""Files the Employment page reads and writes: the insurance certificate (kept encrypted in the store, a copy
-saved and opened on request), a payroll service's CSV of payslips, and CSV files of shifts and payslips.
+"""Files the Employment page reads and writes: the insurance certificate (kept encrypted in the store, shown
+inside the app, a copy saved on request), a payroll service's CSV of payslips, and CSV files of shifts and payslips.
 
 Every ask-for-a-file function here is replaced in tests; nothing else in the page opens a file dialog.
 """
@@ -9,8 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QWidget
 from sqlalchemy.orm import Session
 
@@ -18,6 +17,7 @@ from ipb_desktop.employment import checks, csv_export
 from ipb_desktop.errors import IpbError
 from ipb_desktop.i18n import _
 from ipb_desktop.ui import messages
+from ipb_desktop.ui.employment.certificate_viewer import CertificateDialog
 from ipb_desktop.ui.operations import employment as ops
 from ipb_desktop.ui.operations.context import AppContext
 from ipb_desktop.ui.spending.receipt_viewer import NOT_ENCRYPTED, RECEIPT_FILES
@@ -52,11 +52,6 @@ def choose_save_path(parent: QWidget, title: str, suggested: str) -> Path | None
     return Path(name) if name else None
 
 
-def open_copy(path: Path) -> None:
-    """Open a saved copy in the computer's own viewer (tests replace this)."""
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-
 def read_file(path: Path) -> bytes | None:
     """The file's bytes, or None after saying plainly why it could not be read."""
     try:
@@ -70,8 +65,8 @@ def read_file(path: Path) -> bytes | None:
         return None
 
 
-def save_certificate_copy(ctx: AppContext, parent: QWidget, check_id: int, open_it: bool) -> Path | None:
-    """Save an unencrypted copy of a check's certificate where the person chooses; open it if asked."""
+def save_certificate_copy(ctx: AppContext, parent: QWidget, check_id: int) -> Path | None:
+    """Save an unencrypted copy of a check's certificate where the person chooses."""
     kept = ctx.read(lambda s: _document(s, check_id), None)
     if kept is None:
         messages.info(_("No certificate is kept with this check. Add the check again with its certificate."))
@@ -86,9 +81,20 @@ def save_certificate_copy(ctx: AppContext, parent: QWidget, check_id: int, open_
         messages.error(_("The copy could not be saved ({reason}).").format(reason=exc.strerror or exc))
         return None
     messages.info(_("Saved a copy to {path}.").format(path=path) + " " + _(NOT_ENCRYPTED))
-    if open_it:
-        open_copy(path)
     return path
+
+
+def show_certificate(ctx: AppContext, parent: QWidget, check_id: int) -> CertificateDialog | None:
+    """Show a check's certificate inside the app (nothing written to disk); None when none is kept."""
+    kept = ctx.read(lambda s: _document(s, check_id), None)
+    if kept is None:
+        messages.info(_("No certificate is kept with this check. Add the check again with its certificate."))
+        return None
+    dialog = CertificateDialog(*kept, parent)
+    dialog.save_copy_button.clicked.connect(lambda: save_certificate_copy(ctx, dialog, check_id))
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
 
 
 def _document(session: Session, check_id: int) -> tuple[str, bytes] | None:

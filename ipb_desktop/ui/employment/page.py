@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
 from ipb_desktop.employment import checks, employees, holiday, owed, payslips, shifts
@@ -132,6 +132,7 @@ class EmploymentPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.dialog: dialogs.FormDialog | None = None
+        self.certificate_dialog: QDialog | None = None
         self.view: EmploymentView | None = None
         self.week_offset = 0  # weeks before (-) or after (+) this week
         col = QVBoxLayout(self)
@@ -251,8 +252,8 @@ class EmploymentPage(Page):
         self.import_payroll_button.clicked.connect(lambda: files.import_payroll(self.ctx, self))
         self.export_shifts_button.clicked.connect(lambda: files.export_csv(self.ctx, self, "shifts"))
         self.export_payslips_button.clicked.connect(lambda: files.export_csv(self.ctx, self, "payslips"))
-        self.open_document_button.clicked.connect(lambda: self.certificate_copy(open_it=True))
-        self.save_document_button.clicked.connect(lambda: self.certificate_copy(open_it=False))
+        self.open_document_button.clicked.connect(lambda: self.certificate(show=True))
+        self.save_document_button.clicked.connect(lambda: self.certificate(show=False))
         self.previous_week_button.clicked.connect(lambda: self._move_week(-1))
         self.next_week_button.clicked.connect(lambda: self._move_week(1))
 
@@ -282,15 +283,18 @@ class EmploymentPage(Page):
             return
         self._open(EditEmployeeDialog(self.ctx, row.employee_id, self))
 
-    def certificate_copy(self, open_it: bool) -> None:
-        """Save (and perhaps open) a copy of the chosen check's certificate; the first one kept if none is chosen."""
+    def certificate(self, show: bool) -> None:
+        """Show the chosen check's certificate, or save a copy; the first one kept if none is chosen."""
         row = self.checks_model.row_at(self.checks_table.currentIndex())
         if row is None or not row.document_name:
             row = next((c for c in self.checks_model.rows if c.document_name), None)
         if row is None:
             messages.info(_("No certificate is kept yet. Add the check with its certificate."))
             return
-        files.save_certificate_copy(self.ctx, self, row.check_id, open_it)
+        if show:
+            self.certificate_dialog = files.show_certificate(self.ctx, self, row.check_id)
+        else:
+            files.save_certificate_copy(self.ctx, self, row.check_id)
 
     def delete_shift(self) -> None:
         row = self.week_model.row_at(self.week_table.currentIndex())
