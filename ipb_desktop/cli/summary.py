@@ -281,7 +281,33 @@ def summary_text(data: dict[str, Any]) -> str:
                     left=money(row["left_pence"]),
                 )
             )
+    _employment_text(data.get("employment"), lines)
     return "\n".join(lines)
+
+
+def _employment_text(section: dict[str, Any] | None, lines: list[str]) -> None:
+    """A few lines on employing PAs, only when there is a PA (the full figures are in --json)."""
+    if not section or not section["employees"]:
+        return
+    lines += ["", _("Employing personal assistants")]
+    lines.append(
+        _("  Hours worked: {hours}; gross pay {gross}; employer costs {costs}").format(
+            hours=section["hours_worked"],
+            gross=money(section["gross_pence"]),
+            costs=money(section["employer_costs_pence"]),
+        )
+    )
+    owed = [(row["name"], row["amount_pence"]) for row in section["owed_to_pas"]]
+    owed += [("HMRC", section["owed_to_hmrc_pence"]), (_("the pension provider"), section["owed_to_pension_pence"])]
+    for who, pence in owed:
+        if pence:
+            lines.append(_("  Still to pay {who}: {amount}").format(who=who, amount=money(pence)))
+    for row in section["employees"]:
+        lines.append(
+            _("  {name}: {hours} hours worked, {left} hours of holiday left").format(
+                name=row["name"], hours=row["hours_worked"], left=row["holiday"]["left_hours"]
+            )
+        )
 
 
 def run_summary(args: argparse.Namespace) -> int:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton, QWidget
 
 from ipb_desktop.employment import checks, employees, payslips, shifts
 from ipb_desktop.employment.hours import MAX_PERIOD_MINUTES, MAX_WEEK_MINUTES, parse_minutes
@@ -18,6 +18,7 @@ from ipb_desktop.ui.operations import employment as ops
 from ipb_desktop.ui.operations.context import AppContext
 from ipb_desktop.ui.plan.dialogs import _day, date_edit, money_edit
 from ipb_desktop.ui.widgets.dialogs import FormDialog
+from ipb_desktop.ui.widgets.forms import plain_label
 
 
 def _line(placeholder: str, text: str = "") -> QLineEdit:
@@ -196,6 +197,27 @@ class CheckDialog(FormDialog):
         self.form.row(_("&Insurer or provider"), self.provider, ("provider",))
         self.reference = _line(_("policy or certificate number"))
         self.form.row(_("&Reference"), self.reference, ("reference",))
+        self.document: tuple[str, bytes] | None = None
+        self.choose_document_button = QPushButton(_("C&hoose the certificate…"))
+        self.form.row(
+            "",
+            self.choose_document_button,
+            ("document",),
+            _("A PDF or photo of the certificate, kept encrypted in your store."),
+        )
+        self.document_words = plain_label(_("No certificate chosen."))
+        self.form.row("", self.document_words)
+        self.choose_document_button.clicked.connect(self.choose_document)
+
+    def choose_document(self) -> None:
+        from ipb_desktop.ui.employment import files
+
+        path = files.choose_certificate_file(self)
+        data = files.read_file(path) if path is not None else None
+        if path is None or data is None:
+            return
+        self.document = (path.name, data)
+        self.document_words.setText(_("Certificate chosen: {name}").format(name=path.name))
 
     def save(self) -> bool:
         employee = self.employee.currentData()
@@ -207,4 +229,4 @@ class CheckDialog(FormDialog):
             provider=self.provider.text(),
             reference=self.reference.text(),
         )
-        return ops.add_check(self.ctx, details, form=self.form) is not None
+        return ops.add_check_with_document(self.ctx, details, self.document, form=self.form) is not None

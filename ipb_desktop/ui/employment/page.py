@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
 from ipb_desktop.employment import checks, employees, holiday, owed, payslips, shifts
@@ -16,7 +16,9 @@ from ipb_desktop.employment.kinds import label
 from ipb_desktop.formatting import date_long, date_short, money
 from ipb_desktop.i18n import _
 from ipb_desktop.ui import messages
+from ipb_desktop.ui.employment import files
 from ipb_desktop.ui.employment.dialogs import CheckDialog, EmployeeDialog, PayslipDialog, ShiftDialog
+from ipb_desktop.ui.employment.edit_dialog import EditEmployeeDialog
 from ipb_desktop.ui.operations import employment as ops
 from ipb_desktop.ui.operations.context import AppContext
 from ipb_desktop.ui.outcomes.page import make_table
@@ -49,10 +51,12 @@ class PayslipRow:
 
 @dataclass(frozen=True)
 class CheckRow:
+    check_id: int
     kind: str
     name: str
     done_on: dt.date | None
     due_on: dt.date | None
+    document_name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -84,7 +88,14 @@ def read_employment(session: Session, monday: dt.date, day: dt.date) -> Employme
         for p, name in payslips.list_payslips(session)
     ][-12:]
     found = [
-        CheckRow(c.kind, names.get(c.employee_id, "") if c.employee_id else _("Employer"), c.done_on, c.due_on)
+        CheckRow(
+            c.id,
+            c.kind,
+            names.get(c.employee_id, "") if c.employee_id else _("Employer"),
+            c.done_on,
+            c.due_on,
+            c.document_name,
+        )
         for c in checks.list_checks(session)
     ]
     return EmploymentView(
@@ -121,6 +132,7 @@ class EmploymentPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.dialog: dialogs.FormDialog | None = None
+        self.certificate_dialog: QDialog | None = None
         self.view: EmploymentView | None = None
         self.week_offset = 0  # weeks before (-) or after (+) this week
         col = QVBoxLayout(self)
@@ -159,7 +171,8 @@ class EmploymentPage(Page):
         _fit(self.pas_table)
         col.addWidget(self.pas_table)
         self.add_pa_button = QPushButton(_("&Add a PA"))
-        col.addWidget(button_row(self.add_pa_button))
+        self.change_pa_button = QPushButton(_("Change the PA or their &rate"))
+        col.addWidget(button_row(self.add_pa_button, self.change_pa_button))
 
         col.addWidget(Heading(_("Shifts this week"), 2))
         week = QHBoxLayout()
@@ -203,7 +216,11 @@ class EmploymentPage(Page):
         _fit(self.payslips_table)
         col.addWidget(self.payslips_table)
         self.add_payslip_button = QPushButton(_("Add a pa&yslip"))
-        col.addWidget(button_row(self.add_payslip_button))
+        self.import_payroll_button = QPushButton(_("&Import payslips from a payroll CSV…"))
+        col.addWidget(button_row(self.add_payslip_button, self.import_payroll_button))
+        self.export_shifts_button = QPushButton(_("Save all shifts as CS&V…"))
+        self.export_payslips_button = QPushButton(_("Save all pays&lips as CSV…"))
+        col.addWidget(button_row(self.export_shifts_button, self.export_payslips_button))
 
         col.addWidget(Heading(_("Employer checks"), 2))
         self.checks_model: RowsModel[CheckRow] = RowsModel(
@@ -212,6 +229,7 @@ class EmploymentPage(Page):
                 Column(_("For"), lambda c: c.name),
                 Column(_("Done"), lambda c: _date(c.done_on)),
                 Column(_("Next due"), lambda c: _date(c.due_on)),
+                Column(_("Certificate"), lambda c: c.document_name or ""),
             ],
             self,
         )
@@ -219,15 +237,23 @@ class EmploymentPage(Page):
         _fit(self.checks_table)
         col.addWidget(self.checks_table)
         self.add_check_button = QPushButton(_("Add an employer &check"))
-        col.addWidget(button_row(self.add_check_button))
+        self.open_document_button = QPushButton(_("&Open the certificate"))
+        self.save_document_button = QPushButton(_("Save a copy of the cer&tificate…"))
+        col.addWidget(button_row(self.add_check_button, self.open_document_button, self.save_document_button))
         col.addStretch(1)
 
         self.match_button.clicked.connect(self.match)
         self.add_pa_button.clicked.connect(lambda: self._open(EmployeeDialog(self.ctx, self)))
+        self.change_pa_button.clicked.connect(self.change_pa)
         self.add_shift_button.clicked.connect(lambda: self._open(ShiftDialog(self.ctx, self)))
         self.delete_shift_button.clicked.connect(self.delete_shift)
         self.add_payslip_button.clicked.connect(lambda: self._open(PayslipDialog(self.ctx, self)))
         self.add_check_button.clicked.connect(lambda: self._open(CheckDialog(self.ctx, self)))
+        self.import_payroll_button.clicked.connect(lambda: files.import_payroll(self.ctx, self))
+        self.export_shifts_button.clicked.connect(lambda: files.export_csv(self.ctx, self, "shifts"))
+        self.export_payslips_button.clicked.connect(lambda: files.export_csv(self.ctx, self, "payslips"))
+        self.open_document_button.clicked.connect(lambda: self.certificate(show=True))
+        self.save_document_button.clicked.connect(lambda: self.certificate(show=False))
         self.previous_week_button.clicked.connect(lambda: self._move_week(-1))
         self.next_week_button.clicked.connect(lambda: self._move_week(1))
 
@@ -247,6 +273,28 @@ class EmploymentPage(Page):
     def match(self) -> None:
         found = ops.match_payments(self.ctx)
         messages.info(_("Matched {n} payments to payslips.").format(n=found) if found else _("No new matches found."))
+
+    def change_pa(self) -> None:
+        row = self.pas_model.row_at(self.pas_table.currentIndex())
+        if row is None and len(self.pas_model.rows) == 1:
+            row = self.pas_model.rows[0]
+        if row is None:
+            messages.info(_("Choose a PA in the list first."))
+            return
+        self._open(EditEmployeeDialog(self.ctx, row.employee_id, self))
+
+    def certificate(self, show: bool) -> None:
+        """Show the chosen check's certificate, or save a copy; the first one kept if none is chosen."""
+        row = self.checks_model.row_at(self.checks_table.currentIndex())
+        if row is None or not row.document_name:
+            row = next((c for c in self.checks_model.rows if c.document_name), None)
+        if row is None:
+            messages.info(_("No certificate is kept yet. Add the check with its certificate."))
+            return
+        if show:
+            self.certificate_dialog = files.show_certificate(self.ctx, self, row.check_id)
+        else:
+            files.save_certificate_copy(self.ctx, self, row.check_id)
 
     def delete_shift(self) -> None:
         row = self.week_model.row_at(self.week_table.currentIndex())
@@ -269,7 +317,7 @@ class EmploymentPage(Page):
             _("Week starting {date}").format(date=date_long(self.monday)) if view is not None else ""
         )
         has_pa = bool(view and view.pas)
-        for button in (self.add_shift_button, self.add_payslip_button):
+        for button in (self.change_pa_button, self.add_shift_button, self.add_payslip_button):
             button.setEnabled(has_pa)
         if view is None:
             self.owed_words.setText("")
