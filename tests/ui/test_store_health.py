@@ -105,7 +105,7 @@ def test_damage_found_after_opening_is_said_and_the_backups_offered(
     assert box is not None and box.isVisible()
     assert box.windowTitle() == "Part of your budget is damaged"
     assert made.name in box.text() and "Your newest backups" in box.text()
-    assert "damaged (1 problems found)" in window.bar.text.text()
+    assert "damaged (1 problem found)." in window.bar.text.text()
     assert "File > Restore from a backup" in window.bar.text.text()
 
     asked_in: list[str] = []

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ipb_desktop import export_all, formatting, unlock
 from ipb_desktop.errors import IpbError
-from ipb_desktop.i18n import _
+from ipb_desktop.i18n import _, ngettext
 from ipb_desktop.models.backup_names import list_auto_backups
 from ipb_desktop.models.store import Store
 from ipb_desktop.ui import messages
@@ -108,10 +108,13 @@ class StoreHealth(QObject):
     def warn_damage(self, store: Store, problems: list[str]) -> QMessageBox:
         """Say that part of the store is damaged and offer File > Restore, naming the newest backups."""
         messages.error(
-            _(
-                "Part of your budget store is damaged ({count} problems found). Your newest backup can put it "
-                "right: File > Restore from a backup…"
+            ngettext(
+                "Part of your budget store is damaged ({count} problem found).",
+                "Part of your budget store is damaged ({count} problems found).",
+                len(problems),
             ).format(count=len(problems))
+            + " "
+            + _("Your newest backup can put it right: File > Restore from a backup…")
         )
         saved = list_auto_backups(store.path)[:SHOWN_BACKUPS]
         if saved:
