@@ -14,6 +14,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
 
 from ipb_desktop import backup, export_all
+from ipb_desktop.models import store as store_module
 from ipb_desktop.models.store import Store
 from ipb_desktop.ui.operations import outcomes as outcome_ops
 from ipb_desktop.ui.shell import store_health
@@ -53,6 +54,31 @@ def test_a_read_only_store_shows_a_calm_banner_allows_export_and_refuses_changes
     window.close()  # no automatic backup beside a read-only store, and no complaint about one
     assert store.path.read_bytes() == before
     assert backup.list_auto_backups(store.path) == []
+
+
+def test_a_store_this_user_cannot_write_opens_read_only_from_the_unlock_page_and_every_page_shows_calmly(
+    qtbot, window: MainWindow, filled_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As a CD or someone else's folder (file 0444 in a 0555 folder): tests run as root, who may write anywhere,
+    so the core's writability check is told the answer."""
+    path = filled_store.path
+    filled_store.close()
+    before = path.read_bytes()
+    monkeypatch.setattr(store_module, "can_write_beside", lambda _path: False)
+    window.open_path(path)
+    assert window.central.currentWidget() is window.unlock_page
+    QTest.keyClicks(window.unlock_page.passphrase, PASSPHRASE)
+    QTest.keyClick(window.unlock_page.passphrase, Qt.Key.Key_Return)
+    store = window.ctx.store
+    assert store is not None and store.read_only
+    assert window.health.banner.isVisible()
+    assert not window.bar.isVisible()  # calm: the banner says it, no warning
+    for row, action in enumerate(window.go_actions):  # every page can be looked at, with nothing to complain of
+        action.trigger()
+        assert window.nav.currentRow() == row
+        assert not window.bar.isVisible(), window.bar.text.text()
+    window.close()
+    assert path.read_bytes() == before
 
 
 def test_a_writable_store_has_no_banner(window: MainWindow, filled_store: Store) -> None:

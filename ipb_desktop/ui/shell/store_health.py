@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -75,7 +76,10 @@ class IntegrityCheck(QObject):
             problems = [str(exc)]
         except Exception:  # noqa: BLE001 - a check that cannot run is itself worth a warning, never a traceback
             problems = [_("The check of your budget's pages could not be finished.")]
-        self.finished.emit(store, problems)
+        try:
+            self.finished.emit(store, problems)
+        except RuntimeError:  # the window closed while the check ran: nobody is left to tell
+            pass
 
 
 class StoreHealth(QObject):
@@ -92,8 +96,8 @@ class StoreHealth(QObject):
     def opened(self, store: Store) -> None:
         """Show or hide the read-only banner, and start the page check once the window has been drawn."""
         self.banner.setVisible(store.read_only)
-        if store.read_only:
-            messages.info(_("This budget store is open read-only: you can look, print and export."))
+        if store.read_only and QAccessible.isActive():  # said once by screen readers; the banner stays in view
+            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.banner, self.banner.text()))
         QTimer.singleShot(0, lambda: self._start_check(store))
 
     def _start_check(self, store: Store) -> None:
