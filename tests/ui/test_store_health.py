@@ -17,6 +17,8 @@ from ipb_desktop import backup, export_all
 from ipb_desktop.models import store as store_module
 from ipb_desktop.models.store import Store
 from ipb_desktop.ui.operations import outcomes as outcome_ops
+from ipb_desktop.ui.reports import page as reports_page
+from ipb_desktop.ui.reports.page import ReportsPage
 from ipb_desktop.ui.shell import store_health
 from ipb_desktop.ui.shell.main_window import MainWindow
 from tests.conftest import PASSPHRASE
@@ -227,3 +229,24 @@ def test_import_everything_asks_again_when_the_passphrases_differ(
     window.import_all_action.trigger()
     assert said == ["The two passphrases are not the same. Please type them again."]
     assert not new_path.exists()
+
+
+def test_a_read_only_store_can_still_be_previewed_and_saved_as_a_pdf_statement(
+    qtbot, window: MainWindow, filled_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = _read_only(filled_store)
+    before = store.path.read_bytes()
+    window.enter(store)
+    window.show_page("reports")
+    reports = window.page_widgets["reports"]
+    assert isinstance(reports, ReportsPage)
+    reports.choose_preset("this_budget_year")
+    qtbot.mouseClick(reports.preview_button, Qt.MouseButton.LeftButton)
+    assert reports.preview.page_count() >= 1 and not reports.preview.page_labels[0].pixmap().isNull()
+    target = tmp_path / "statement.pdf"
+    monkeypatch.setattr(reports_page, "choose_save_path", lambda *args: target)
+    qtbot.mouseClick(reports.save_pdf_button, Qt.MouseButton.LeftButton)
+    assert target.read_bytes().startswith(b"%PDF")
+    assert "Please note" not in window.bar.kind.text()
+    window.close()
+    assert store.path.read_bytes() == before
