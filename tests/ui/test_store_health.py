@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLabel, QMessageBox
 
 from ipb_desktop import backup, export_all
 from ipb_desktop.models import store as store_module
@@ -250,3 +250,33 @@ def test_a_read_only_store_can_still_be_previewed_and_saved_as_a_pdf_statement(
     assert "Please note" not in window.bar.kind.text()
     window.close()
     assert store.path.read_bytes() == before
+
+
+def test_a_store_too_damaged_to_open_offers_its_backup_on_the_unlock_page(
+    qtbot, window: MainWindow, filled_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = backup.maybe_daily_backup(filled_store)
+    assert made is not None
+    path = filled_store.path
+    filled_store.close()
+    with path.open("r+b") as damaged:  # a few bytes of page 2 overwritten, as by a failing USB stick
+        damaged.seek(4096 + 200)
+        damaged.write(b"\xff" * 64)
+    window.open_path(path)
+    assert not window.unlock_page.restore_button.isVisible()
+    QTest.keyClicks(window.unlock_page.passphrase, PASSPHRASE)
+    QTest.keyClick(window.unlock_page.passphrase, Qt.Key.Key_Return)
+    assert window.ctx.store is None
+    assert window.unlock_page.restore_button.isVisible()
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(made), ""))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (PASSPHRASE, True))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(window.unlock_page.restore_button, Qt.MouseButton.LeftButton)
+    assert "The backup has been restored" in window.bar.text.text()
+    assert window.central.currentWidget() is window.unlock_page
+    assert not window.unlock_page.restore_button.isVisible()
+    QTest.keyClicks(window.unlock_page.passphrase, PASSPHRASE)
+    QTest.keyClick(window.unlock_page.passphrase, Qt.Key.Key_Return)
+    assert window.ctx.store is not None and window.windowTitle() == "Alys — ipb-desktop"
+    assert [b.reason for b in backup.list_auto_backups(path)].count("before-restore") == 1

@@ -92,6 +92,17 @@ class StoreHealth(QObject):
         self.check = IntegrityCheck(self)
         self.check.finished.connect(self._checked)
         self.damage_box: QMessageBox | None = None
+        window.unlock_page.restore_requested.connect(self.restore_unopened)
+
+    def restore_unopened(self) -> bool:
+        """The unlock page's "Restore from a backup…" for a store too damaged to open: choose a backup, put it
+        in the store's place (the damaged one is kept in its backups folder), and ask for its passphrase."""
+        path = self.window.unlock_page.path
+        if path is None or not backup_dialogs.restore_from_backup(self.window, path, close_store=lambda: None):
+            return False
+        self.window.open_path(path)
+        messages.info(_("The backup has been restored. Open your budget with the passphrase the backup was made with."))
+        return True
 
     def opened(self, store: Store) -> None:
         """Show or hide the read-only banner, and start the page check once the window has been drawn."""
