@@ -63,7 +63,7 @@ def test_a_very_long_pdf_receipt_draws_only_the_pages_near_the_view(
     assert 1 <= len(pictures) <= 20  # not one picture for each of the 2,000 pages
     assert view.page_labels[0].accessibleName() == f"Page 1 of {PAGES}" and not view.page_labels[0].pixmap().isNull()
     assert len(set(drawn)) <= 4 and max(drawn) < 4
-    assert len(set(measured)) <= 20
+    assert len(set(measured)) <= 4
 
     drawn.clear()
     qtbot.keyClick(view.scroller, Qt.Key.Key_End)
@@ -72,4 +72,4 @@ def test_a_very_long_pdf_receipt_draws_only_the_pages_near_the_view(
     assert not view.page_labels[-1].pixmap().isNull()
     assert 1 <= len(drawn) <= 4 and min(drawn) >= PAGES - 4
     assert len(view.column.findChildren(QLabel)) <= 20
-    assert len(set(measured)) <= 40
+    assert len(set(measured)) <= 8

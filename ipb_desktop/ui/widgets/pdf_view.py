@@ -176,11 +176,12 @@ class PdfView(QWidget):
         with PdfPages(self._content) as pages:
             for _attempt in range(3):  # a page measured as another size moves the ones below it: look again
                 visible, near = self._near()
-                unmeasured = [index for index in near if index not in self._measured]
+                first, last = max(0, visible[0] - 1), min(len(self._sizes) - 1, visible[-1] + 1)
+                # Only the pages about to be drawn are measured: PDFium takes a while to find a page far in.
+                unmeasured = [index for index in range(first, last + 1) if index not in self._measured]
                 if not unmeasured or not self._measure(pages, unmeasured):
                     break
                 self._size_pages()
-            first, last = max(0, visible[0] - 1), min(len(self._sizes) - 1, visible[-1] + 1)
             for index in near:
                 self._label(index)  # the pages a step or two away exist (blank), so screen readers can reach them
             for index in range(first, last + 1):
