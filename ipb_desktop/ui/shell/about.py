@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 from ipb_desktop import __version__, paths
 from ipb_desktop.i18n import _
 from ipb_desktop.ui import messages
-from ipb_desktop.ui.shell import backup_dialogs
 from ipb_desktop.ui.widgets.forms import Heading, plain_label
 
 if TYPE_CHECKING:
@@ -26,13 +25,18 @@ def close_store(window: MainWindow) -> None:
         return
     for dialog in window.findChildren(QDialog):
         dialog.reject()
-    backup_dialogs.daily_backup_on_close(store)  # today's automatic backup, as when the app is closed
+    # Today's automatic backup, as when the app is closed; a failure is said, never dropped.
+    failed = window.health.backup_before_closing(store, window_closing=False)
     messages.clear()
     window.locked_path = None
     window.ctx.close_store()
     window.central.setCurrentWidget(window.welcome)
     window.welcome.create_button.setFocus()
-    messages.info(_("Your budget store is closed. Open it again from File > Open recent."))
+    closed = _("Your budget store is closed. Open it again from File > Open recent.")
+    if failed:
+        messages.error(f"{failed} {closed}")
+    else:
+        messages.info(closed)
 
 
 def licences_text() -> str:

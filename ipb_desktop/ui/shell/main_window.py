@@ -28,7 +28,7 @@ from ipb_desktop.i18n import _
 from ipb_desktop.models.store import Store
 from ipb_desktop.ui import messages
 from ipb_desktop.ui.operations.context import AppContext
-from ipb_desktop.ui.shell import about, backup_dialogs, start_pages
+from ipb_desktop.ui.shell import about, backup_dialogs, start_pages, store_health
 from ipb_desktop.ui.shell.appearance import apply_language, apply_text_scale
 from ipb_desktop.ui.shell.idle_lock import HeldForms, IdleWatcher
 from ipb_desktop.ui.shell.page_list import PAGES, NavList
@@ -94,6 +94,8 @@ class MainWindow(QMainWindow):
         shell_column = QVBoxLayout(self.shell)
         shell_column.setContentsMargins(0, 0, 0, 0)
         shell_column.addWidget(self.planner_note)
+        self.health = store_health.StoreHealth(self)  # read-only banner, page check, failed backups
+        shell_column.addWidget(self.health.banner)
         shell_row = QHBoxLayout()
         shell_column.addLayout(shell_row, 1)
         shell_row.addWidget(self.nav, 0)
@@ -171,6 +173,9 @@ class MainWindow(QMainWindow):
         self.backup_action = self._action(file_menu, _("&Back up now…"), self.back_up_now)
         self.restore_action = self._action(file_menu, _("&Restore from a backup…"), self.restore_from_backup)
         self.export_all_action = self._action(file_menu, _("&Export everything…"), self.export_everything)
+        self.import_all_action = self._action(
+            file_menu, _("Import everything into a &new store…"), lambda: store_health.import_everything(self)
+        )
         file_menu.addSeparator()
         self.lock_action = self._action(file_menu, _("&Lock"), self.lock, "Ctrl+L")
         self.close_store_action = self._action(file_menu, _("&Close store"), lambda: about.close_store(self))
@@ -250,6 +255,9 @@ class MainWindow(QMainWindow):
         self.import_history_action.setEnabled(open_)
         for action in (self.backup_action, self.restore_action, self.export_all_action):
             action.setEnabled(open_)
+        writable = open_ and self.ctx.store is not None and not self.ctx.store.read_only
+        self.import_action.setEnabled(writable)  # a read-only copy can only be looked at (see the banner)
+        self.restore_action.setEnabled(writable)
         for action in [*self.go_actions, self.audit_action]:
             action.setEnabled(open_)
 
@@ -351,6 +359,7 @@ class MainWindow(QMainWindow):
         self.idle.resume()
         self._update_actions()
         self.nav.setFocus()
+        self.health.opened(store)
 
     # -- settings that change the whole app -------------------------------------------------------------------
 
@@ -472,7 +481,7 @@ class MainWindow(QMainWindow):
             app.removeEventFilter(self.undo_keys)
         self.held_forms.drop()
         if self.ctx.store is not None:
-            # Today's automatic backup (at most one a day); it never stops the app closing.
-            backup_dialogs.daily_backup_on_close(self.ctx.store)
+            # Today's automatic backup (at most one a day); it never stops the app closing, but a failure is said.
+            self.health.backup_before_closing(self.ctx.store, window_closing=True)
         self.ctx.close_store()
         super().closeEvent(event)

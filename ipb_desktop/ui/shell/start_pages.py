@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ipb_desktop import keystore, paths, unlock
-from ipb_desktop.errors import FieldProblem, IpbError, WrongPassphrase
+from ipb_desktop.errors import FieldProblem, IpbError, NotAStore, WrongPassphrase
 from ipb_desktop.i18n import N_, _
 from ipb_desktop.models.store import MIN_PASSPHRASE_LENGTH, STORE_SUFFIX, Store, passphrase_strength
 from ipb_desktop.ui.widgets.forms import Form, Heading, plain_label, sentence
@@ -186,6 +186,7 @@ class UnlockPage(QWidget):
     unlocked = Signal(object, object)  # Store, warning text or None
     open_other = Signal()
     create_new = Signal()
+    restore_requested = Signal()  # the store is damaged: put a backup in its place
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -210,6 +211,9 @@ class UnlockPage(QWidget):
         self.new_button = QPushButton(_("Create a &new store"))
         self.unlock_button = QPushButton(_("&Unlock"))
         self.unlock_button.setDefault(True)
+        self.restore_button = QPushButton(_("&Restore from a backup…"))
+        self.restore_button.hide()  # offered only when the store turns out to be damaged
+        buttons.addWidget(self.restore_button)
         buttons.addWidget(self.other_button)
         buttons.addWidget(self.new_button)
         buttons.addStretch(1)
@@ -220,11 +224,13 @@ class UnlockPage(QWidget):
         self.passphrase.returnPressed.connect(self.submit)
         self.other_button.clicked.connect(self.open_other)
         self.new_button.clicked.connect(self.create_new)
+        self.restore_button.clicked.connect(self.restore_requested)
 
     def ask(self, path: Path, locked: bool = False) -> None:
         self.path = path
         self.passphrase.clear()
         self.form.clear_problems()
+        self.restore_button.hide()
         available = keystore.keyring_available()
         self.remember.setVisible(available and not locked)
         self.remember.setChecked(False)
@@ -256,6 +262,7 @@ class UnlockPage(QWidget):
         except IpbError as exc:
             self._say("")
             self.form.show_problems((FieldProblem("passphrase", sentence(str(exc))),))
+            self.restore_button.setVisible(isinstance(exc, NotAStore))  # damaged: its backups can put it right
             return
         self._say("")
         self.passphrase.clear()

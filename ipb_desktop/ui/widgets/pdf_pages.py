@@ -31,12 +31,13 @@ class PdfPages:
     def __init__(self, content: bytes) -> None:
         try:
             self._document = pdfium.PdfDocument(content)
-            self._sizes = [QSizeF(*self._document.get_page_size(i)) for i in range(len(self._document))]
+            self._count = len(self._document)
         except pdfium.PdfiumError as exc:
             raise PdfNotReadable(str(exc)) from exc
+        self._sizes: dict[int, QSizeF] = {}  # measured when first asked: a 10,000-page PDF opens at once
 
     def __len__(self) -> int:
-        return len(self._sizes)
+        return self._count
 
     def __enter__(self) -> PdfPages:
         return self
@@ -49,11 +50,16 @@ class PdfPages:
 
     def size_in_points(self, index: int) -> QSizeF:
         """The page's size in points (1/72 inch), as it is shown (after any rotation the PDF asks for)."""
+        if index not in self._sizes:
+            try:
+                self._sizes[index] = QSizeF(*self._document.get_page_size(index))
+            except pdfium.PdfiumError as exc:
+                raise PdfNotReadable(str(exc)) from exc
         return QSizeF(self._sizes[index])
 
     def render(self, index: int, dpi: float, for_print: bool = False) -> QImage:
         """Draw page `index` (from 0) at `dpi` dots per inch, on white, as an image that owns its memory."""
-        size = self._sizes[index]
+        size = self.size_in_points(index)
         scale = dpi / POINTS_PER_INCH
         pixels = size.width() * size.height() * scale * scale
         if pixels > MAX_PIXELS:
