@@ -8,6 +8,7 @@ back with a signal, which Qt delivers on the window's own thread.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -76,10 +77,8 @@ class IntegrityCheck(QObject):
             problems = [str(exc)]
         except Exception:
             problems = [_("The check of your budget's pages could not be finished.")]
-        try:
+        with contextlib.suppress(RuntimeError):  # the window closed while the check ran: nobody is left to tell
             self.finished.emit(store, problems)
-        except RuntimeError:  # the window closed while the check ran: nobody is left to tell
-            pass
 
 
 class StoreHealth(QObject):
