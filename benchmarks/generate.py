@@ -38,6 +38,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from ipb_desktop import budget, holder, ledger, outcomes, plan  # noqa: E402
+from ipb_desktop import seed as seed_store  # noqa: E402
 from ipb_desktop.models.schema import (  # noqa: E402
     Allocation,
     AuditEntry,
@@ -777,7 +778,7 @@ def generate(
     service_made = 2
     spending = draft_spending(rng, max(1, transactions - income_count - service_made))
     income, amounts = draft_income(spending, transactions)
-    store = seed.create_store(store_path, BENCH_PASSPHRASE)
+    store = seed_store.create_store(store_path, BENCH_PASSPHRASE)
     try:
         setup = build_structure(store, rng, amounts, spending, transactions)
         spending_ids = bulk_transactions(store, rng, spending + income, setup)

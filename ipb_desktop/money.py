@@ -28,7 +28,7 @@ def parse_pence(text: str, field: str = "amount", allow_negative: bool = False) 
         raw = raw[:-3].strip()
     if raw.startswith("-") or (raw.startswith("(") and raw.endswith(")")):
         raw = raw[0] + raw[1:].strip()
-    if any(c.isspace() for c in raw):
+    if re.fullmatch(r"[-(]?[\d.,]+(\s+[\d.,]+)+\)?", raw):
         # "12 50" must not become 1250.00: a space inside the number is a question, not a thousands mark.
         raise InvalidInput(
             field,

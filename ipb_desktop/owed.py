@@ -81,6 +81,7 @@ def _employment(session: Session, day: dt.date) -> list[OwedItem]:
     ]
 
 
+register("committed", _committed)
 register("employment", _employment)
 
 

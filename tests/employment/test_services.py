@@ -201,11 +201,11 @@ def test_undoing_adding_a_pa_is_refused_once_they_have_shifts(session: Session, 
 
 def test_the_demo_has_two_pas_with_a_year_of_records_all_paid(tmp_path) -> None:
     from ipb_desktop.demo import build_demo
-    from ipb_desktop.models.store import Store
+    from ipb_desktop.seed import create_store
     from tests.conftest import PASSPHRASE
 
     today = dt.date(2026, 11, 23)
-    with Store.create(tmp_path / "demo.ipb", PASSPHRASE) as store:
+    with create_store(tmp_path / "demo.ipb", PASSPHRASE) as store:
         build_demo(store, today)
         with store.reading() as s:
             assert [e.name for e in employees.list_employees(s)] == ["Morgan Sample", "Riley Example"]

@@ -21,7 +21,7 @@ from PySide6.QtGui import QAccessible
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QDialog, QWidget
 
-from ipb_desktop import budget, holder, ledger, outcomes, plan
+from ipb_desktop import budget, holder, ledger, outcomes, plan, seed
 from ipb_desktop.models.store import Store
 from ipb_desktop.ui import messages
 from ipb_desktop.ui.app import make_app
@@ -71,7 +71,7 @@ class Driver:
         self.app = make_app(["ipb-desktop"])
         self.folder = Path(tempfile.mkdtemp(prefix="ipb-atspi-"))
         self.store_path = self.folder / "alys.ipb"
-        store = Store.create(self.store_path, PASSPHRASE)
+        store = seed.create_store(self.store_path, PASSPHRASE)
         fill(store)
         store.close()
         self.window = MainWindow()
