@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
 
 from ipb_desktop import backup, export_all
 from ipb_desktop.models import store as store_module
@@ -19,7 +19,7 @@ from ipb_desktop.models.store import Store
 from ipb_desktop.ui.operations import outcomes as outcome_ops
 from ipb_desktop.ui.reports import page as reports_page
 from ipb_desktop.ui.reports.page import ReportsPage
-from ipb_desktop.ui.shell import store_health
+from ipb_desktop.ui.shell import backup_dialogs, store_health
 from ipb_desktop.ui.shell.main_window import MainWindow
 from tests.conftest import PASSPHRASE
 
@@ -270,7 +270,7 @@ def test_a_store_too_damaged_to_open_offers_its_backup_on_the_unlock_page(
     assert window.unlock_page.restore_button.isVisible()
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(made), ""))
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (PASSPHRASE, True))
+    monkeypatch.setattr(backup_dialogs, "ask_secret", lambda *a, **k: (PASSPHRASE, True))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(window.unlock_page.restore_button, Qt.MouseButton.LeftButton)
     assert "The backup has been restored" in window.bar.text.text()
