@@ -113,6 +113,7 @@ def register(subparsers: Subparsers) -> None:
     _range_options(evidence)
     evidence.add_argument("--out", required=True, metavar="FILE.pdf", help=_("where to save the PDF"))
     evidence.add_argument("--large-print", action="store_true", help=_("bigger text"))
+    _language_option(evidence)
     evidence.set_defaults(func=run_evidence_pack)
 
 
@@ -127,6 +128,15 @@ def _dates(args: argparse.Namespace, store_range: DateRange | None) -> DateRange
     return store_range
 
 
+def _store_dates(args: argparse.Namespace, store: Store, fallback: Preset | None = None) -> DateRange:
+    """--from/--to, else --preset, else `fallback` (None: the person must say which dates)."""
+    preset = None if args.start or args.end else getattr(args, "preset", None) or fallback
+    if preset is None:
+        return _dates(args, None)
+    with store.reading() as session:
+        return resolve(session, preset, cli_common.today())
+
+
 def _out(args: argparse.Namespace) -> Path:
     return output.check_destination(Path(args.out), store_path(args))
 
@@ -134,11 +144,7 @@ def _out(args: argparse.Namespace) -> Path:
 def run_statement(args: argparse.Namespace) -> int:
     out = _out(args)
     with open_store(args) as store:
-        preset = None
-        if args.preset:
-            with store.reading() as session:
-                preset = resolve(session, args.preset, cli_common.today())
-        dates = _dates(args, preset)
+        dates = _store_dates(args, store)
         with _document_language(args, store):
             output.write_file(
                 out,
@@ -153,9 +159,7 @@ def run_statement(args: argparse.Namespace) -> int:
 def run_review_pack(args: argparse.Namespace) -> int:
     out = _out(args)
     with open_store(args) as store:
-        with store.reading() as session:
-            default = resolve(session, Preset.SINCE_LAST_REVIEW, cli_common.today())
-        dates = _dates(args, default)
+        dates = _store_dates(args, store, Preset.SINCE_LAST_REVIEW)
         with _document_language(args, store):
             output.write_file(
                 out,
@@ -176,9 +180,7 @@ def run_review_pack(args: argparse.Namespace) -> int:
 def run_export_csv(args: argparse.Namespace) -> int:
     out = _out(args)
     with open_store(args) as store:
-        with store.reading() as session:
-            default = resolve(session, args.preset or Preset.THIS_BUDGET_YEAR, cli_common.today())
-        dates = _dates(args, default)
+        dates = _store_dates(args, store, Preset.THIS_BUDGET_YEAR)
         if args.what == "summary":
             csv_export.export_summary(store, out, dates.start, dates.end, cli_common.today())
         else:
@@ -192,16 +194,13 @@ def run_evidence_pack(args: argparse.Namespace) -> int:
 
     out = _out(args)
     with open_store(args) as store:
-        preset = None
-        if args.preset:
-            with store.reading() as session:
-                preset = resolve(session, args.preset, cli_common.today())
-        dates = _dates(args, preset)
-        output.write_file(
-            out,
-            lambda handle: pdf_evidence.write_from_store(
-                store, handle, dates.start, dates.end, cli_common.today(), args.large_print
-            ),
-        )
+        dates = _store_dates(args, store)
+        with _document_language(args, store):
+            output.write_file(
+                out,
+                lambda handle: pdf_evidence.write_from_store(
+                    store, handle, dates.start, dates.end, cli_common.today(), args.large_print
+                ),
+            )
     say(output.not_encrypted_note(out))
     return 0

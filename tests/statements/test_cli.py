@@ -156,3 +156,10 @@ def test_language_of_the_documents(closed_store: Path, tmp_path: Path, capsys: p
     chosen = tmp_path / "store-choice.pdf"
     assert run(capsys, *args, "--out", chosen)[0] == 0
     assert "Balans terfynol" in pdf_text(chosen)
+    # The evidence pack's statement follows the same choice (it used to be English whatever was chosen).
+    evidence = tmp_path / "tystiolaeth.pdf"
+    assert run(capsys, "evidence-pack", *args[1:], "--out", evidence)[0] == 0
+    assert "Balans terfynol" in pdf_text(evidence)
+    english_evidence = tmp_path / "evidence.pdf"
+    assert run(capsys, "evidence-pack", *args[1:], "--out", english_evidence, "--language", "en_GB")[0] == 0
+    assert "Closing balance" in pdf_text(english_evidence)
