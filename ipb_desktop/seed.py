@@ -61,10 +61,12 @@ DEFAULT_SETTINGS = {
 
 
 def seed_new_store(session: Session) -> None:
+    """Built-in names are stored as written here and translated when shown (`shown_name`), so a store made while
+    the app was in Welsh works in English too, and looking a category up by its name works in both."""
     for i, name in enumerate(LIFE_AREAS):
-        session.add(LifeArea(name=_(name), sort_order=i))
+        session.add(LifeArea(name=name, sort_order=i))
     for name, excluded, income in CATEGORIES:
-        session.add(Category(name=_(name), usually_excluded=excluded, is_income=income))
+        session.add(Category(name=name, usually_excluded=excluded, is_income=income))
     for key, value in DEFAULT_SETTINGS.items():
         session.add(Setting(key=key, value=value))
 

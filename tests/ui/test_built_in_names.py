@@ -50,3 +50,18 @@ def _check_spending(qtbot, open_window: MainWindow) -> None:
     )
     shown = [model.data(model.index(r, column)) for r in range(model.rowCount())]
     assert i18n._("Budget payment in") in shown and "Budget payment in" not in shown
+
+
+def test_a_store_made_in_welsh_keeps_the_built_in_names_as_written_and_shows_them_in_welsh(welsh, tmp_path) -> None:
+    """Before, the names were stored translated, so the demo (and `pay --category` in English) could not find
+    'Personal assistant wages' in a store made while the app was in Welsh."""
+    import datetime as dt
+
+    from ipb_desktop import demo, plan, seed
+    from tests.conftest import PASSPHRASE
+
+    with seed.create_store(tmp_path / "cymraeg.ipb", PASSPHRASE) as store:
+        demo.build_demo(store, dt.date(2026, 11, 23))
+        with store.reading() as s:
+            wages = plan.category_named(s, "Personal assistant wages")
+            assert shown_name(wages.name) == i18n._("Personal assistant wages") != wages.name
