@@ -37,7 +37,7 @@ from sqlalchemy.orm import Session
 from ipb_desktop import validate
 from ipb_desktop.errors import InvalidInput
 from ipb_desktop.i18n import _
-from ipb_desktop.models import keyed
+from ipb_desktop.models import keyed, open_mark
 from ipb_desktop.models.schema import BudgetPeriod
 from ipb_desktop.models.store import Store, passphrase_strength
 from ipb_desktop.models.store_file import check_looks_like_store, real_store_path
@@ -158,6 +158,8 @@ def open_store(args: argparse.Namespace, *, check: bool = True) -> Iterator[Stor
     check_looks_like_store(path)
     store = Store.open(path, read_passphrase())
     try:
+        if store.log_missing:
+            warn(open_mark.missing_log_warning(path))
         if check:
             problems = store.integrity_problems()
             if problems:

@@ -27,7 +27,7 @@ from ipb_desktop import __version__
 from ipb_desktop.errors import FileProblem, InvalidInput, IpbError, NotAStore, StoreReadOnly, WrongPassphrase
 from ipb_desktop.fileops import copy_file_atomic, fsync_dir
 from ipb_desktop.i18n import _
-from ipb_desktop.models import keyed
+from ipb_desktop.models import keyed, open_mark
 from ipb_desktop.models.backup_names import STORE_SUFFIX, auto_backup_name, backups_folder, sidecars
 from ipb_desktop.models.filelock import StoreLock
 from ipb_desktop.models.passphrase_rules import MIN_PASSPHRASE_LENGTH, check_passphrase_rules, passphrase_strength
@@ -77,6 +77,10 @@ class Store:
         self._lock = lock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self.actor = HOLDER_ACTOR
+        # Set by `open`: whether the store is already marked open for writing, and whether it was found marked so
+        # with its write-ahead log missing (recent changes may be lost: the window and the CLI say so).
+        self._marked_open = False
+        self.log_missing = False
         with self._sessions() as s:
             info = s.get(StoreInfo, 1)
             if info is None:  # pragma: no cover - guarded by _verify_is_store
@@ -164,10 +168,12 @@ class Store:
         lock.acquire()
         engine = None
         try:
+            log_there = open_mark.log_path(path).exists()
             engine, key = _unlocked_engine(path, passphrase, read_only)
             with engine.connect() as conn:
                 raw = _raw(conn)
                 _verify_is_store(raw, path)
+                mark = open_mark.read(raw)
                 if read_only:
                     _session_pragmas(raw)
                 else:
@@ -175,7 +181,10 @@ class Store:
                 versions = [row[0] for row in raw.execute("SELECT version_num FROM alembic_version")]
                 if versions != [HEAD_REVISION] or extra_version_locations:
                     upgrade_if_needed(conn, path, extra_version_locations, read_only)
-            return cls(path, engine, lock, key=key, read_only=read_only)
+            store = cls(path, engine, lock, key=key, read_only=read_only)
+            store._marked_open = mark == open_mark.OPEN
+            store.log_missing = store._marked_open and not log_there
+            return store
         except sqlcipher3.Error as exc:
             if engine is not None:
                 engine.dispose()
@@ -199,6 +208,8 @@ class Store:
         """One unit of work: committed when the block ends, rolled back (nothing saved) if it raises."""
         if self.read_only:
             raise StoreReadOnly()
+        if not self._marked_open:
+            self._mark_open()
         with self._sessions() as session:
             session.info["actor"] = self.actor
             try:
@@ -214,6 +225,15 @@ class Store:
                     raise
                 raise plain from exc
             self._version_noted = True
+
+    def _mark_open(self) -> None:
+        """Before the session's first change: mark the store open for writing, in the main file itself."""
+        try:
+            with self.engine.connect() as conn:
+                open_mark.set_open(_raw(conn))
+        except sqlcipher3.Error as exc:  # a full disk or a read-only file, in the same words as a failed change
+            raise _database_error(self.path, DatabaseError("PRAGMA user_version", None, exc)) from exc
+        self._marked_open = True
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -319,6 +339,9 @@ class Store:
             leftover.unlink(missing_ok=True)
         with self.engine.connect() as conn:
             raw = _raw(conn)
+            if self._marked_open:  # every change so far is folded in below: the copies are of a closed store
+                open_mark.set_closed(raw)
+                self._marked_open = False
             raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             backup_before(self.path, "before-passphrase-change")
             keyed.export_copy(raw, target, new_passphrase)
@@ -339,7 +362,10 @@ class Store:
         if not self.read_only:
             try:
                 with self.engine.connect() as conn:
-                    _raw(conn).execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                    raw = _raw(conn)
+                    if self._marked_open:
+                        open_mark.set_closed(raw)
+                    raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             except Exception:
                 pass
         self.engine.dispose()

@@ -4,6 +4,7 @@ the files."""
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 import zipfile
 from pathlib import Path
@@ -13,7 +14,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
 
-from ipb_desktop import backup, export_all
+from ipb_desktop import backup, export_all, ledger
 from ipb_desktop.models import store as store_module
 from ipb_desktop.models.store import Store
 from ipb_desktop.ui.operations import outcomes as outcome_ops
@@ -280,3 +281,23 @@ def test_a_store_too_damaged_to_open_offers_its_backup_on_the_unlock_page(
     QTest.keyClick(window.unlock_page.passphrase, Qt.Key.Key_Return)
     assert window.ctx.store is not None and window.windowTitle() == "Alys — ipb-desktop"
     assert [b.reason for b in backup.list_auto_backups(path)].count("before-restore") == 1
+
+
+def test_a_copy_made_after_a_crash_without_its_log_says_recent_changes_may_be_missing(
+    window: MainWindow, filled_store: Store, tmp_path: Path
+) -> None:
+    """Issue 13: commits still in `-wal` were lost without a word when only the `.ipb` file was copied."""
+    with filled_store.transaction() as s:
+        ledger.add_transaction(s, ledger.TransactionDraft(dt.date(2026, 11, 20), "out", 1250, payee="Examplehampton"))
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    copy = usb / filled_store.path.name
+    copy.write_bytes(filled_store.path.read_bytes())  # the .ipb only, as a file manager copies it
+    window.open_path(copy)
+    QTest.keyClicks(window.unlock_page.passphrase, PASSPHRASE)
+    QTest.keyClick(window.unlock_page.passphrase, Qt.Key.Key_Return)
+    assert window.ctx.store is not None and window.ctx.store.path == copy
+    assert window.bar.isVisible()
+    shown = window.bar.text.text()
+    assert "was not closed properly last time" in shown and f"{copy.name}-wal" in shown
+    window.close()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ipb_desktop import export_all, formatting, unlock
 from ipb_desktop.errors import IpbError
 from ipb_desktop.i18n import _, ngettext
+from ipb_desktop.models import open_mark
 from ipb_desktop.models.backup_names import list_auto_backups
 from ipb_desktop.models.store import Store
 from ipb_desktop.ui import messages
@@ -108,6 +109,8 @@ class StoreHealth(QObject):
         self.banner.setVisible(store.read_only)
         if store.read_only and QAccessible.isActive():  # said once by screen readers; the banner stays in view
             QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.banner, self.banner.text()))
+        if store.log_missing:  # copied after a crash without its log: recent changes may be missing
+            messages.error(open_mark.missing_log_warning(store.path))
         QTimer.singleShot(0, lambda: self._start_check(store))
 
     def _start_check(self, store: Store) -> None:
