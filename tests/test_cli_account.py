@@ -146,3 +146,18 @@ def test_the_surplus_command_shows_every_number_and_changes_the_basis(
     assert "less the agreed contingency: £100.00" in out
     assert "less 4 weeks of the weekly direct payment (£140.00 a week): £560.00" in out
     assert "Surplus: £1,340.00" in out
+
+
+def test_a_mixed_stream_can_be_added_from_the_command_line_with_the_part_paid_in(
+    store: Store, store_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The `stream` command had no way to say the paid-in part, so a mixed stream could not be added at all."""
+    store.close()
+    assert run(capsys, "period", store_path, "--start", "01/04/2026", "--end", "31/03/2027")[0] == 0
+    args = ("stream", store_path, "--funder-kind", "nhs_phb", "--funder", "Mixshire ICB", "--amount", "400")
+    code, said = run(capsys, *args, "--schedule", "monthly", "--held-as", "mixed")
+    assert code == 5 and "how much of each payment is paid into the account" in said
+    assert run(capsys, *args, "--schedule", "monthly", "--held-as", "mixed", "--paid-in", "100.00")[0] == 0
+    with Store.open(store_path, PASSPHRASE) as again, again.reading() as s:
+        stream = budget.get_stream(s, 1)
+        assert stream.held_as == "mixed" and stream.paid_in_pence == 10000

@@ -85,6 +85,14 @@ def register(subparsers: Subparsers) -> None:
         help=_("how the money is held, one of: {codes} (default: direct_payment)").format(codes=codes_of(HeldAs)),
     )
     stream.add_argument(
+        "--paid-in",
+        metavar="AMOUNT",
+        help=_(
+            "for a mixed stream: the part of each payment paid into the account, for example 300.00 "
+            "(the rest is held by the funder)"
+        ),
+    )
+    stream.add_argument(
         "--period", metavar="ID", type=int, help=_("budget period number (default: the one covering today)")
     )
     stream.add_argument("--notes", help=_("anything to remember about this stream"))
@@ -161,6 +169,7 @@ def run_stream(args: argparse.Namespace) -> int:
         schedule=args.schedule.strip(),
         held_as=args.held_as.strip(),
         notes=args.notes,
+        paid_in_pence=None if args.paid_in is None else parse_pence(args.paid_in, "paid_in"),
     )
     with open_store(args) as store, store.transaction() as session:
         period = current_period(session, args.period, cli_common.today())
