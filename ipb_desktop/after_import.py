@@ -148,6 +148,10 @@ def offer_text(offer: OpeningOffer) -> str:
     ).format(amount=money(offer.balance_pence), date=date_long(offer.first_line), name=offer.source_name)
 
 
+def kept_text() -> str:
+    return _("A copy of the statement file is kept inside your budget (encrypted), for the evidence pack.")
+
+
 def linked_texts(linked: Sequence[funders.Linked]) -> list[str]:
     """What was linked, one sentence per stream: "2 payments in linked to Westshire Council (Council social
     care)."."""

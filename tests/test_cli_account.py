@@ -45,7 +45,7 @@ def test_a_first_import_records_the_banks_opening_balance_and_says_so(
     # The oldest line (1 December 2023, 500.00 in from CLIENT CO LTD) left 6,426.70: the bank held 5,926.70
     # before it.
     assert "The opening balance was recorded from the file: £5,926.70 at the end of 30 November 2023." in out
-    assert "A copy of the statement file is kept inside the store (encrypted), for the evidence pack." in out
+    assert "A copy of the statement file is kept inside your budget (encrypted), for the evidence pack." in out
     with Store.open(store_path, PASSPHRASE) as again, again.reading() as s:
         opened = accounts.opening(s)
         assert opened is not None and opened.source == "bank statement 'lloyds-uk-sample.csv'"

@@ -223,5 +223,5 @@ def run_import(args: argparse.Namespace) -> int:
         say(text)
     if to_sort:
         say(to_sort)
-    say(_("A copy of the statement file is kept inside the store (encrypted), for the evidence pack."))
+    say(after_import.kept_text())
     return EXIT_OK
