@@ -22,6 +22,10 @@ from ipb_desktop.vocabulary import funder_kind
 HELD_ELSEWHERE = (HeldAs.NOTIONAL, HeldAs.THIRD_PARTY)
 
 
+# (id, funder name, funder kind, period start, period end) of a stream money can be paid in to.
+_StreamRow = tuple[int, str, str, dt.date, dt.date]
+
+
 def through_account(session: Session, stream_ids: list[int | None]) -> bool:
     """Whether a payment on these streams goes through the account: not when every part is from a notional or
     third-party stream."""
@@ -35,14 +39,14 @@ def _words(text: str) -> str:
     return " ".join(re.sub(r"[^0-9a-z]+", " ", text.casefold()).split())
 
 
-def stream_for_payer(session: Session, payer: str, day: dt.date) -> int | None:
+def stream_for_payer(session: Session, payer: str, day: dt.date, rows: list[_StreamRow] | None = None) -> int | None:
     """The funding stream whose funder's name is in `payer` (letters and digits compared, case ignored): the one
     in the budget period containing `day`, else the latest earlier one. None when no funder matches, or when two
     different funders do (the person decides)."""
     said = f" {_words(payer)} "
     if not said.strip():
         return None
-    rows = _money_in_streams(session)
+    rows = _money_in_streams(session) if rows is None else rows
     found = [
         (sid, name, start, end) for sid, name, _k, start, end in rows if _words(name) and f" {_words(name)} " in said
     ]
@@ -51,7 +55,7 @@ def stream_for_payer(session: Session, payer: str, day: dt.date) -> int | None:
     return _nearest([(sid, start, end) for sid, _n, start, end in found], day)
 
 
-def _money_in_streams(session: Session) -> list[tuple[int, str, str, dt.date, dt.date]]:
+def _money_in_streams(session: Session) -> list[_StreamRow]:
     """(id, funder name, kind, period start, period end) of every stream money can be paid in to."""
     return [
         (int(sid), name, kind, start, end)
@@ -105,10 +109,9 @@ def learned_streams(session: Session) -> dict[str, int]:
     return {key: max(seen, key=lambda sid: seen[sid]) for key, seen in counts.items()}
 
 
-def _same_funder_for(session: Session, stream_id: int, day: dt.date) -> int | None:
+def _same_funder_for(rows: list[_StreamRow], stream_id: int, day: dt.date) -> int | None:
     """A learned stream, moved to the stream of the same funder and kind in the period holding `day` (streams
     belong to one budget period; the rule was learned in an earlier one). None when it is no longer open."""
-    rows = _money_in_streams(session)
     learned = next((r for r in rows if r[0] == stream_id), None)
     if learned is None:
         return None
@@ -133,19 +136,21 @@ class Proposal:
     how: str
 
 
-def _proposed(session: Session, key: str, text: str, day: dt.date, learned: dict[str, int]) -> tuple[int | None, str]:
+def _proposed(
+    session: Session, key: str, text: str, day: dt.date, learned: dict[str, int], rows: list[_StreamRow]
+) -> tuple[int | None, str]:
     if key in learned:
-        moved = _same_funder_for(session, learned[key], day)
+        moved = _same_funder_for(rows, learned[key], day)
         if moved is not None:
             return moved, "rule"
-    by_name = stream_for_payer(session, text, day)
+    by_name = stream_for_payer(session, text, day, rows)
     return (by_name, "name") if by_name is not None else (None, "")
 
 
 def proposals(session: Session, money_in: list[tuple[dt.date, str, str, int]]) -> list[Proposal]:
     """For the money in of a statement, as (date, payee, description, pence): one proposal per payer (payee key),
     in the order they first appear, for the person to confirm or change before importing."""
-    learned = learned_streams(session)
+    learned, rows = learned_streams(session), _money_in_streams(session)
     found: dict[str, Proposal] = {}
     for day, payee, description, pence in money_in:
         key = payee_key(payee or description)
@@ -153,7 +158,7 @@ def proposals(session: Session, money_in: list[tuple[dt.date, str, str, int]]) -
             continue
         before = found.get(key)
         if before is None:
-            stream_id, how = _proposed(session, key, f"{payee} {description}", day, learned)
+            stream_id, how = _proposed(session, key, f"{payee} {description}", day, learned, rows)
             found[key] = Proposal(key, payee or description, 1, abs(pence), stream_id, how)
         else:
             found[key] = Proposal(
@@ -211,7 +216,7 @@ def link_money_in(
     if not parts:
         return []
     chosen = chosen or {}
-    learned = learned_streams(session)
+    learned, rows = learned_streams(session), _money_in_streams(session)
     linked: list[Linked] = []
     names: dict[int, tuple[str, str]] = {}
     for part, txn in parts:
@@ -219,7 +224,8 @@ def link_money_in(
         if key in chosen:
             stream_id, how = chosen[key], "chosen"
         else:
-            stream_id, how = _proposed(session, key, f"{txn.payee} {txn.description}", txn.txn_date, learned)
+            text = f"{txn.payee} {txn.description}"
+            stream_id, how = _proposed(session, key, text, txn.txn_date, learned, rows)
         if stream_id is None:
             continue
         if stream_id not in names:
