@@ -16,16 +16,19 @@ What was done is kept in `session.info` for the caller to tell the person (`resu
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ipb_desktop import accounts, documents, funders
+from ipb_desktop import accounts, audit, documents, funders
 from ipb_desktop.bankimport import balances
 from ipb_desktop.formatting import date_long, money
 from ipb_desktop.i18n import _, ngettext
+from ipb_desktop.models.schema import AuditEntry, OpeningBalance
 
 _KEY = "ipb_after_import"
 
@@ -98,6 +101,7 @@ def run(
             opened = accounts.set_opening(
                 session, found[0], found[1], _("bank statement '{name}'").format(name=source_name)[:300]
             )
+            _remember_opening(session, batch_id)
     done = AfterImport(opened, funders.link_money_in(session, batch_id, payer_streams))
     session.info.setdefault(_KEY, {})[batch_id] = done
     return done
@@ -131,6 +135,60 @@ def keep_statement(session: Session, batch_id: int, source_name: str, content: b
     documents.keep_bank_statement(
         session, source_name, content, min(days, default=None), max(days, default=None), batch_id
     )
+
+
+# -- undoing the import takes its opening balance back out ---------------------------------------------------------
+
+OPENING_ACTION = "import_opening"
+
+
+def _remember_opening(session: Session, batch_id: int) -> None:
+    row = session.scalars(select(OpeningBalance).order_by(OpeningBalance.id.desc()).limit(1)).one()
+    audit.record(
+        session, OPENING_ACTION, "opening_balance", row.id,
+        batch=batch_id, on=row.on_date, balance=row.balance_pence, source=row.source,
+    )  # fmt: skip
+
+
+def _opening_entries(session: Session, batch_id: int) -> list[tuple[int, dict[str, object]]]:
+    found = session.scalars(
+        select(AuditEntry)
+        .where(
+            AuditEntry.action == OPENING_ACTION,
+            AuditEntry.entity == "opening_balance",
+            AuditEntry.detail.contains(f'"batch": {batch_id}'),
+        )
+        .order_by(AuditEntry.id)
+    )
+    entries = [(entry.entity_id, json.loads(entry.detail)) for entry in found]
+    return [(row_id, detail) for row_id, detail in entries if row_id is not None and detail.get("batch") == batch_id]
+
+
+def forget_opening(session: Session, batch_id: int) -> None:
+    """Undoing the import that recorded the opening balance takes that figure back out (audited), so the next
+    first import (the right file, perhaps) offers its own."""
+    for row_id, _detail in _opening_entries(session, batch_id):
+        row = session.get(OpeningBalance, row_id)
+        if row is not None:
+            audit.record(
+                session, "delete", "opening_balance", row.id,
+                batch=batch_id, on=row.on_date, balance=row.balance_pence,
+            )  # fmt: skip
+            session.delete(row)
+    session.flush()
+
+
+def restore_opening(session: Session, batch_id: int) -> None:
+    """Putting the import back puts its opening balance back, unless one has been recorded since."""
+    entries = _opening_entries(session, batch_id)
+    if not entries or accounts.opening(session) is not None:
+        return
+    row_id, detail = entries[-1]
+    if session.get(OpeningBalance, row_id) is not None:
+        return
+    on = dt.date.fromisoformat(str(detail["on"]))
+    accounts.set_opening(session, on, int(str(detail["balance"])), str(detail["source"]))
+    _remember_opening(session, batch_id)
 
 
 # -- telling the person ------------------------------------------------------------------------------------------

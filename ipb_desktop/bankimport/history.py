@@ -9,7 +9,7 @@ import json
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from ipb_desktop import audit, ledger
+from ipb_desktop import after_import, audit, ledger
 from ipb_desktop.bankimport.writer import audit_many
 from ipb_desktop.errors import InvalidInput
 from ipb_desktop.i18n import _
@@ -62,6 +62,7 @@ def undo_import(session: Session, batch_id: int) -> ImportBatch:
             matched.bank_id, matched.reconciled = None, False
             audit.record(session, "unreconcile", "transaction", matched.id, batch=batch.id)
     _set_documents_aside(session, batch.id, None, now)
+    after_import.forget_opening(session, batch.id)
     batch.undone_at = now
     audit.record(session, "undo", "import_batch", batch.id)
     session.flush()
@@ -86,6 +87,7 @@ def restore_import(session: Session, batch_id: int) -> ImportBatch:
             matched.bank_id, matched.reconciled = bank_id, True
             audit.record(session, MATCH_ACTION, "transaction", matched.id, batch=batch.id, bank_id=matched.bank_id)
     _set_documents_aside(session, batch.id, undone_at, None)
+    after_import.restore_opening(session, batch.id)
     batch.undone_at = None
     audit.record(session, "redo", "import_batch", batch.id)
     session.flush()

@@ -95,6 +95,34 @@ def test_choosing_not_to_record_the_opening_balance(store: Store) -> None:
         assert figures.balance_on(s, D(2023, 12, 31)) == 199403  # £2,000 in less £5.97 out
 
 
+def test_undoing_the_first_import_takes_its_opening_balance_out_and_putting_it_back_restores_it(
+    store: Store,
+) -> None:
+    batch = bring_in(store, "wrong-file.csv", DECEMBER)
+    with store.transaction() as s:
+        service.undo_import(s, batch)
+        assert accounts.opening(s) is None
+    # The right file, imported next, is a first import again and offers its own opening balance.
+    assert preview(store, "statement-dec.csv", DECEMBER).opening is not None
+    with store.transaction() as s:
+        service.restore_import(s, batch)
+        opened = accounts.opening(s)
+        assert opened is not None and opened.balance_pence == 603546
+        assert opened.source == "bank statement 'wrong-file.csv'"
+        service.undo_import(s, batch)  # and once more: still taken out
+        assert accounts.opening(s) is None
+
+
+def test_undo_leaves_an_opening_balance_typed_by_hand_since(store: Store) -> None:
+    batch = bring_in(store, "statement-dec.csv", DECEMBER)
+    with store.transaction() as s:
+        accounts.set_opening(s, D(2023, 11, 30), 600000, "typed by hand")
+        service.undo_import(s, batch)
+        service.restore_import(s, batch)
+        opened = accounts.opening(s)
+        assert opened is not None and (opened.balance_pence, opened.source) == (600000, "typed by hand")
+
+
 # -- money in linked to its funder ---------------------------------------------------------------------------------
 
 MONEY_IN = """Date,Description,Amount,Balance

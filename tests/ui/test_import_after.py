@@ -118,8 +118,14 @@ def test_a_first_import_asks_about_the_opening_balance_keeps_the_file_and_links_
     assert kept_files(store) == [("statement-dec.csv", DECEMBER.encode())]
     assert stream_of_money_in(store, D(2023, 12, 1)) == new_budget.council
 
-    ctx.undo_stack.undo()  # the whole import goes, the kept file with it
+    ctx.undo_stack.undo()  # the whole import goes, the kept file and the opening balance with it
     assert kept_files(store) == []
+    with store.reading() as s:
+        assert accounts.opening(s) is None
+    ctx.undo_stack.redo()
+    assert len(kept_files(store)) == 1
+    with store.reading() as s:
+        assert accounts.opening(s) is not None
 
 
 def test_both_can_be_turned_off_by_keyboard_and_the_check_then_shows_the_gap(
