@@ -82,10 +82,21 @@ def _nearest(found: list[tuple[int, dt.date, dt.date]], day: dt.date) -> int:
 # -- rules learned from the person's own links ---------------------------------------------------------------------
 
 
-def learned_streams(session: Session) -> dict[str, int]:
-    """Payee key -> the funding stream the person's earlier money in from that payer was linked to most often (the
-    latest on a tie). Worked out from the ledger each time, so it follows their latest choices; a payer whose
-    learned rule was turned off ("What the app has learned") gives none."""
+@dataclass(frozen=True)
+class LearnedLink:
+    """A rule learned from the person's own links: money in from `payer` (as last written) goes to `stream_id`,
+    the stream it was linked to most often (`times` payments; the latest on a tie)."""
+
+    stream_id: int
+    times: int
+    payer: str
+    off: bool = False
+
+
+def learned_links(session: Session, include_off: bool = False) -> dict[str, LearnedLink]:
+    """Payee key -> the learned rule for money in from that payer. Worked out from the ledger each time, so it
+    follows the person's latest choices; a rule turned off in "What the app has learned" is left out unless
+    `include_off` (it is then marked)."""
     when = func.max(func.printf("%s %012d", Transaction.txn_date, Transaction.id))
     rows = session.execute(
         select(Transaction.payee, Transaction.description, Allocation.stream_id, func.count(), when)
@@ -99,14 +110,26 @@ def learned_streams(session: Session) -> dict[str, int]:
     ).all()
     off = {key for direction, key in turned_off(session) if direction == Direction.IN}
     counts: dict[str, dict[int, tuple[int, str]]] = {}
+    names: dict[str, tuple[str, str]] = {}
     for payee, description, stream_id, times, latest in rows:
         key = payee_key(payee or description)
-        if not key or key in off:
+        if not key or (key in off and not include_off):
             continue
         seen = counts.setdefault(key, {})
         before = seen.get(int(stream_id), (0, ""))
         seen[int(stream_id)] = (before[0] + int(times), max(before[1], str(latest)))
-    return {key: max(seen, key=lambda sid: seen[sid]) for key, seen in counts.items()}
+        if key not in names or names[key][1] < str(latest):
+            names[key] = (payee or description, str(latest))
+    found: dict[str, LearnedLink] = {}
+    for key, seen in counts.items():
+        best = max(seen, key=lambda sid: seen[sid])
+        found[key] = LearnedLink(best, seen[best][0], names[key][0], key in off)
+    return found
+
+
+def learned_streams(session: Session) -> dict[str, int]:
+    """Payee key -> the stream money in from that payer goes to, by the rules learned (and not turned off)."""
+    return {key: link.stream_id for key, link in learned_links(session).items()}
 
 
 def _same_funder_for(rows: list[_StreamRow], stream_id: int, day: dt.date) -> int | None:

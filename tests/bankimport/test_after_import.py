@@ -209,6 +209,23 @@ def test_the_persons_choice_for_a_payer_links_it_and_is_remembered_next_time(sto
     assert linked == streams.trust
 
 
+def test_a_funder_rule_is_shown_with_what_the_app_has_learned_and_can_be_turned_off(
+    store: Store, streams: Streams
+) -> None:
+    from ipb_desktop.bankimport import learned
+
+    with store.transaction() as s:
+        (rule,) = [r for r in learned.learned(s) if r.direction == "in"]
+        assert rule.text == (
+            "Money from WCC DIRECT PAYMT 1180: linked to Westshire Council (Council social care), "
+            "from 1 earlier payment"
+        )
+        learned.set_suggesting(s, rule.payee, "in", False)
+        assert [r.off for r in learned.learned(s) if r.direction == "in"] == [True]
+    bring_in(store, "may.csv", MONEY_IN)
+    assert stream_of(store, "WCC DIRECT PAYMT 4471") is None  # the rule is off: left to sort
+
+
 def test_a_rule_learned_last_year_links_to_this_years_stream_of_the_same_funder(store: Store, streams: Streams) -> None:
     with store.transaction() as s:
         period = budget.add_period(s, "2027 to 2028", D(2027, 4, 1), D(2028, 3, 31))
