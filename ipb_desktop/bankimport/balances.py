@@ -1,16 +1,11 @@
-"""Balances: checking a statement's running balance against its own amounts, and the app's balance on a date."""
+"""Balances: checking a statement's running balance against its own amounts. (The app's balance on a date is
+`figures.balance_on`, the one definition every surface uses.)"""
 
 from __future__ import annotations
-
-import datetime as dt
-
-from sqlalchemy import case, func, select
-from sqlalchemy.orm import Session
 
 from ipb_desktop.bankimport.lines import BankBalance, LineProblem, StatementLine
 from ipb_desktop.formatting import money
 from ipb_desktop.i18n import _
-from ipb_desktop.models.schema import Transaction
 
 
 def chronological(lines: list[StatementLine]) -> list[StatementLine]:
@@ -19,7 +14,7 @@ def chronological(lines: list[StatementLine]) -> list[StatementLine]:
         return lines[::-1]
     # All one day: the order whose running balance adds up.
     one_day = len(lines) >= 2 and lines[0].txn_date == lines[-1].txn_date
-    if one_day and _mismatches(lines[::-1]) and len(_mismatches(lines[::-1])) < len(_mismatches(lines)):
+    if one_day and len(_mismatches(lines[::-1])) < len(_mismatches(lines)):
         return lines[::-1]
     return list(lines)
 
@@ -67,12 +62,3 @@ def check_running(lines: list[StatementLine]) -> tuple[list[LineProblem], BankBa
         BankBalance(closing.txn_date, closing.balance_pence) if closing and closing.balance_pence is not None else None
     )
     return problems, balance
-
-
-def app_balance(session: Session, on: dt.date) -> int:
-    """Money in minus money out in the ledger up to and including `on` (deleted payments left out)."""
-    signed = case((Transaction.direction == "in", Transaction.amount_pence), else_=-Transaction.amount_pence)
-    total = session.scalar(
-        select(func.coalesce(func.sum(signed), 0)).where(Transaction.deleted_at.is_(None), Transaction.txn_date <= on)
-    )
-    return int(total or 0)

@@ -3,16 +3,17 @@ of imports."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from ipb_desktop import audit, ledger
+from ipb_desktop import after_import, audit, ledger
 from ipb_desktop.bankimport.writer import audit_many
 from ipb_desktop.errors import InvalidInput
 from ipb_desktop.i18n import _
-from ipb_desktop.models.schema import AuditEntry, ImportBatch, Transaction, utcnow
+from ipb_desktop.models.schema import AuditEntry, Document, ImportBatch, Transaction, utcnow
 
 # The audit action that records a bank line matched to a hand-logged payment (undo reads it back).
 MATCH_ACTION = "import_match"
@@ -60,6 +61,8 @@ def undo_import(session: Session, batch_id: int) -> ImportBatch:
         if matched is not None:
             matched.bank_id, matched.reconciled = None, False
             audit.record(session, "unreconcile", "transaction", matched.id, batch=batch.id)
+    _set_documents_aside(session, batch.id, None, now)
+    after_import.forget_opening(session, batch.id)
     batch.undone_at = now
     audit.record(session, "undo", "import_batch", batch.id)
     session.flush()
@@ -83,10 +86,23 @@ def restore_import(session: Session, batch_id: int) -> ImportBatch:
         if taken is None and matched is not None and matched.deleted_at is None:
             matched.bank_id, matched.reconciled = bank_id, True
             audit.record(session, MATCH_ACTION, "transaction", matched.id, batch=batch.id, bank_id=matched.bank_id)
+    _set_documents_aside(session, batch.id, undone_at, None)
+    after_import.restore_opening(session, batch.id)
     batch.undone_at = None
     audit.record(session, "redo", "import_batch", batch.id)
     session.flush()
     return batch
+
+
+def _set_documents_aside(session: Session, batch_id: int, was: dt.datetime | None, now: dt.datetime | None) -> None:
+    """The copy of the statement file kept with the import goes with it when it is undone, and comes back."""
+    kept = Document.deleted_at.is_(None) if was is None else Document.deleted_at == was
+    session.execute(
+        update(Document)
+        .where(Document.import_batch_id == batch_id, kept)
+        .values(deleted_at=now)
+        .execution_options(synchronize_session=False)
+    )
 
 
 def history(session: Session) -> list[ImportBatch]:

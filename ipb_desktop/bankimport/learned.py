@@ -12,12 +12,12 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from ipb_desktop import settings
+from ipb_desktop import funders, settings
 from ipb_desktop.bankimport.suggest import OFF_SETTING, Rule, payee_key, rules, turned_off
 from ipb_desktop.errors import InvalidInput
 from ipb_desktop.i18n import _, ngettext
 from ipb_desktop.models.enums import Direction
-from ipb_desktop.models.schema import Category, Outcome, PlanLine
+from ipb_desktop.models.schema import Category, FundingStream, Outcome, PlanLine
 
 
 @dataclass(frozen=True)
@@ -50,23 +50,47 @@ def _what(session: Session, rule: Rule) -> str:
     return what
 
 
-def describe(session: Session, rule: Rule) -> str:
-    """The rule in one plain sentence."""
+def describe(session: Session, rule: Rule, linked: str = "") -> str:
+    """The rule in one plain sentence (`linked`: the funding stream its money in is linked to, in words)."""
     who = (
         _("Money from {payee}").format(payee=rule.name)
         if rule.direction == Direction.IN
         else _("Payments to {payee}").format(payee=rule.name)
     )
+    what = _what(session, rule)
+    if linked:
+        what = _("{what}, {linked}").format(what=what, linked=linked) if what else linked
     return ngettext(
         "{who}: {what}, from {n} earlier payment",
         "{who}: {what}, from {n} earlier payments",
         rule.times,
-    ).format(who=who, what=_what(session, rule), n=rule.times)
+    ).format(who=who, what=what, n=rule.times)
 
 
 def learned(session: Session) -> list[LearnedRule]:
-    """Every rule, in plain words, sorted by payee; the ones turned off are included and marked."""
-    return [LearnedRule(r.payee, r.direction, describe(session, r), r.off) for r in rules(session)]
+    """Every rule, in plain words, sorted by payee; the ones turned off are included and marked. A payer whose
+    money in is linked to a funding stream says so ("linked to Westshire Council (Council social care)"); turning
+    its rule off stops that link too."""
+    links = funders.learned_links(session, include_off=True)
+    linked_to: dict[str, str] = {}
+    for key, link in links.items():
+        stream = session.get(FundingStream, link.stream_id)
+        if stream is not None:
+            label = funders.stream_label(stream.funder_name, stream.funder_kind)
+            linked_to[key] = _("linked to {stream}").format(stream=label)
+    found: list[LearnedRule] = []
+    for rule in rules(session):
+        linked = linked_to.pop(rule.payee, "") if rule.direction == Direction.IN else ""
+        found.append(LearnedRule(rule.payee, rule.direction, describe(session, rule, linked), rule.off))
+    for key, linked in linked_to.items():
+        link = links[key]
+        text = ngettext(
+            "Money from {payee}: {linked}, from {n} earlier payment",
+            "Money from {payee}: {linked}, from {n} earlier payments",
+            link.times,
+        ).format(payee=link.payer, linked=linked, n=link.times)
+        found.append(LearnedRule(key, Direction.IN, text, link.off))
+    return sorted(found, key=lambda rule: rule.payee)  # stable: each payee's rules stay in their order
 
 
 def set_suggesting(session: Session, payee: str, direction: str, on: bool) -> bool:

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from ipb_desktop import accounts, after_import, audit, ledger
-from ipb_desktop.bankimport import balances, csv_reader, csv_rows, matching, ofx_reader, qif_reader
+from ipb_desktop import accounts, after_import, audit, figures, ledger
+from ipb_desktop.bankimport import csv_reader, csv_rows, matching, ofx_reader, qif_reader
 from ipb_desktop.bankimport import mapping as mappings
 from ipb_desktop.bankimport.column_options import MappingOptions
 from ipb_desktop.bankimport.detect import detect_format
@@ -61,10 +61,15 @@ class BalanceCheck:
     on: dt.date
     bank_pence: int
     app_pence: int
+    opening_pence: int = 0  # the opening balance this first import would record, counted in `app_pence`
 
     @property
     def difference_pence(self) -> int:
         return self.bank_pence - self.app_pence
+
+    def without_opening(self) -> BalanceCheck:
+        """The check when the person chooses not to record the opening balance."""
+        return BalanceCheck(self.on, self.bank_pence, self.app_pence - self.opening_pence)
 
 
 @dataclass
@@ -80,6 +85,7 @@ class Preview:
     mapping: ColumnMapping | None = None
     mapping_name: str | None = None
     table: csv_reader.CsvTable | None = None
+    opening: after_import.OpeningOffer | None = None  # what a first import would record as the opening balance
 
     @property
     def problems(self) -> list[LineProblem]:
@@ -123,6 +129,8 @@ class ImportChoices:
     mapping_name: str | None = None
     # The first import into an account with no payments records the bank's opening balance (after_import).
     record_opening_balance: bool = True
+    # The funding stream chosen for each payer's money in (by payee key; None: leave it to sort).
+    payer_streams: Mapping[str, int | None] = field(default_factory=dict)
 
 
 def line_choice(
@@ -276,7 +284,10 @@ def _classify(session: Session, result: Preview, with_suggestions: bool = True) 
     bank = result.statement.bank_balance
     if bank is not None:
         added = sum(p.line.amount_pence for p in result.new if p.line.txn_date <= bank.on)
-        result.balance = BalanceCheck(bank.on, bank.pence, balances.app_balance(session, bank.on) + added)
+        result.opening = after_import.opening_offer(session, result.source_name, result.statement.lines, bank)
+        opening = result.opening.balance_pence if result.opening else 0
+        app = figures.balance_on(session, bank.on) + added + opening
+        result.balance = BalanceCheck(bank.on, bank.pence, app, opening)
 
 
 def refresh_suggestions(session: Session, result: Preview) -> None:
@@ -362,6 +373,7 @@ def commit(session: Session, result: Preview, choices: ImportChoices | None = No
         bank,
         choices.record_opening_balance,
         first_import=first_import,
+        payer_streams=choices.payer_streams,
     )
     if result.table is not None and result.mapping is not None and choices.remember_mapping:
         mappings.remember(session, result.table.signature, result.mapping, choices.mapping_name)

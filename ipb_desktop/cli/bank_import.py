@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from ipb_desktop import after_import, documents
+from ipb_desktop import after_import
 from ipb_desktop.bankimport import service
 from ipb_desktop.bankimport.column_options import MappingOptions
 from ipb_desktop.bankimport.lines import LineProblem, StatementRefused
@@ -86,7 +86,7 @@ def _line(tag: str, item: service.PreviewLine) -> str:
     return f"{row}  ({item.note})" if item.note else row
 
 
-def print_preview(result: service.Preview) -> None:
+def print_preview(result: service.Preview, record_opening: bool = True) -> None:
     say(_("Statement: {name} ({kind})").format(name=result.source_name, kind=result.file_format.upper()))
     if result.mapping is not None:
         say(_("Columns: {how}").format(how=result.mapping_name or _("guessed from the headings")))
@@ -122,7 +122,7 @@ def print_preview(result: service.Preview) -> None:
     for problem in result.statement.balance_mismatches:
         say(_("Balance: {problem}").format(problem=problem))
     if result.balance is not None:
-        check = result.balance
+        check = result.balance if record_opening else result.balance.without_opening()
         say(
             _("Balance on {date}: the bank says {bank}; the app will say {app}; difference {diff}").format(
                 date=date_long(check.on), bank=money(check.bank_pence), app=money(check.app_pence),
@@ -168,7 +168,7 @@ def run_import(args: argparse.Namespace) -> int:
                 _advise(args, session, refused.line_problems, None)
                 warn(_("Nothing was imported."))
                 return EXIT_INVALID_INPUT
-            print_preview(result)
+            print_preview(result, record_opening=not args.no_opening_balance)
             if result.problems:
                 _advise(args, session, result.problems, result)
         if result.no_payments:
@@ -201,10 +201,8 @@ def run_import(args: argparse.Namespace) -> int:
             added, matched, number = batch.lines_added, batch.lines_matched, batch.id
             paid = owed.match_payments(session)  # wages, HMRC and pension payments pay the payslips they fit
             followed = after_import.result_of(session, batch.id)
-            days = [line.txn_date for line in result.statement.lines]
-            documents.keep_bank_statement(
-                session, result.source_name, path.read_bytes(), min(days, default=None), max(days, default=None), number
-            )
+            after_import.keep_statement(session, number, result.source_name, path.read_bytes(), result.statement.lines)
+            to_sort = after_import.to_sort_text(session, number)
     say(
         ngettext("Imported {n} new payment", "Imported {n} new payments", added).format(n=added)
         + ", "
@@ -220,15 +218,10 @@ def run_import(args: argparse.Namespace) -> int:
             )
         )
     if followed.opening is not None:
-        say(
-            _("Opening balance recorded from the file: {amount} at the end of {date}.").format(
-                amount=money(followed.opening.balance_pence), date=date_long(followed.opening.on_date)
-            )
-        )
-    for link in followed.linked:
-        say(
-            _("Linked money in of {amount} on {date} from {payer} to {funder}.").format(
-                amount=money(link.amount_pence), date=date_short(link.day), payer=link.payer, funder=link.funder_name
-            )
-        )
+        say(after_import.opening_text(followed.opening))
+    for text in after_import.linked_texts(followed.linked):
+        say(text)
+    if to_sort:
+        say(to_sort)
+    say(after_import.kept_text())
     return EXIT_OK

@@ -120,7 +120,11 @@ def test_learned_rules_read_as_plain_sentences(filled_store: Store) -> None:
         "out on my own', from 1 earlier payment",
         False,
     ) in texts
-    assert ("Money from Exampleshire Council: Budget payment in, from 1 earlier payment", False) in texts
+    assert (
+        "Money from Exampleshire Council: Budget payment in, linked to Exampleshire Council (Council social care), "
+        "from 1 earlier payment",
+        False,
+    ) in texts
 
 
 def test_a_rule_turned_off_suggests_nothing_until_it_is_turned_back_on(filled_store: Store, write_file) -> None:  # type: ignore[no-untyped-def]

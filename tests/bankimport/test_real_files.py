@@ -76,7 +76,11 @@ def test_lloyds_csv_running_balance_is_checked_line_by_line(store: Store) -> Non
     ]
     assert result.balance is not None
     assert (result.balance.on, result.balance.bank_pence) == (dt.date(2024, 1, 15), 204059)
-    assert result.balance.app_pence == -388199  # this empty store has no opening balance
+    # This new store has no payments, so the import would record the bank's opening balance of 5,926.70 (the balance
+    # before the oldest line); the check counts it, leaving only the file's own 4.12.
+    assert (result.balance.opening_pence, result.balance.app_pence) == (592670, 592670 - 388199)
+    assert result.balance.difference_pence == -412
+    assert result.balance.without_opening().app_pence == -388199
     assert sum(p.line.amount_pence for p in result.new) == -388199
     import_file(store, FIXTURES / "lloyds-uk-sample.csv")
     rows = ledger_rows(store)

@@ -9,6 +9,7 @@ import pytest
 
 from ipb_desktop.bankimport import service
 from ipb_desktop.bankimport.column_options import MappingOptions
+from ipb_desktop.bankimport.lines import BankBalance
 from ipb_desktop.errors import InvalidInput
 from ipb_desktop.models.store import Store
 
@@ -31,7 +32,7 @@ def test_nationwide_midata_reads_signed_amounts_newest_first_and_its_overdraft_l
     assert statement.problems == []
     assert [line.amount_pence for line in statement.lines] == [-5300, 100, -2500, 22500]
     assert statement.lines[0].payee == "Brynmawr Allotment Society"
-    assert statement.bank_balance == service.balances.BankBalance(dt.date(2025, 8, 20), 14800)
+    assert statement.bank_balance == BankBalance(dt.date(2025, 8, 20), 14800)
     assert statement.balance_mismatches == []
 
 
@@ -137,7 +138,7 @@ def test_closing_balance_is_the_newest_lines_even_when_an_interest_line_is_liste
         "31/03/2026,Interest,1.00,101.00\n"
         "15/03/2026,Ceredig Council,50.00,100.00\n"
     )
-    assert statement.bank_balance == service.balances.BankBalance(dt.date(2026, 3, 31), 10100)
+    assert statement.bank_balance == BankBalance(dt.date(2026, 3, 31), 10100)
     assert statement.balance_mismatches == []
 
 

@@ -28,17 +28,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ipb_desktop import funders
 from ipb_desktop.bankimport import service
-from ipb_desktop.bankimport.lines import StatementRefused
+from ipb_desktop.bankimport.lines import StatementRefused, read_statement_file
 from ipb_desktop.bankimport.mapping import ColumnMapping
 from ipb_desktop.errors import InvalidInput, IpbError
 from ipb_desktop.formatting import date_long, date_short, money
 from ipb_desktop.i18n import N_, _, ngettext
+from ipb_desktop.ui.bank_import.after import AfterImportPanel
 from ipb_desktop.ui.bank_import.columns import ColumnsStep
 from ipb_desktop.ui.bank_import.history import ImportHistoryDialog, open_history
 from ipb_desktop.ui.bank_import.learned_rules import open_learned
 from ipb_desktop.ui.bank_import.lines import NewLinesPanel, cell, statement_table
 from ipb_desktop.ui.bank_import.pending import PendingPanel
+from ipb_desktop.ui.bank_import.texts import still_to_do_text, summary_text
 from ipb_desktop.ui.operations import bank_import as ops
 from ipb_desktop.ui.operations.context import AppContext
 from ipb_desktop.ui.spending.choices import read_choices
@@ -73,6 +76,7 @@ class ImportDialog(QDialog):
         self.setWindowTitle(_("Import a bank statement"))
         self.resize(1000, 640)
         self.preview: service.Preview | None = None
+        self.statement_bytes: bytes | None = None  # the file as previewed: the copy kept with the store
         self.table: Any = None
         self.batch_id: int | None = None
         self.learned_dialog: QDialog | None = None
@@ -174,6 +178,8 @@ class ImportDialog(QDialog):
         self.notices_label = plain_label()
         for label in (self.summary, self.balance_label, self.signs_label, self.notices_label):
             column.addWidget(label)
+        self.after_panel = AfterImportPanel()
+        self.after_panel.opening_box.toggled.connect(self._show_balance)
         self.pending_panel = PendingPanel()
         self.lines_panel = NewLinesPanel()
         self.lines_panel.learnedRequested.connect(self.show_learned)
@@ -198,6 +204,7 @@ class ImportDialog(QDialog):
         self.balance_problems = QListWidget()
         self.balance_problems.setAccessibleName(_("Balance differences in the file"))
         for widget in (
+            self.after_panel,  # the opening balance question sits just under the balance check it changes
             self.pending_panel,  # short, and just under the notice that mentions it
             self.problems_heading,
             self.problem_list,
@@ -219,19 +226,14 @@ class ImportDialog(QDialog):
     def _fill_check(self, result: service.Preview) -> None:
         self.preview = result
         self.summary.setText(summary_text(result))
-        check = result.balance
-        self.balance_label.setText(
-            ""
-            if check is None
-            else _(
-                "On {date} the bank says {bank}; after this import the app will say {app}. Difference: {diff}."
-            ).format(
-                date=date_long(check.on),
-                bank=money(check.bank_pence),
-                app=money(check.app_pence),
-                diff=money(check.difference_pence),
-            )
-        )
+        money_in = [
+            (p.line.txn_date, p.line.payee, p.line.description, p.line.amount_pence)
+            for p in result.new
+            if p.line.direction == "in"
+        ]
+        found = self._look(lambda s: (funders.proposals(s, money_in), funders.money_in_streams(s)))
+        self.after_panel.fill(result.opening, *(found or ([], [])))
+        self._show_balance()
         self.signs_label.setText(
             _(
                 "Spending in this file has no minus sign, so the app read those amounts as money out. If that is "
@@ -279,6 +281,23 @@ class ImportDialog(QDialog):
             widget.setVisible(shown)
         self._check_column.setStretch(self._check_column.count() - 1, 0 if result.new else 1)
 
+    def _show_balance(self) -> None:
+        check = self.preview.balance if self.preview is not None else None
+        if check is not None and not self.after_panel.record_opening():
+            check = check.without_opening()
+        self.balance_label.setText(
+            ""
+            if check is None
+            else _(
+                "On {date} the bank says {bank}; after this import the app will say {app}. Difference: {diff}."
+            ).format(
+                date=date_long(check.on),
+                bank=money(check.bank_pence),
+                app=money(check.app_pence),
+                diff=money(check.difference_pence),
+            )
+        )
+
     def choices(self) -> service.ImportChoices:
         result = self.preview
         assert result is not None
@@ -292,6 +311,8 @@ class ImportDialog(QDialog):
             confirmed_matches=confirmed,
             allocations=dict(self.lines_panel.chosen),
             mapping_name=self.mapping_name.text().strip() or None,
+            record_opening_balance=self.after_panel.record_opening(),
+            payer_streams=self.after_panel.payer_streams(),
         )
 
     def show_learned(self) -> None:
@@ -379,17 +400,22 @@ class ImportDialog(QDialog):
                 self._show(self.columns_page)
                 return
             self.table = None
-            found = self._look(lambda s: service.preview(s, path))
+            found = self._look(lambda s: service.preview(s, self._read(path), name=path.name))
         else:
             wrong = self.chosen_mapping().problems()
             if wrong:
                 self._say("\n".join(sentence(reason) for reason in wrong))
                 return
             mapping = self.chosen_mapping()
-            found = self._look(lambda s: service.preview(s, path, mapping=mapping))
+            found = self._look(lambda s: service.preview(s, self._read(path), name=path.name, mapping=mapping))
         if found is not None:
             self._fill_check(found)
             self._show(self.check_page)
+
+    def _read(self, path: Path) -> bytes:
+        """The file's bytes, read once for the preview: the same bytes are imported and kept."""
+        self.statement_bytes = read_statement_file(path)
+        return self.statement_bytes
 
     def _back(self) -> None:
         self._say("")
@@ -405,12 +431,13 @@ class ImportDialog(QDialog):
         choices = self.choices()
         self._importing = True
         try:
-            batch_id = ops.import_statement(self.ctx, result, choices)
+            keep = self.statement_bytes if self.after_panel.keep_statement() else None
+            imported = ops.import_statement(self.ctx, result, choices, keep)
         finally:
             self._importing = False
-        if batch_id is None:
+        if imported is None:
             return
-        self.batch_id = batch_id
+        self.batch_id = batch_id = imported.batch_id
         added, matched = self.ctx.read(
             lambda s: next((b.lines_added, b.lines_matched) for b in service.history(s) if b.id == batch_id), (0, 0)
         )
@@ -422,56 +449,12 @@ class ImportDialog(QDialog):
                 "{m} payment you logged by hand was matched", "{m} payments you logged by hand were matched", matched
             ).format(m=matched)
             + ".\n\n"
+            + "".join(text + "\n\n" for text in imported.told)
             + still_to_do_text(todo)
             + "\n\n"
             + _("To take it back, use Edit > Undo, or File > Import history.")
         )
         self._show(self.done_page)
-
-
-def summary_text(result: service.Preview) -> str:
-    """The first words of the check step: how many lines of each kind, or why there is nothing to import."""
-    if result.no_payments:
-        if result.pending:
-            return _(
-                "{name}: this file has no payments in it that the bank has finished yet, so there is nothing to "
-                "import now."
-            ).format(name=result.source_name)
-        return _("{name}: this file has no payments in it, so there is nothing to import.").format(
-            name=result.source_name
-        )
-    counts = _("{name}: {new} new, {dup} already in, {match} logged by hand, {bad} with problems.").format(
-        name=result.source_name,
-        new=len(result.new),
-        dup=len(result.duplicates),
-        match=len(result.matches),
-        bad=len(result.problems),
-    )
-    if not result.has_changes and not result.problems:
-        counts += " " + _("There is nothing new to import: every line is already in.")
-    return counts
-
-
-def still_to_do_text(todo: service.StillToDo) -> str:
-    """What the import leaves to do, in plain words (only money out needs a plan line or a receipt)."""
-    if todo.payments == 0:
-        return _("There are no payments out in this import, so none needs a plan line or a receipt.")
-    if todo.plan_line == 0:
-        plan_line = _("Every payment out from this import has a plan line.")
-    else:
-        plan_line = ngettext(
-            "{n} payment out still needs a plan line.", "{n} payments out still need a plan line.", todo.plan_line
-        ).format(n=todo.plan_line)
-    if todo.receipt == 0:
-        receipt = _("No payment out from this import needs a receipt.")
-    else:
-        receipt = ngettext("{n} payment out needs a receipt.", "{n} payments out need a receipt.", todo.receipt).format(
-            n=todo.receipt
-        )
-    parts = [plan_line, receipt]
-    if todo.plan_line or todo.receipt:
-        parts.append(_("You can add them on the Spending page."))
-    return " ".join(parts)
 
 
 def open_import(ctx: AppContext, parent: QWidget | None = None, path: Path | None = None) -> ImportDialog:

@@ -33,6 +33,10 @@ class HomeView:
     recent: list[ledger_query.LedgerRow] = field(default_factory=list)
     setup_unfinished: bool = False
     to_sort: int = 0  # money in not linked to a funding stream
+    to_sort_items: list[funders.ToSort] = field(default_factory=list)  # the newest of them, listed
+
+
+TO_SORT_SHOWN = 10
 
 
 def read_home(session: Session, today: dt.date) -> HomeView:
@@ -44,7 +48,8 @@ def read_home(session: Session, today: dt.date) -> HomeView:
         review=person.next_review_date if person else None,
         monitoring=overview.next_monitoring_due(session, today),
         outcomes=overview.outcome_progress(session),
-        to_sort=len(funders.to_sort(session)),
+        to_sort=funders.to_sort_count(session),
+        to_sort_items=funders.to_sort(session, limit=TO_SORT_SHOWN),
     )
     if view.figures.period_id is not None:
         period = budget.get_period(session, view.figures.period_id)
@@ -88,6 +93,31 @@ def bar_row(text: str, left: int, whole: int) -> QWidget:
     col.addWidget(label)
     col.addLayout(row)
     return box
+
+
+def to_sort_section(view: HomeView) -> QFrame:
+    """Money in not linked to a funder, one line each (every line reachable with Tab, as all of Home's are)."""
+    frame, col = section(_("To sort"))
+    col.addWidget(
+        plain_label(
+            _(
+                "This money in is not linked to a funding stream yet. To link it, find it on the Spending page, "
+                "edit it and choose its funding stream: money from the same payer is then linked for you next time."
+            )
+        )
+    )
+    for item in view.to_sort_items:
+        col.addWidget(
+            plain_label(
+                _("{date}: {payer}, {amount} in").format(
+                    date=date_short(item.day), payer=item.payer or _("no payee"), amount=money(item.amount_pence)
+                )
+            )
+        )
+    more = view.to_sort - len(view.to_sort_items)
+    if more > 0:
+        col.addWidget(plain_label(ngettext("And {n} more.", "And {n} more.", more).format(n=more)))
+    return frame
 
 
 def section(title: str) -> tuple[QFrame, QVBoxLayout]:
@@ -168,6 +198,9 @@ class HomePage(Page):
                 label.setObjectName("warning")
                 warn_col.addWidget(label)
             col.addWidget(warn_frame)
+
+        if view.to_sort_items:
+            col.addWidget(to_sort_section(view))
 
         dates_frame, dates_col = section(_("Coming up"))
         dates_col.addWidget(
