@@ -170,6 +170,12 @@ def _proposed(
     return (by_name, "name") if by_name is not None else (None, "")
 
 
+def stream_for_money_in(session: Session, payer: str, day: dt.date) -> int | None:
+    """The stream money in from `payer` on `day` goes to, as an import would propose it: a learned rule first,
+    then the funder's name in the payer's (None: it stays to sort)."""
+    return _proposed(session, payee_key(payer), payer, day, learned_streams(session), _money_in_streams(session))[0]
+
+
 def proposals(session: Session, money_in: list[tuple[dt.date, str, str, int]]) -> list[Proposal]:
     """For the money in of a statement, as (date, payee, description, pence): one proposal per payer (payee key),
     in the order they first appear, for the person to confirm or change before importing."""

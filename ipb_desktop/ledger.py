@@ -144,8 +144,9 @@ def _check(
         _check_allocation(session, part, f"split {i + 1} " if len(parts) > 1 else "") for i, part in enumerate(parts)
     ]
     if link_funder and draft.direction == Direction.IN and len(allocations) == 1 and allocations[0].stream_id is None:
-        # Money in from a funder is linked to its stream (the funder's name is in the payer's).
-        allocations[0].stream_id = funders.stream_for_payer(session, draft.payee, draft.txn_date)
+        # Money in from a funder is linked to its stream (by a rule learned from earlier links, else the funder's
+        # name in the payer's), as an import links it.
+        allocations[0].stream_id = funders.stream_for_money_in(session, draft.payee, draft.txn_date)
     total = sum(a.amount_pence for a in allocations)
     if total != draft.amount_pence:
         raise InvalidInput(

@@ -270,3 +270,14 @@ def test_nothing_is_written_outside_the_store(store: Store, store_path: Path) ->
     after = sorted(p.name for p in store_path.parent.iterdir())
     assert [name for name in after if name not in before and not name.startswith(store_path.name)] == []
     assert b"INS2 01000011" not in store_path.read_bytes()
+
+
+def test_money_in_typed_by_hand_follows_the_same_learned_rule_as_an_import(store: Store, streams: Streams) -> None:
+    """A payer linked once (by the person's choice at import) is linked the same way when typed by hand later."""
+    chosen = {"oakfld charitable": streams.trust}
+    bring_in(store, "may.csv", MONEY_IN, service.ImportChoices(payer_streams=chosen))
+    with store.transaction() as s:
+        typed = ledger.add_transaction(
+            s, ledger.TransactionDraft(D(2026, 7, 1), "in", 4500, payee="OAKFLD CHARITABLE 88")
+        )
+        assert typed.allocations[0].stream_id == streams.trust
