@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ipb_desktop import audit, validate
-from ipb_desktop.i18n import N_
+from ipb_desktop.i18n import N_, _
 from ipb_desktop.models.schema import ReviewAnswer
 
 
@@ -31,6 +31,18 @@ def answers(session: Session) -> dict[Question, str]:
     """Every question with its answer ("" when not answered yet), in the order they are asked."""
     saved = {row.question: row.text for row in session.scalars(select(ReviewAnswer))}
     return {q: saved.get(q.value, "") for q in Question}
+
+
+def authors(session: Session) -> dict[Question, str]:
+    """Who last wrote each answer ("holder" or "planner:Name"), for the questions answered so far."""
+    return {Question(row.question): row.recorded_by for row in session.scalars(select(ReviewAnswer))}
+
+
+def written_with(recorded_by: str) -> str:
+    """ "Written with Sam Example, peer support planner" for an answer a planner recorded; "" for the person's own."""
+    if recorded_by.startswith("planner:"):
+        return _("Written with {name}, peer support planner").format(name=recorded_by.split(":", 1)[1])
+    return ""
 
 
 def save_answer(session: Session, question: str, text: str, today: dt.date | None = None) -> str:
