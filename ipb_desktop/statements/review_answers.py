@@ -64,7 +64,7 @@ def save_answer(session: Session, question: str, text: str, today: dt.date | Non
                 question=key, text=clean, updated_on=today or dt.date.today(), recorded_by=audit.actor_of(session)
             )
         )
-    else:
+    elif row.text != clean:  # saving the same words again keeps who wrote them
         row.text = clean
         row.updated_on = today or dt.date.today()
         row.recorded_by = audit.actor_of(session)
