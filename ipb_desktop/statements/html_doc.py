@@ -81,6 +81,15 @@ def section(parent: ET.Element, heading: str, level: int = 2) -> ET.Element:
     return made
 
 
+def demote(part: ET.Element) -> None:
+    """Make the headings inside `part` (not its own) one level lower, so sections reused inside a part of a
+    larger document (the statement inside the review pack) nest under that part's heading."""
+    for found in list(part)[1:]:
+        for inner in found.iter():
+            if inner.tag in ("h2", "h3", "h4", "h5"):
+                inner.tag = f"h{int(inner.tag[1]) + 1}"
+
+
 def para(parent: ET.Element, text: str, css: str = "") -> ET.Element:
     """A paragraph; line breaks in `text` become `<br>` (still as text, never markup)."""
     made = element(parent, "p", **({"class_": css} if css else {}))

@@ -16,7 +16,7 @@ from ipb_desktop.i18n import _, ngettext
 from ipb_desktop.models.store import Store
 from ipb_desktop.statements import html_money, html_payments
 from ipb_desktop.statements.data import StatementData, statement_data
-from ipb_desktop.statements.html_doc import Page, key_values, own_words, para, section, signature_lines, table
+from ipb_desktop.statements.html_doc import Page, demote, key_values, own_words, para, section, signature_lines, table
 from ipb_desktop.statements.pdf_evidence import EvidenceData, evidence_data
 from ipb_desktop.statements.pdf_text import day_long, holder_name, merged, money, range_text
 from ipb_desktop.statements.review_answers import QUESTION_LABELS, written_with
@@ -173,6 +173,7 @@ def review_pack_page(data: ReviewPackData, include_transactions: bool = True) ->
     if include_transactions:
         html_payments.transactions_section(statement, s)
     html_payments.missing_receipts_line(statement, s)
+    demote(statement)
 
     review = section(main, _("Part E. Notes from the review"))
     para(review, _("For the reviewer to write on during the meeting."), "note")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -37,7 +38,7 @@ class Tables(HTMLParser):
         self.tags.append(tag)
         if tag == "html":
             self.lang = found.get("lang") or ""
-        if tag in ("h1", "h2", "h3", "caption", "td", "th"):
+        if tag in ("h1", "h2", "h3", "h4", "caption", "td", "th"):
             self._text = []
         if tag == "table":
             self.tables.append(("", []))
@@ -54,14 +55,14 @@ class Tables(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         text = "".join(self._text or [])
-        if tag in ("h1", "h2", "h3"):
+        if tag in ("h1", "h2", "h3", "h4"):
             self.headings.append((tag, text))
         elif tag == "caption":
             self.tables[-1] = (text, self.tables[-1][1])
         elif tag in ("td", "th") and self._cell is not None:
             self.tables[-1][1][-1].append((*self._cell, text))
             self._cell = None
-        if tag in ("h1", "h2", "h3", "caption", "td", "th"):
+        if tag in ("h1", "h2", "h3", "h4", "caption", "td", "th"):
             self._text = None
 
     def table(self, caption: str) -> list[list[str]]:
@@ -158,6 +159,12 @@ def test_review_pack_page_lists_ratings_as_a_table_and_names_the_planner(filled_
     assert [r[3] for r in ratings[1:]] == ["Me", "Me", "Sam Example (planner)"]
     assert "Written with Sam Example, peer support planner" in html
     assert ("h2", "Part B. Looking back and looking ahead") in page.headings
+    # The statement inside the pack nests under its part: no heading level is skipped or repeated out of place.
+    part_d = page.headings.index(("h2", "Part D. Statement for these dates"))
+    assert page.headings[part_d + 1] == ("h3", "Where the money comes from")
+    assert ("h4", "By category") in page.headings
+    levels = [int(tag[1]) for tag, _text in page.headings]
+    assert all(b - a <= 1 for a, b in itertools.pairwise(levels))
 
 
 def test_welsh_page_says_so(filled_store: Store) -> None:
