@@ -12,7 +12,7 @@ from ipb_desktop import cli, ledger
 from ipb_desktop.bankimport import service
 from ipb_desktop.cli import common as cli_common
 from ipb_desktop.models.store import Store
-from ipb_desktop.statements import html_documents, pdf_review_pack, review_answers
+from ipb_desktop.statements import html_documents, pdf_review_pack, pdf_statement, review_answers
 from ipb_desktop.statements.data import shown_period_name, statement_data
 from ipb_desktop.statements.review_data import review_pack_data
 from tests.conftest import PASSPHRASE
@@ -88,3 +88,16 @@ def test_the_payment_list_says_who_recorded_each_payment(filled_store: Store) ->
     assert [row[-1] for row in april if "Clayworks Studio" in row[1]] == ["Me"]
     january = page.table("January 2024")
     assert {row[-1] for row in january[1:-1]} == {"Bank statement import"}
+
+
+def test_the_pdf_payment_list_says_which_payments_a_planner_recorded(filled_store: Store, tmp_path: Path) -> None:
+    filled_store.actor = "planner:Sam Example"
+    with filled_store.transaction() as s:
+        ledger.add_transaction(s, ledger.TransactionDraft(dt.date(2026, 5, 20), "out", 420, "Riverside Pool"))
+    filled_store.actor = "holder"
+    for large in (False, True):
+        out = tmp_path / f"statement-{large}.pdf"
+        pdf_statement.write_from_store(filled_store, out, APRIL, JUNE_END, MADE_ON, large)
+        text = pdf_text(out)
+        assert text.count("Recorded by Sam Example (planner)") == 1
+        assert text.index("Riverside Pool") < text.index("Recorded by Sam Example (planner)")
