@@ -49,3 +49,32 @@ def test_answers_and_ratings_a_planner_recorded_are_attributed(qtbot, open_windo
 
     qtbot.keyClick(win, Qt.Key.Key_L, CTRL)  # locking leaves nothing of the person's words on the page
     assert review.answers[Question.CHANGE].text() == ""
+
+
+def test_a_planners_rating_is_named_in_the_list_and_the_chart(qtbot, open_window: MainWindow) -> None:
+    win = open_window
+    assert win.ctx.store is not None
+    win.ctx.store.actor = "planner:Sam Example"
+    win.show_page("outcomes")
+    page = win.page_widgets["outcomes"]
+    assert isinstance(page, OutcomesPage)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Home)  # "Regain confidence", rated 3 and 5 by the person
+    page.rate_button.setFocus()
+    qtbot.keyClick(page.rate_button, Qt.Key.Key_Space)
+    dialog = page.dialog
+    assert dialog is not None
+    dialog.score.setFocus()
+    dialog.score.selectAll()
+    qtbot.keyClicks(dialog.score, "7")
+    dialog.save_button.setFocus()
+    qtbot.keyClick(dialog.save_button, Qt.Key.Key_Space)
+    assert page.dialog is None
+
+    newest = page.ratings_model.index(0, 3)
+    assert page.ratings_model.data(newest) == "Sam Example (planner)"
+    said = page.chart.accessibleDescription()
+    assert "7 on 15/05/2026, recorded by Sam Example (planner)" in said
+    assert "5 on 01/05/2026;" in said  # the person's own ratings need no name
+    assert page.chart.planners == ["", "", "Sam Example"]
+    page.chart.grab()  # the key under the chart is drawn without a Qt warning

@@ -285,7 +285,11 @@ class OutcomesPage(Page):
         self.detail_how.setText(
             _("How I'll know it's working: {how}").format(how=detail.how_ill_know) if detail.how_ill_know else ""
         )
-        self.chart.set_points([(r.rated_on, r.score) for r in detail.ratings if r.scale == RatingScale.OWN_WORDS])
+        own_words = [r for r in detail.ratings if r.scale == RatingScale.OWN_WORDS]
+        self.chart.set_points(
+            [(r.rated_on, r.score) for r in own_words],
+            [r.recorded_by.split(":", 1)[1] if r.recorded_by.startswith("planner:") else "" for r in own_words],
+        )
         self.ratings_model.set_rows(list(reversed(detail.ratings)))
         lines = ", ".join(dict.fromkeys(detail.plan_lines)) or _("nothing in your plan yet")
         self.spending_label.setText(
