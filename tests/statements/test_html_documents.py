@@ -11,7 +11,7 @@ import pytest
 
 from ipb_desktop import i18n, ledger, outcomes
 from ipb_desktop.models.store import Store
-from ipb_desktop.statements import html_documents, pdf_statement
+from ipb_desktop.statements import html_documents, pdf_review_pack, pdf_statement
 from ipb_desktop.statements.data import statement_data
 from ipb_desktop.statements.pdf_evidence import evidence_data
 from ipb_desktop.statements.pdf_text import money
@@ -192,3 +192,16 @@ def test_evidence_pack_page_lists_the_receipts(filled_store: Store) -> None:
 def test_is_html_by_suffix(suffix: str) -> None:
     assert html_documents.is_html(Path("a" + suffix))
     assert not html_documents.is_html(Path("a.pdf"))
+
+
+def test_review_pack_figures_are_the_pdfs(filled_store: Store, tmp_path: Path) -> None:
+    out = tmp_path / "pack.pdf"
+    data = pdf_review_pack.write_from_store(filled_store, out, APRIL, JUNE_END, MADE_ON)
+    page = parsed(html_documents.review_pack_page(data).html())
+    in_pdf = pdf_text(out)
+    amounts = {cell[3] for _c, rows in page.tables for row in rows for cell in row if "£" in cell[3]}
+    assert "£1,382.50" in amounts
+    for amount in amounts:
+        assert amount in in_pdf, f"{amount} is in the web page but not in the PDF"
+    spent = page.table("Spending towards each outcome")
+    assert spent[-1] == ["Total", money(sum(t.pence for t in data.spent_by_outcome))]
