@@ -87,7 +87,7 @@ def register(subparsers: Subparsers) -> None:
     statement = store_command(
         subparsers,
         "statement",
-        help=_("save a statement (monitoring return) for some dates as a PDF"),
+        help=_("save a statement (monitoring return) for some dates as a PDF or an accessible web page"),
     )
     _range_options(statement)
     statement.add_argument(
@@ -101,7 +101,7 @@ def register(subparsers: Subparsers) -> None:
     pack = store_command(
         subparsers,
         "review-pack",
-        help=_("save a review pack as a PDF (by default: since the last review)"),
+        help=_("save a review pack as a PDF or an accessible web page (by default: since the last review)"),
     )
     _range_options(pack, preset=False)
     pack.add_argument(
@@ -131,7 +131,7 @@ def register(subparsers: Subparsers) -> None:
     evidence = store_command(
         subparsers,
         "evidence-pack",
-        help=_("save the statement with every receipt and bank statement for some dates, as one PDF"),
+        help=_("save the statement with every receipt and bank statement for some dates, as one PDF (or a web page)"),
     )
     _range_options(evidence)
     evidence.add_argument(
