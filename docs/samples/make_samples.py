@@ -3,9 +3,11 @@
 Run from the repository: .venv/bin/python docs/samples/make_samples.py
 Writes statement.pdf (last quarter), review-pack.pdf (since the last review), review-pack-large-print.pdf
 (large print, without the full list of payments), evidence-pack.pdf (the quarter's statement with every receipt),
-payments.csv and summary.csv, then renders every PDF page to PNG with pdftoppm (poppler-utils) when it is
-installed. Before printing it names the account, adds a notional NHS budget with one invoice paid by the team
-(never through the account) and reconciles the account with the bank at the end of the quarter.
+the accessible versions statement.html and review-pack.html, payments.csv and summary.csv, then renders every PDF
+page to PNG with pdftoppm (poppler-utils) when it is installed (`--html` writes only the two web pages). The answer
+"What I want to change" is written with the peer support planner, so the pack shows how that is attributed.
+Before printing it names the account, adds a notional NHS budget with one invoice paid by the team (never
+through the account) and reconciles the account with the bank at the end of the quarter.
 """
 
 from __future__ import annotations
@@ -13,16 +15,18 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from ipb_desktop import accounts, budget, figures, ledger, seed
-from ipb_desktop.demo import build_demo
+from ipb_desktop.demo import PLANNER, build_demo
 from ipb_desktop.statements import (
     csv_export,
     explanations,
+    html_documents,
     pdf_evidence,
     pdf_review_pack,
     pdf_statement,
@@ -75,9 +79,15 @@ def main() -> None:
                 quarter = resolve(session, Preset.LAST_QUARTER, TODAY)
                 explanations.save_explanation(session, quarter.start, quarter.end, EXPLANATION, TODAY)
                 for question, text in ANSWERS.items():
+                    session.info["actor"] = f"planner:{PLANNER}" if question == "change" else "holder"
                     review_answers.save_answer(session, question, text, TODAY)
+                session.info["actor"] = "holder"
                 since = resolve(session, Preset.SINCE_LAST_REVIEW, TODAY)
                 _held_elsewhere_and_reconciled(session, quarter.end)
+            html_documents.write_statement_from_store(store, HERE / "statement.html", quarter.start, quarter.end, TODAY)
+            html_documents.write_review_pack_from_store(store, HERE / "review-pack.html", since.start, since.end, TODAY)
+            if "--html" in sys.argv:
+                return
             pdf_statement.write_from_store(store, HERE / "statement.pdf", quarter.start, quarter.end, TODAY)
             pdf_review_pack.write_from_store(store, HERE / "review-pack.pdf", since.start, since.end, TODAY)
             pdf_review_pack.write_from_store(

@@ -1,14 +1,17 @@
 """Command-line statements, review packs and CSV exports (registered in `ipb_desktop.cli.COMMAND_MODULES`):
 
-    ipb-desktop statement STORE (--from DATE --to DATE | --preset NAME) --out FILE.pdf [--large-print]
-                          [--language en_GB|cy]
-    ipb-desktop review-pack STORE --out FILE.pdf [--large-print] [--no-transactions] [--from DATE --to DATE]
-                          [--language en_GB|cy]
+    ipb-desktop statement STORE (--from DATE --to DATE | --preset NAME) --out FILE.pdf|FILE.html [--large-print]
+                          [--language en_GB|cy] [--format pdf|html]
+    ipb-desktop review-pack STORE --out FILE.pdf|FILE.html [--large-print] [--no-transactions]
+                          [--from DATE --to DATE] [--language en_GB|cy] [--format pdf|html]
     ipb-desktop export-csv STORE --out FILE.csv [--what transactions|summary] [--from DATE --to DATE | --preset]
-    ipb-desktop evidence-pack STORE (--from DATE --to DATE | --preset NAME) --out FILE.pdf [--large-print]
+    ipb-desktop evidence-pack STORE (--from DATE --to DATE | --preset NAME) --out FILE.pdf|FILE.html [--large-print]
+                          [--language en_GB|cy] [--format pdf|html]
 
 Each prints where the file was saved and that it is not encrypted. Exit codes are those of `ipb_desktop.cli`.
-A PDF is written in the language given with --language, or else the one chosen in the store's settings.
+A document is written in the language given with --language, or else the one chosen in the store's settings.
+It is a PDF, or its accessible twin (a web page with real headings and tables, the same figures) when --out
+ends in .html or --format html is given.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from ipb_desktop.cli.common import Subparsers, open_store, say, store_command, s
 from ipb_desktop.errors import IpbError
 from ipb_desktop.i18n import _
 from ipb_desktop.models.store import Store
-from ipb_desktop.statements import csv_export, output, pdf_review_pack, pdf_statement
+from ipb_desktop.statements import csv_export, html_documents, output, pdf_review_pack, pdf_statement
 from ipb_desktop.statements.periods import DateRange, Preset, check_range, resolve
 from ipb_desktop.validate import parse_date
 
@@ -66,28 +69,48 @@ def _document_language(args: argparse.Namespace, store: Store) -> Iterator[None]
         i18n.set_locale(before)
 
 
+def _format_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format",
+        choices=("pdf", "html"),
+        help=_("pdf, or html for the accessible version (a web page); by default from the end of --out"),
+    )
+
+
+def _as_html(args: argparse.Namespace, out: Path) -> bool:
+    """The accessible web page when asked for with --format html, or when --out ends in .html."""
+    chosen = getattr(args, "format", None)
+    return chosen == "html" if chosen is not None else html_documents.is_html(out)
+
+
 def register(subparsers: Subparsers) -> None:
     statement = store_command(
         subparsers,
         "statement",
-        help=_("save a statement (monitoring return) for some dates as a PDF"),
+        help=_("save a statement (monitoring return) for some dates as a PDF or an accessible web page"),
     )
     _range_options(statement)
-    statement.add_argument("--out", required=True, metavar="FILE.pdf", help=_("where to save the PDF"))
+    statement.add_argument(
+        "--out", required=True, metavar="FILE", help=_("where to save it: FILE.pdf, or FILE.html for a web page")
+    )
     statement.add_argument("--large-print", action="store_true", help=_("bigger text"))
     _language_option(statement)
+    _format_option(statement)
     statement.set_defaults(func=run_statement)
 
     pack = store_command(
         subparsers,
         "review-pack",
-        help=_("save a review pack as a PDF (by default: since the last review)"),
+        help=_("save a review pack as a PDF or an accessible web page (by default: since the last review)"),
     )
     _range_options(pack, preset=False)
-    pack.add_argument("--out", required=True, metavar="FILE.pdf", help=_("where to save the PDF"))
+    pack.add_argument(
+        "--out", required=True, metavar="FILE", help=_("where to save it: FILE.pdf, or FILE.html for a web page")
+    )
     pack.add_argument("--large-print", action="store_true", help=_("bigger text and more space"))
     pack.add_argument("--no-transactions", action="store_true", help=_("leave out the full list of payments"))
     _language_option(pack)
+    _format_option(pack)
     pack.set_defaults(func=run_review_pack)
 
     export = store_command(
@@ -108,12 +131,15 @@ def register(subparsers: Subparsers) -> None:
     evidence = store_command(
         subparsers,
         "evidence-pack",
-        help=_("save the statement with every receipt and bank statement for some dates, as one PDF"),
+        help=_("save the statement with every receipt and bank statement for some dates, as one PDF (or a web page)"),
     )
     _range_options(evidence)
-    evidence.add_argument("--out", required=True, metavar="FILE.pdf", help=_("where to save the PDF"))
+    evidence.add_argument(
+        "--out", required=True, metavar="FILE", help=_("where to save it: FILE.pdf, or FILE.html for a web page")
+    )
     evidence.add_argument("--large-print", action="store_true", help=_("bigger text"))
     _language_option(evidence)
+    _format_option(evidence)
     evidence.set_defaults(func=run_evidence_pack)
 
 
@@ -146,12 +172,20 @@ def run_statement(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         dates = _store_dates(args, store)
         with _document_language(args, store):
-            output.write_file(
-                out,
-                lambda handle: pdf_statement.write_from_store(
-                    store, handle, dates.start, dates.end, cli_common.today(), args.large_print
-                ),
-            )
+            if _as_html(args, out):
+                output.write_file(
+                    out,
+                    lambda handle: html_documents.write_statement_from_store(
+                        store, handle, dates.start, dates.end, cli_common.today()
+                    ),
+                )
+            else:
+                output.write_file(
+                    out,
+                    lambda handle: pdf_statement.write_from_store(
+                        store, handle, dates.start, dates.end, cli_common.today(), args.large_print
+                    ),
+                )
     say(output.not_encrypted_note(out))
     return 0
 
@@ -161,18 +195,26 @@ def run_review_pack(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         dates = _store_dates(args, store, Preset.SINCE_LAST_REVIEW)
         with _document_language(args, store):
-            output.write_file(
-                out,
-                lambda handle: pdf_review_pack.write_from_store(
-                    store,
-                    handle,
-                    dates.start,
-                    dates.end,
-                    cli_common.today(),
-                    large_print=args.large_print,
-                    include_transactions=not args.no_transactions,
-                ),
-            )
+            if _as_html(args, out):
+                output.write_file(
+                    out,
+                    lambda handle: html_documents.write_review_pack_from_store(
+                        store, handle, dates.start, dates.end, cli_common.today(), not args.no_transactions
+                    ),
+                )
+            else:
+                output.write_file(
+                    out,
+                    lambda handle: pdf_review_pack.write_from_store(
+                        store,
+                        handle,
+                        dates.start,
+                        dates.end,
+                        cli_common.today(),
+                        large_print=args.large_print,
+                        include_transactions=not args.no_transactions,
+                    ),
+                )
     say(output.not_encrypted_note(out))
     return 0
 
@@ -196,11 +238,19 @@ def run_evidence_pack(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         dates = _store_dates(args, store)
         with _document_language(args, store):
-            output.write_file(
-                out,
-                lambda handle: pdf_evidence.write_from_store(
-                    store, handle, dates.start, dates.end, cli_common.today(), args.large_print
-                ),
-            )
+            if _as_html(args, out):
+                output.write_file(
+                    out,
+                    lambda handle: html_documents.write_evidence_pack_from_store(
+                        store, handle, dates.start, dates.end, cli_common.today()
+                    ),
+                )
+            else:
+                output.write_file(
+                    out,
+                    lambda handle: pdf_evidence.write_from_store(
+                        store, handle, dates.start, dates.end, cli_common.today(), args.large_print
+                    ),
+                )
     say(output.not_encrypted_note(out))
     return 0

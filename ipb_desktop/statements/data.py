@@ -8,8 +8,9 @@ Both dates of a range are included.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
@@ -27,6 +28,7 @@ from ipb_desktop.models.schema import (
     Receipt,
     Transaction,
 )
+from ipb_desktop.seed import shown_name
 from ipb_desktop.statements import explanations
 from ipb_desktop.statements.periods import check_range
 
@@ -88,6 +90,8 @@ class TransactionLine:
     receipt: ReceiptState
     parts: tuple[Part, ...]
     through_account: bool = True
+    recorded_by: str = "holder"  # who logged it: "holder" or "planner:Name" (see `audit.actor_of`)
+    imported: bool = False  # it came from a bank statement file
 
     @property
     def signed_pence(self) -> int:
@@ -213,6 +217,8 @@ def transaction_lines(session: Session, start: dt.date, end: dt.date) -> list[Tr
             Transaction.reconciled,
             Transaction.receipt_not_needed,
             Transaction.through_account,
+            Transaction.recorded_by,
+            Transaction.import_batch_id,
             has_receipt.label("has_receipt"),
             Allocation.amount_pence,
             *PART_LABELS,
@@ -229,8 +235,8 @@ def transaction_lines(session: Session, start: dt.date, end: dt.date) -> list[Tr
     lines: list[TransactionLine] = []
     parts: list[Part] = []
     for i, row in enumerate(rows):
-        if row[11] is not None:
-            parts.append(Part(int(row[11]), row[12] or "", row[13] or "", row[14] or "", row[15] or ""))
+        if row[13] is not None:
+            parts.append(Part(int(row[13]), shown_name(row[14] or ""), row[15] or "", row[16] or "", row[17] or ""))
         if i + 1 < len(rows) and rows[i + 1][0] == row[0]:
             continue
         if row.direction == Direction.IN:
@@ -254,10 +260,27 @@ def transaction_lines(session: Session, start: dt.date, end: dt.date) -> list[Tr
                 receipt=receipt,
                 parts=tuple(parts),
                 through_account=bool(row.through_account),
+                recorded_by=row.recorded_by or "holder",
+                imported=row.import_batch_id is not None,
             )
         )
         parts = []
     return lines
+
+
+def shown_categories(summary: figures.PeriodSummary) -> figures.PeriodSummary:
+    """The summary with built-in category names in the document's language (names the person typed stay)."""
+    return replace(summary, out_by_category=[replace(t, label=shown_name(t.label)) for t in summary.out_by_category])
+
+
+_DEFAULT_PERIOD_NAME = re.compile(r"(\d{4}) to (\d{4})")
+
+
+def shown_period_name(name: str) -> str:
+    """A period name as the app suggests it ("2026 to 2027", stored in the language it was made in) in the
+    document's language; a name the person typed stays as typed."""
+    found = _DEFAULT_PERIOD_NAME.fullmatch(name)
+    return _("{start} to {end}").format(start=found[1], end=found[2]) if found else name
 
 
 def statement_data(
@@ -287,10 +310,10 @@ def statement_data(
         end=end,
         generated_on=generated_on,
         holder=_holder_lines(session),
-        period_name=period.name if period is not None else None,
+        period_name=shown_period_name(period.name) if period is not None else None,
         period_start=period.start_date if period is not None else None,
         streams=streams,
-        summary=figures.period_summary(session, start, end),
+        summary=shown_categories(figures.period_summary(session, start, end)),
         stream_balances=stream_balances(session, start, end),
         plan_lines=plan_lines,
         surplus=spare,

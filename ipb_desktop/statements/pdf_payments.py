@@ -1,5 +1,6 @@
-"""The statement's lists of payments: every payment through the account month by month, and the missing
-receipts (in full in the statement, as one short line in the review pack)."""
+"""The statement's lists of payments: every payment through the account month by month (a payment a planner
+recorded says so under its payee), and the missing receipts (in full in the statement, as one short line in the
+review pack)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from reportlab.platypus import CondPageBreak, Paragraph, Spacer
 from reportlab.platypus.flowables import Flowable
 
 from ipb_desktop import formatting
+from ipb_desktop import vocabulary as labels
 from ipb_desktop.i18n import _, ngettext
 from ipb_desktop.models.enums import Direction
 from ipb_desktop.statements.data import StatementData, TransactionLine
@@ -70,6 +72,9 @@ class _TransactionColumns:
         who = self.wrap(txn.payee, width) if txn.payee else ""
         if txn.description:
             who = (who + "\n" if who else "") + self.wrap(txn.description, width, limit=120)
+        if txn.recorded_by.startswith("planner:") and not txn.imported:  # the person's own and imports need no note
+            logged = _("Recorded by {who}").format(who=labels.recorder(txn.recorded_by))
+            who = (who + "\n" if who else "") + self.wrap(logged, width, limit=120)
         return who
 
     def row(self, txn: TransactionLine) -> list[Any]:

@@ -59,7 +59,7 @@ from ipb_desktop.statements.pdf_statement import (
     totals_table,
     transactions_section,
 )
-from ipb_desktop.statements.review_answers import QUESTION_LABELS
+from ipb_desktop.statements.review_answers import QUESTION_LABELS, written_with
 from ipb_desktop.statements.review_data import OutcomeReview, RatingPoint, ReviewPackData, review_pack_data
 
 _CHARTED = (RatingScale.OWN_WORDS, RatingScale.GOAL_ATTAINMENT)
@@ -264,6 +264,9 @@ def _answers_part(data: ReviewPackData, st: Styles) -> list[Flowable]:
         answer = data.answers.get(question, "")
         block: list[Flowable] = [Paragraph(escape(_(label)), st.h2_free)]
         if answer:
+            who = written_with(data.answer_authors.get(question, "holder"))
+            if who:
+                block.append(para(who, st.note))
             block.append(para(answer, st.own_words))
         else:
             block += [para(_("Not written yet. There is room to write here."), st.note), ruled_space(st, 5)]

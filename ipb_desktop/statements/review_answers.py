@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ipb_desktop import audit, validate
-from ipb_desktop.i18n import N_
+from ipb_desktop.i18n import N_, _
 from ipb_desktop.models.schema import ReviewAnswer
 
 
@@ -33,6 +33,18 @@ def answers(session: Session) -> dict[Question, str]:
     return {q: saved.get(q.value, "") for q in Question}
 
 
+def authors(session: Session) -> dict[Question, str]:
+    """Who last wrote each answer ("holder" or "planner:Name"), for the questions answered so far."""
+    return {Question(row.question): row.recorded_by for row in session.scalars(select(ReviewAnswer))}
+
+
+def written_with(recorded_by: str) -> str:
+    """ "Written with Sam Example, peer support planner" for an answer a planner recorded; "" for the person's own."""
+    if recorded_by.startswith("planner:"):
+        return _("Written with {name}, peer support planner").format(name=recorded_by.split(":", 1)[1])
+    return ""
+
+
 def save_answer(session: Session, question: str, text: str, today: dt.date | None = None) -> str:
     """Keep the answer to one question; empty text clears it. Returns the answer it replaced ("" if none),
     which is what an undo puts back. The audit log keeps the words before and after."""
@@ -52,7 +64,7 @@ def save_answer(session: Session, question: str, text: str, today: dt.date | Non
                 question=key, text=clean, updated_on=today or dt.date.today(), recorded_by=audit.actor_of(session)
             )
         )
-    else:
+    elif row.text != clean:  # saving the same words again keeps who wrote them
         row.text = clean
         row.updated_on = today or dt.date.today()
         row.recorded_by = audit.actor_of(session)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from ipb_desktop import figures, outcomes
 from ipb_desktop.models.schema import PlanLine, Rating, plan_line_outcome
+from ipb_desktop.seed import shown_name
 from ipb_desktop.statements import periods, review_answers
 from ipb_desktop.statements.data import StatementData, statement_data
 from ipb_desktop.statements.review_answers import Question
@@ -46,6 +47,8 @@ class ReviewPackData:
     review_date: dt.date | None
     # All spending by outcome (through the account or paid by others), following figures.OUTCOME_SHARE_RULE.
     spent_by_outcome: list[figures.Total] = field(default_factory=list)
+    # Who wrote each answer ("holder" or "planner:Name"), so a planner's words are attributed.
+    answer_authors: dict[Question, str] = field(default_factory=dict)
 
 
 def review_pack_data(
@@ -77,7 +80,7 @@ def review_pack_data(
             outcome_id=o.id,
             what_matters=o.what_matters,
             how_ill_know=o.how_ill_know,
-            life_area=o.life_area.name if o.life_area is not None else None,
+            life_area=shown_name(o.life_area.name) if o.life_area is not None else None,
             status=o.status,
             ratings=tuple(ratings.get(o.id, ())),
             spent_pence=spent.get(o.id, 0),
@@ -86,4 +89,11 @@ def review_pack_data(
         for o in outcomes.list_outcomes(session)
     ]
     review_date = statement.holder.next_review_date if statement.holder is not None else None
-    return ReviewPackData(statement, reviews, review_answers.answers(session), review_date, by_outcome)
+    return ReviewPackData(
+        statement,
+        reviews,
+        review_answers.answers(session),
+        review_date,
+        by_outcome,
+        review_answers.authors(session),
+    )

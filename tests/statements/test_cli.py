@@ -163,3 +163,31 @@ def test_language_of_the_documents(closed_store: Path, tmp_path: Path, capsys: p
     english_evidence = tmp_path / "evidence.pdf"
     assert run(capsys, "evidence-pack", *args[1:], "--out", english_evidence, "--language", "en_GB")[0] == 0
     assert "Closing balance" in pdf_text(english_evidence)
+
+
+@pytest.mark.parametrize(
+    ("command", "extra"),
+    [
+        ("statement", ["--from", "01/04/2026", "--to", "30/06/2026", "--out", "{tmp}/statement.html"]),
+        ("review-pack", ["--out", "{tmp}/pack.HTML"]),
+        ("evidence-pack", ["--preset", "this_quarter", "--out", "{tmp}/evidence.web", "--format", "html"]),
+    ],
+)
+def test_each_document_can_be_saved_as_an_accessible_web_page(
+    closed_store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, extra: list[str]
+) -> None:
+    argv = [a.format(tmp=tmp_path) for a in extra]
+    code, said, _err = run(capsys, command, closed_store, *argv)
+    out = Path(argv[argv.index("--out") + 1])
+    assert code == 0 and str(out) in said and "NOT encrypted" in said
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="en-GB">' in page
+    assert page.count("<h1>") == 1 and "<caption>" in page
+    assert not out.read_bytes().startswith(b"%PDF")
+
+
+def test_format_pdf_wins_over_the_name(closed_store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "statement.html"
+    argv = ["--preset", "this_quarter", "--out", out, "--format", "pdf"]
+    assert run(capsys, "statement", closed_store, *argv)[0] == 0
+    assert out.read_bytes().startswith(b"%PDF")

@@ -30,6 +30,7 @@ from ipb_desktop.ui.operations import outcomes as ops
 from ipb_desktop.ui.operations.context import AppContext
 from ipb_desktop.ui.outcomes.dialogs import OutcomeDialog, RatingDialog, recorder_words
 from ipb_desktop.ui.outcomes.rating_chart import RatingChart
+from ipb_desktop.ui.outcomes.review_words import ReviewAnswersBox, read_answers
 from ipb_desktop.ui.widgets import dialogs
 from ipb_desktop.ui.widgets.forms import Heading, button_row, plain_label
 from ipb_desktop.ui.widgets.page import Page
@@ -227,6 +228,8 @@ class OutcomesPage(Page):
         self.spending_table = make_table(self.spending_model, _("Spending linked to this outcome"))
         detail.addWidget(self.spending_table)
         col.addWidget(self.detail_box)
+        self.review_box = ReviewAnswersBox()
+        col.addWidget(self.review_box)
 
         self.status_filter.currentIndexChanged.connect(self.refresh)
         self.table.selectionModel().currentRowChanged.connect(self._show_detail)
@@ -246,6 +249,7 @@ class OutcomesPage(Page):
         status = self.status_filter.currentData()
         rows = self.ctx.read(lambda s: overview.outcome_progress(s, status), [])
         self.model.set_rows(rows)
+        self.review_box.show_answers(self.ctx.read(read_answers, ({}, {})))
         if rows:
             ids = [r.outcome_id for r in rows]
             self.table.selectRow(ids.index(keep) if keep in ids else 0)
@@ -281,7 +285,11 @@ class OutcomesPage(Page):
         self.detail_how.setText(
             _("How I'll know it's working: {how}").format(how=detail.how_ill_know) if detail.how_ill_know else ""
         )
-        self.chart.set_points([(r.rated_on, r.score) for r in detail.ratings if r.scale == RatingScale.OWN_WORDS])
+        own_words = [r for r in detail.ratings if r.scale == RatingScale.OWN_WORDS]
+        self.chart.set_points(
+            [(r.rated_on, r.score) for r in own_words],
+            [r.recorded_by.split(":", 1)[1] if r.recorded_by.startswith("planner:") else "" for r in own_words],
+        )
         self.ratings_model.set_rows(list(reversed(detail.ratings)))
         lines = ", ".join(dict.fromkeys(detail.plan_lines)) or _("nothing in your plan yet")
         self.spending_label.setText(

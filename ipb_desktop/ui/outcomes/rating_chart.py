@@ -1,7 +1,9 @@
 """A small chart of an outcome's 0-10 ratings over time, drawn with QPainter.
 
 Readable in black and white and by colour-blind people: one solid line, round markers, and every score written
-beside its point; the same points are in the accessible description for screen readers.
+beside its point; the same points are in the accessible description for screen readers. A rating a peer support
+planner recorded is an open square instead of a filled circle (named in a key under the chart), and the
+description names the planner.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import datetime as dt
 import itertools
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ipb_desktop.formatting import date_short
@@ -21,15 +23,23 @@ class RatingChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.points: list[tuple[dt.date, int]] = []
+        self.planners: list[str] = []
         self.low, self.high = 0, 10
         self.setAccessibleName(_("Chart of ratings over time"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
-    def set_points(self, points: list[tuple[dt.date, int]]) -> None:
-        self.points = sorted(points)
+    def set_points(self, points: list[tuple[dt.date, int]], planners: list[str] | None = None) -> None:
+        """The ratings to draw; `planners[i]` names the planner who recorded point i ("" for the person's own)."""
+        who = planners if planners is not None else [""] * len(points)
+        ordered = sorted(zip(points, who, strict=True))
+        self.points = [point for point, _name in ordered]
+        self.planners = [name for _point, name in ordered]
         if self.points:
             summary = "; ".join(
-                _("{score} on {date}").format(score=score, date=date_short(day)) for day, score in self.points
+                (_("{score} on {date}, recorded by {name} (planner)") if name else _("{score} on {date}")).format(
+                    score=score, date=date_short(day), name=name
+                )
+                for (day, score), name in zip(self.points, self.planners, strict=True)
             )
         else:
             summary = _("No ratings yet.")
@@ -39,7 +49,7 @@ class RatingChart(QWidget):
 
     def sizeHint(self) -> QSize:
         line = QFontMetrics(self.font()).height()
-        return QSize(line * 24, line * 14)
+        return QSize(line * 24, line * 15)
 
     def minimumSizeHint(self) -> QSize:
         line = QFontMetrics(self.font()).height()
@@ -52,7 +62,7 @@ class RatingChart(QWidget):
         metrics = QFontMetrics(self.font())
         line = metrics.height()
         left = metrics.horizontalAdvance("10") + line
-        area = QRectF(left, line, self.width() - left - line * 2, self.height() - line * 3.5)
+        area = QRectF(left, line, self.width() - left - line * 2, self.height() - line * 4.5)
         if area.width() <= 0 or area.height() <= 0:
             return
         span = self.high - self.low
@@ -90,13 +100,33 @@ class RatingChart(QWidget):
         for a, b in itertools.pairwise(where):
             painter.drawLine(a, b)
         radius = max(3.0, line / 4)
-        painter.setBrush(ink)
-        for point, (_day, score) in zip(where, self.points, strict=True):
-            painter.drawEllipse(point, radius, radius)
+        for point, (_day, score), planner in zip(where, self.points, self.planners, strict=True):
+            _marker(painter, point, radius, ink, planner)
             painter.drawText(QPointF(point.x() + radius + 2, point.y() - radius - 2), str(score))
         painter.setPen(QPen(ink))
         below = area.bottom() + line * 1.2
+        if any(self.planners):
+            key_y = below + line * 1.1
+            _marker(painter, QPointF(area.left() + radius, key_y - line / 3), radius, ink, "")
+            mine = _("my own rating")
+            painter.drawText(QPointF(area.left() + radius * 3, key_y), mine)
+            x = area.left() + radius * 6 + metrics.horizontalAdvance(mine) + line
+            _marker(painter, QPointF(x, key_y - line / 3), radius, ink, "planner")
+            painter.setPen(QPen(ink))
+            painter.drawText(QPointF(x + radius * 2, key_y), _("recorded by a planner"))
         painter.drawText(QPointF(area.left(), below), date_short(first))
         if len(self.points) > 1:
             text = date_short(last)
             painter.drawText(QPointF(area.right() - metrics.horizontalAdvance(text), below), text)
+
+
+def _marker(painter: QPainter, point: QPointF, radius: float, ink: QColor, planner: str) -> None:
+    """A filled circle for the person's own rating, an open square for a planner's."""
+    painter.setPen(QPen(ink, 2 if planner else 1))
+    if planner:
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(QRectF(point.x() - radius, point.y() - radius, radius * 2, radius * 2))
+    else:
+        painter.setBrush(ink)
+        painter.drawEllipse(point, radius, radius)
+    painter.setPen(QPen(ink))

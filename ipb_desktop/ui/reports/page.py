@@ -38,6 +38,7 @@ from ipb_desktop.statements.review_data import review_pack_data
 from ipb_desktop.ui import messages
 from ipb_desktop.ui.operations import reports as ops
 from ipb_desktop.ui.operations.context import AppContext
+from ipb_desktop.ui.reports import accessible
 from ipb_desktop.ui.reports.your_words import AnswersBox, ExplanationBox
 from ipb_desktop.ui.spending.choices import date_edit, date_of
 from ipb_desktop.ui.widgets.forms import Form, Heading, plain_label
@@ -139,6 +140,7 @@ class ReportsPage(Page):
         self.addAction(print_action)
         for button in (self.preview_button, self.save_pdf_button, self.print_button, self.save_csv_button):
             buttons.addWidget(button)
+        self.save_html_button = accessible.add_button(self, buttons)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.status = plain_label()
@@ -158,6 +160,7 @@ class ReportsPage(Page):
         self.plain_preview.setOpenLinks(False)
         self.plain_preview.hide()
         layout.addWidget(self.plain_preview)
+        accessible.describe_preview(self.preview)
 
         self.report.currentIndexChanged.connect(self._update_controls)
         # A preview shown for other choices would be out of date: it goes as soon as any choice changes.
