@@ -189,3 +189,21 @@ def test_a_mixed_stream_can_be_added_from_the_command_line_with_the_part_paid_in
     with Store.open(store_path, PASSPHRASE) as again, again.reading() as s:
         stream = budget.get_stream(s, 1)
         assert stream.held_as == "mixed" and stream.paid_in_pence == 10000
+
+
+def test_money_in_not_linked_and_no_receipts_are_said_plainly_in_the_statement_and_evidence_pack(
+    store: Store, store_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Was "from Not linked to a funding stream" and "0 receipts and invoices are held" (seen on a first import)."""
+    store.close()
+    assert run(capsys, "period", store_path, "--start", "01/04/2023", "--end", "31/03/2024")[0] == 0
+    assert run(capsys, "receive", store_path, "--date", "01/12/2023", "--amount", "500", "--payee", "Client Co")[0] == 0
+    dates = ("--from", "01/11/2023", "--to", "31/01/2024")
+    for out in (tmp_path / "ev.pdf", tmp_path / "ev.html"):
+        assert run(capsys, "evidence-pack", store_path, *dates, "--out", out)[0] == 0
+        text = " ".join(pdf_pages(out)) if out.suffix == ".pdf" else out.read_text(encoding="utf-8")
+        text = " ".join(text.split())
+        assert "from Not linked" not in text
+        assert "not linked to a funding stream yet" in text
+        assert "No receipts or invoices are kept in the app for payments in these dates." in text
+        assert "0 receipts" not in text

@@ -12,13 +12,13 @@ from typing import BinaryIO
 from ipb_desktop import formatting
 from ipb_desktop import vocabulary as labels
 from ipb_desktop.figures import OUTCOME_SHARE_RULE
-from ipb_desktop.i18n import _, ngettext
+from ipb_desktop.i18n import _
 from ipb_desktop.models.store import Store
 from ipb_desktop.statements import html_money, html_payments
 from ipb_desktop.statements.data import StatementData, statement_data
 from ipb_desktop.statements.html_doc import Page, demote, key_values, own_words, para, section, signature_lines, table
 from ipb_desktop.statements.pdf_evidence import EvidenceData, evidence_data
-from ipb_desktop.statements.pdf_text import day_long, holder_name, merged, money, range_text
+from ipb_desktop.statements.pdf_text import copies_held_text, day_long, holder_name, merged, money, range_text
 from ipb_desktop.statements.review_answers import QUESTION_LABELS, written_with
 from ipb_desktop.statements.review_data import OutcomeReview, ReviewPackData, review_pack_data
 
@@ -204,14 +204,7 @@ def evidence_pack_page(data: EvidenceData) -> Page:
     statement_sections(page.main, s)
     declaration(page.main, s)
     receipts = section(page.main, _("Receipts and invoices"))
-    para(
-        receipts,
-        ngettext(
-            "{n} receipt or invoice is held for payments in these dates.",
-            "{n} receipts and invoices are held for payments in these dates.",
-            len(data.receipts),
-        ).format(n=len(data.receipts)),
-    )
+    para(receipts, copies_held_text(len(data.receipts)))
     para(receipts, _("Copies of them are printed in the PDF evidence pack."), "note")
     if data.receipts:
         rows = [

@@ -16,6 +16,7 @@ from ipb_desktop.statements.pdf_text import (
     holder_name,
     merged,
     money,
+    money_in_from,
     nhs_number_text,
     range_text,
     weeks_text,
@@ -156,7 +157,7 @@ def summary_section(parent: ET.Element, data: StatementData, heading: bool = Tru
     rows = [
         [_("Opening balance (end of {date})").format(date=day_long(before_start)), money(s.opening_pence)],
         [_("Money in"), money(s.money_in_pence)],
-        *([_("from {name}").format(name=label), money(pence)] for label, pence in merged(s.in_by_stream)),
+        *([money_in_from(label), money(pence)] for label, pence in merged(s.in_by_stream)),
         [_("Money out"), money(s.money_out_pence)],
         [_("Closing balance (end of {date})").format(date=day_long(s.end)), money(s.closing_pence)],
     ]

@@ -24,7 +24,7 @@ from ipb_desktop.models.store import Store
 from ipb_desktop.statements.data import StatementData, statement_data
 from ipb_desktop.statements.layout import FRAME_WIDTH, PAGE_HEIGHT, Styles, build, escape, para, styles
 from ipb_desktop.statements.pdf_statement import declaration_section, footer_text, holder_name, statement_story
-from ipb_desktop.statements.pdf_text import money, range_text
+from ipb_desktop.statements.pdf_text import copies_held_text, money, range_text
 
 MAX_IMAGE_HEIGHT = PAGE_HEIGHT - 95 * mm  # room for the heading and the footer
 PDF_DPI = 110  # receipts that are PDFs are drawn as pictures at this resolution
@@ -115,11 +115,7 @@ def _receipt_part(data: EvidenceData, st: Styles) -> list[Flowable]:
     count = len(data.receipts)
     story.append(
         para(
-            ngettext(
-                "{n} receipt or invoice is held for payments in these dates.",
-                "{n} receipts and invoices are held for payments in these dates.",
-                count,
-            ).format(n=count),
+            copies_held_text(count),
             st.body,
         )
     )

@@ -31,6 +31,7 @@ from ipb_desktop.statements.pdf_text import (
     label_and_four_amounts,
     merged,
     money,
+    money_in_from,
     nhs_number_text,
     range_text,
     weeks_text,
@@ -187,7 +188,7 @@ def summary_section(data: StatementData, st: Styles, heading: bool = True) -> li
     )
     rows.append([para(_("Money in"), st.cell_bold), money(s.money_in_pence)])
     for label, pence in merged(s.in_by_stream):
-        rows.append([para(_("from {name}").format(name=label), st.cell_indent), money(pence)])
+        rows.append([para(money_in_from(label), st.cell_indent), money(pence)])
     rows.append([para(_("Money out"), st.cell_bold), money(s.money_out_pence)])
     rows.append(
         [para(_("Closing balance (end of {date})").format(date=day_long(s.end)), st.cell_bold), money(s.closing_pence)]

@@ -16,7 +16,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ipb_desktop import formatting
 from ipb_desktop.figures import Total
-from ipb_desktop.i18n import _, current_locale
+from ipb_desktop.i18n import _, current_locale, ngettext
 from ipb_desktop.statements.data import ReceiptState, StatementData
 from ipb_desktop.statements.layout import FONT, Styles
 
@@ -121,3 +121,22 @@ def receipt_text(state: ReceiptState) -> str:
 def month_text(day: dt.date) -> str:
     """November 2026, in the chosen language."""
     return str(format_date(day, format="LLLL y", locale=formatting.babel_locale()))
+
+
+def money_in_from(label: str) -> str:
+    """A line under "Money in": "from HHHHH Ltd", or, for money not linked to a funder, say so plainly (not
+    "from Not linked to a funding stream")."""
+    if label == _("Not linked to a funding stream"):
+        return _("not linked to a funding stream yet (listed under 'To sort' in the app)")
+    return _("from {name}").format(name=label)
+
+
+def copies_held_text(count: int) -> str:
+    """How many receipts and invoices are kept for the dates of an evidence pack."""
+    if count == 0:
+        return _("No receipts or invoices are kept in the app for payments in these dates.")
+    return ngettext(
+        "{n} receipt or invoice is held for payments in these dates.",
+        "{n} receipts and invoices are held for payments in these dates.",
+        count,
+    ).format(n=count)
