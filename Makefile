@@ -35,9 +35,10 @@ run: $(RUN_STAMP)
 	@echo "Opening ipb-desktop..."
 	$(VENV)/bin/ipb-desktop
 
-# The whole check: the linters first (ruff, ruff format, mypy strict), then every test, GUI tests offscreen.
+# The whole check: the linters first (ruff, ruff format, mypy strict), then every test, GUI tests offscreen, spread
+# over every core (pytest-xdist: each worker has its own Qt application, stores and virtual displays).
 test: lint
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n auto
 
 lint: $(STAMP)
 	$(PY) -m ruff check .
