@@ -79,3 +79,27 @@ def test_the_record_of_changes_shows_who_did_what_and_filters(qtbot, open_window
     qtbot.keyClicks(dialog.search, "rating")
     assert 0 < dialog.model.rowCount() < everyone
     assert "Showing" in dialog.count.text()
+
+
+def test_a_payment_brought_in_from_a_bank_statement_says_so(qtbot, window: MainWindow, filled_store) -> None:
+    """Who recorded each payment (issue 12): a payment from a bank import says which import it came from."""
+    from ipb_desktop.bankimport import service
+
+    statement = b"Date,Description,Amount\n20/11/2026,Examplehampton Pottery,-18.00\n"
+    with filled_store.transaction() as s:
+        batch = service.commit(s, service.preview(s, statement, name="november.csv"))
+        number = batch.id
+    window.enter(filled_store)
+    qtbot.keyClick(window, Qt.Key.Key_3, CTRL)
+    page = window.page_widgets["spending"]
+    model = page.table.model()
+    (row,) = [
+        r
+        for r in range(model.rowCount())
+        if any("Examplehampton Pottery" in str(model.index(r, c).data()) for c in range(model.columnCount()))
+    ]
+    page.table.setFocus()
+    page.table.selectRow(row)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert page.dialog is not None
+    assert page.dialog.logged_by.text() == f"Brought in from a bank statement (import number {number})."

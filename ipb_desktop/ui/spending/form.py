@@ -38,8 +38,14 @@ from ipb_desktop.ui.spending.choices import (
 from ipb_desktop.ui.widgets.forms import Form, plain_label
 
 
-def logged_by_words(recorded_by: str) -> str:
-    """Who logged a payment, in words ("holder", "planner:Sam Example")."""
+def logged_by_words(recorded_by: str, import_batch_id: int | None = None) -> str:
+    """Who logged a payment, in words ("holder", "planner:Sam Example"), and whether it came from a bank statement."""
+    if import_batch_id is not None:
+        if recorded_by.startswith("planner:"):
+            return _("Brought in from a bank statement (import number {number}) by {name}, the planner.").format(
+                number=import_batch_id, name=recorded_by.split(":", 1)[1]
+            )
+        return _("Brought in from a bank statement (import number {number}).").format(number=import_batch_id)
     if recorded_by.startswith("planner:"):
         return _("Logged by {name}, the planner.").format(name=recorded_by.split(":", 1)[1])
     return _("Logged by the budget holder.")
@@ -104,7 +110,8 @@ class PaymentDialog(QDialog):
         self.form.layout.addRow(self.receipt_not_needed)
         self.form.layout.addRow(self.reconciled)
         self.form.layout.addRow(self.warnings)
-        self.logged_by = plain_label(logged_by_words(recorded_by) if recorded_by else "")
+        imported = draft.import_batch_id if draft else None
+        self.logged_by = plain_label(logged_by_words(recorded_by, imported) if recorded_by else "")
         self.logged_by.setVisible(bool(recorded_by))
         self.form.layout.addRow(self.logged_by)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
