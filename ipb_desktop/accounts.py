@@ -233,3 +233,14 @@ def forget_reconciliation(session: Session, day: dt.date, bank_pence: int, txn_i
             txn.reconciled = False
     session.flush()
     audit.record(session, "unreconcile", "account", None, on=day, balance=bank_pence, unticked=len(txn_ids))
+
+
+def take_back_opening(session: Session) -> Opening | None:
+    """Remove the latest opening balance (undo in the window), so the one before it (if any) counts again.
+    Audited; returns the opening balance that counts now."""
+    row = session.scalars(select(OpeningBalance).order_by(OpeningBalance.id.desc()).limit(1)).first()
+    if row is not None:
+        audit.record(session, "opening_balance_removed", "account", row.id, on=row.on_date, balance=row.balance_pence)
+        session.delete(row)
+        session.flush()
+    return opening(session)
