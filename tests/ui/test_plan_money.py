@@ -12,9 +12,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 
-from ipb_desktop import budget, figures, i18n, ledger, plan, repayments
+from ipb_desktop import budget, figures, i18n, ledger, plan, repayments, settings
 from ipb_desktop.formatting import money
 from ipb_desktop.models.schema import FundingStream, Transaction
+from ipb_desktop.models.store import Store
 from ipb_desktop.ui.plan.dialogs import PlanLineDialog, StreamDialog
 from ipb_desktop.ui.plan.page import PlanPage
 from ipb_desktop.ui.plan.repayment import RepaymentDialog
@@ -192,8 +193,11 @@ def welsh(qapp) -> Iterator[None]:
     apply_language("en_GB")
 
 
-def test_built_in_names_on_plan_are_in_welsh(welsh, qtbot, open_window: MainWindow) -> None:
-    page = _page(qtbot, open_window)
+def test_built_in_names_on_plan_are_in_welsh(welsh, filled_store: Store, qtbot, window: MainWindow) -> None:
+    with filled_store.transaction() as s:
+        settings.put(s, "language", "cy")  # as if chosen in Settings
+    window.enter(filled_store)
+    page = _page(qtbot, window)
     assert page.period.currentText() == i18n._("{first} to {last}").format(first=2026, last=2027) != "2026 to 2027"
     headings = [
         page.streams_model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
