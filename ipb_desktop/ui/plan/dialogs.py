@@ -100,7 +100,7 @@ class StreamDialog(FormDialog):
         self.form.row(_("&How often"), self.schedule, ("schedule",))
         self.held = combo(HELD_AS, before.held_as if before else HeldAs.DIRECT_PAYMENT.value)
         self.form.row(
-            _("How the money is &held"),
+            _("How the mone&y is held"),
             self.held,
             ("held_as",),
             hint=_("A direct payment comes to your own account. Notional means the NHS or council keeps it."),
@@ -178,7 +178,7 @@ class PlanLineDialog(FormDialog):
         for sid, name in streams:
             self.stream.addItem(name, sid)
         self.stream.setCurrentIndex(max(0, self.stream.findData(before.stream_id if before else None)))
-        self.form.row(_("&Paid for by"), self.stream, ("stream",))
+        self.form.row(_("Paid &for by"), self.stream, ("stream",))
         self.outcomes = QListWidget()
         self.outcomes.setAccessibleName(_("Outcomes this helps with"))
         for oid, text in outcome_rows:
@@ -194,7 +194,7 @@ class PlanLineDialog(FormDialog):
         self.notes = text_box(_("anything agreed about this support"))
         if before and before.notes:
             self.notes.setPlainText(before.notes)
-        self.form.row(_("N&otes"), self.notes, ("notes",))
+        self.form.row(_("&Notes"), self.notes, ("notes",))
         self.description.setFocus()
 
     def chosen_outcomes(self) -> tuple[int, ...]:
