@@ -89,6 +89,9 @@ class ReconcileDialog(QDialog):
         self.record_button = self.buttons.addButton(_("&Record"), QDialogButtonBox.ButtonRole.ActionRole)
         self.close_button = self.buttons.addButton(_("Close"), QDialogButtonBox.ButtonRole.RejectRole)
         col.addWidget(self.buttons)
+        # Enter (in the balance field, say) records; it never ticks every payment by surprise.
+        self.tick_all_button.setAutoDefault(False)
+        self.record_button.setDefault(True)
 
         self.app_pence = 0
         self.checked_before_pence = 0  # the app's balance less every payment not yet checked
