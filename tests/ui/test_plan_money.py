@@ -107,6 +107,9 @@ def test_a_mixed_budget_asks_how_much_is_paid_into_the_account(qtbot, open_windo
     with open_window.ctx.store.reading() as s:
         stream = budget.get_stream(s, stream_id)
         assert (stream.held_as, stream.amount_pence, stream.paid_in_pence) == ("mixed", 50000, 30000)
+    row = next(i for i, f in enumerate(page.streams_model.rows) if f.stream_id == stream_id)
+    payments = page.streams_model.rows[row].payments_in_period
+    assert _shown(page.streams_model, row, "How held") == f"Mixed ({money(30000 * payments)} paid into the account)"
 
     # Editing something else keeps the paid-in part (it used to be lost on every edit).
     page.streams_table.setCurrentIndex(

@@ -152,3 +152,11 @@ def test_a_typed_balance_that_is_not_money_is_shown_under_the_field(qtbot, page:
     qtbot.keyClick(dialog.balance, Qt.Key.Key_Return)  # Enter records (here: refuses, saying why)
     assert "for example 1234.56" in dialog.form.problem_text("balance")
     assert all(dialog.payments.item(i).checkState() == Qt.CheckState.Unchecked for i in range(dialog.payments.count()))
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")  # offscreen: no window stack, no grab
+def test_the_check_is_also_in_the_right_click_menu(qtbot, page: SpendingPage) -> None:
+    page.table.menu_requested.emit(page.table.mapToGlobal(page.table.rect().center()))
+    menu = page.dialog
+    assert page.bank_check_action in menu.actions()
+    menu.close()

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from ipb_desktop import budget, figures, outcomes, repayments
 from ipb_desktop.formatting import date_long, money
 from ipb_desktop.i18n import _
+from ipb_desktop.models.enums import HeldAs
 from ipb_desktop.ui.operations import plan as ops
 from ipb_desktop.ui.operations.context import AppContext
 from ipb_desktop.ui.outcomes.page import make_table
@@ -88,6 +89,15 @@ def period_name(name: str) -> str:
     return _("{first} to {last}").format(first=found[1], last=found[2]) if found else name
 
 
+def held_words(s: figures.StreamFigures) -> str:
+    """How a stream is held; for a mixed one, also how much of this period's budget is paid into the account."""
+    if s.held_as != HeldAs.MIXED:
+        return word(HELD_AS, s.held_as)
+    return _("{how} ({amount} paid into the account)").format(
+        how=word(HELD_AS, s.held_as), amount=money(s.paid_in_budget_pence)
+    )
+
+
 def on_track(f: figures.PlanLineFigures) -> str:
     if f.spent_pence > f.planned_pence:
         return _("over the plan")
@@ -128,7 +138,7 @@ class PlanPage(Page):
             [
                 Column(_("Funder"), lambda s: s.funder_name + (" " + _("(archived)") if s.archived else "")),
                 Column(_("Kind"), lambda s: word(FUNDER_KINDS, s.funder_kind)),
-                Column(_("How held"), lambda s: word(HELD_AS, s.held_as)),
+                Column(_("How held"), held_words),
                 Column(_("Pays"), lambda s: f"{money(s.amount_pence)} {word(SCHEDULES, s.schedule)}"),
                 Column(_("For this period"), lambda s: money(s.period_budget_pence), align_right=True),
                 Column(_("Received"), lambda s: money(s.received_pence), align_right=True),
