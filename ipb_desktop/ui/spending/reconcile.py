@@ -169,11 +169,10 @@ class ReconcileDialog(QDialog):
         if difference is None:
             self.difference.setText(_("Type the closing balance from the bank statement to see any difference."))
         elif difference == 0:
-            self.difference.setText(
-                _("No difference: the payments counted agree with the bank statement.")
-                + " "
-                + (_("Choose Record to save this check.") if self.all_ticked() else "")
-            )
+            words = _("No difference: the payments counted agree with the bank statement.")
+            if self.all_ticked():
+                words += " " + _("Choose Record to save this check.")
+            self.difference.setText(words)
         else:
             more = (
                 _("The bank statement shows {amount} more than the payments counted so far.")
