@@ -215,3 +215,32 @@ def last_reconciliation(session: Session, up_to: dt.date) -> LastReconciliation 
     if row is None:
         return None
     return LastReconciliation(row.on_date, row.bank_balance_pence, figures.balance_on(session, row.on_date))
+
+
+def forget_reconciliation(session: Session, day: dt.date, bank_pence: int, txn_ids: list[int]) -> None:
+    """Take back the latest reconciliation recorded for `day` at `bank_pence` (undo in the window): remove it
+    and mark `txn_ids` (the payments it ticked) as not checked against the bank again. Audited."""
+    row = session.scalars(
+        select(Reconciliation)
+        .where(Reconciliation.on_date == day, Reconciliation.bank_balance_pence == bank_pence)
+        .order_by(Reconciliation.id.desc())
+        .limit(1)
+    ).first()
+    if row is not None:
+        session.delete(row)
+    if txn_ids:
+        for txn in session.scalars(select(Transaction).where(Transaction.id.in_(txn_ids))):
+            txn.reconciled = False
+    session.flush()
+    audit.record(session, "unreconcile", "account", None, on=day, balance=bank_pence, unticked=len(txn_ids))
+
+
+def take_back_opening(session: Session) -> Opening | None:
+    """Remove the latest opening balance (undo in the window), so the one before it (if any) counts again.
+    Audited; returns the opening balance that counts now."""
+    row = session.scalars(select(OpeningBalance).order_by(OpeningBalance.id.desc()).limit(1)).first()
+    if row is not None:
+        audit.record(session, "opening_balance_removed", "account", row.id, on=row.on_date, balance=row.balance_pence)
+        session.delete(row)
+        session.flush()
+    return opening(session)

@@ -28,8 +28,10 @@ from ipb_desktop.ui.bank_import.learned_rules import LearnedRulesDialog
 from ipb_desktop.ui.help.page import HelpDialog
 from ipb_desktop.ui.outcomes.dialogs import OutcomeDialog, RatingDialog
 from ipb_desktop.ui.plan.dialogs import PeriodDialog, PlanLineDialog, StreamDialog
+from ipb_desktop.ui.plan.repayment import RepaymentDialog
 from ipb_desktop.ui.setup.wizard import SetupWizard
 from ipb_desktop.ui.shell.main_window import PAGES, MainWindow
+from ipb_desktop.ui.spending.reconcile import ReconcileDialog
 from ipb_desktop.ui.widgets.secret import SecretField
 
 # Pages whose rows of buttons and text wrap at any text size (the spending pages have their own wide table).
@@ -109,6 +111,8 @@ def test_every_dialog_names_every_input(qtbot, open_window: MainWindow) -> None:
         HelpDialog(open_window),
         SetupWizard(ctx, open_window),
         LearnedRulesDialog(ctx, open_window),
+        ReconcileDialog(ctx, open_window),
+        RepaymentDialog(ctx, [(stream_id, "Exampleshire Council")], stream_id, open_window),
     ]
     problems = []
     for dialog in built:

@@ -45,7 +45,29 @@ def test_the_spending_dialogs_have_no_alt_letter_twice(qtbot, open_window: MainW
         page.show_regular()
         page.dialog.add_button.click()  # the "Set up a regular payment" form, over the list
 
-    for open_it in (page.add_with_form, page.edit_selected, page.split_selected, set_up_regular, page.show_due):
+    check_bank = page.bank_check_action.trigger
+    for open_it in (
+        page.add_with_form,
+        page.edit_selected,
+        page.split_selected,
+        set_up_regular,
+        page.show_due,
+        check_bank,
+    ):
+        open_it()
+        dialogs = _open_dialogs(open_window)
+        assert dialogs
+        for dialog in reversed(dialogs):
+            assert clashes(dialog) == {}, dialog.windowTitle()
+            dialog.reject()
+
+
+def test_the_plan_dialogs_have_no_alt_letter_twice(qtbot, open_window: MainWindow) -> None:
+    qtbot.keyClick(open_window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    page = open_window.page_widgets["plan"]
+    page.streams_table.selectRow(0)
+    page.lines_table.selectRow(0)
+    for open_it in (page.add_period, page.add_stream, page.edit_stream, page.add_line, page.record_repayment):
         open_it()
         dialogs = _open_dialogs(open_window)
         assert dialogs

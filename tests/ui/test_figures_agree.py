@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ipb_desktop import accounts, budget, ledger, plan
+from PySide6.QtCore import Qt
+
+from ipb_desktop import accounts, budget, figures, ledger, plan
 from ipb_desktop.cli.summary import summary_data
 from ipb_desktop.models.store import Store
 from ipb_desktop.statements.csv_export import summary_rows
 from ipb_desktop.statements.data import statement_data
 from ipb_desktop.ui.home.page import read_home
 from ipb_desktop.ui.plan.page import read_plan
+from ipb_desktop.ui.settings.money import MoneySettings
 
 D = dt.date
 TODAY = D(2026, 6, 30)
@@ -67,3 +70,111 @@ def test_home_plan_summary_statement_and_csv_agree(store: Store) -> None:
     assert home.balance_pence == summary["balance_today_pence"] == summary["closing_pence"] == balance
     assert statement.summary.closing_pence == balance
     assert csv[("closing_balance", "")] == "1732.41"
+
+
+def _press(qtbot, button) -> None:
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+
+
+def _type(qtbot, edit, text: str) -> None:
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, text)
+
+
+def _choose(qtbot, combo, value: object) -> None:
+    combo.setFocus()
+    target = combo.findData(value)
+    assert target >= 0
+    while combo.currentIndex() != target:
+        qtbot.keyClick(combo, Qt.Key.Key_Down if combo.currentIndex() < target else Qt.Key.Key_Up)
+
+
+def test_after_the_money_parts_of_the_window_home_plan_and_summary_agree(qtbot, open_window) -> None:
+    """Opening balance typed in Settings, an assessed contribution added on Plan and paid in, a repayment and a
+    clawback recorded on Plan, the account checked against the April bank statement on Spending: Home, Plan and
+    `summary --json` then give the same numbers (window TODAY is 15 May 2026)."""
+    from tests.ui.conftest import TODAY as WINDOW_TODAY
+
+    win, store = open_window, open_window.ctx.store
+    with qtbot.waitActive(win):
+        win.activateWindow()
+
+    win.show_page("settings")
+    money_settings = win.page_widgets["settings"].findChild(MoneySettings)
+    money_settings.opening_day.setFocus()
+    qtbot.keyClicks(money_settings.opening_day, "31/03/2026")
+    _type(qtbot, money_settings.opening_amount, "412.41")
+    _press(qtbot, money_settings.save_opening_button)
+
+    win.show_page("plan")
+    plan_page = win.page_widgets["plan"]
+    _press(qtbot, plan_page.add_stream_button)
+    dialog = plan_page.dialog
+    _choose(qtbot, dialog.kind, "personal_contribution")
+    _type(qtbot, dialog.funder, "My contribution")
+    _type(qtbot, dialog.amount, "10")
+    _choose(qtbot, dialog.schedule, "weekly")
+    _press(qtbot, dialog.save_button)
+    with store.reading() as s:
+        ids = {f.funder_name: f.stream_id for f in figures.stream_figures(s, budget.periods(s)[0].id, WINDOW_TODAY)}
+    with store.transaction() as s:  # paid in, as a bank import would link it
+        ledger.add_transaction(
+            s, ledger.TransactionDraft(D(2026, 4, 6), "in", 2000, "A Testwood", stream_id=ids["My contribution"])
+        )
+    for funder, amount, clawback in (("Exampleshire Council", "200", False), ("Exampleshire ICB", "100", True)):
+        _press(qtbot, plan_page.repay_button)
+        dialog = plan_page.dialog
+        _choose(qtbot, dialog.stream, ids[funder])
+        _type(qtbot, dialog.amount, amount)
+        if clawback:
+            _press(qtbot, dialog.clawback)
+        _press(qtbot, dialog.save_button)
+        assert plan_page.dialog is None
+
+    win.show_page("spending")
+    spending = win.page_widgets["spending"]
+    spending.bank_check_action.trigger()
+    check = spending.dialog
+    check.day.setFocus()
+    qtbot.keyClicks(check.day, "30/04/2026")
+    _type(qtbot, check.balance, "1814.91")  # £412.41 + £1,382.50 + £20.00 paid in on 6 April
+    _press(qtbot, check.tick_all_button)
+    _press(qtbot, check.record_button)
+    assert not check.isVisible()
+
+    win.show_page("home")
+    home = win.page_widgets["home"].view.figures
+    win.show_page("plan")
+    plan_view = plan_page.view
+    with store.reading() as s:
+        period = budget.periods(s)[0]
+        summary = summary_data(s, period.start_date, WINDOW_TODAY, WINDOW_TODAY)
+    for name in ("yearly_pence", "period_budget_pence", "received_pence", "spent_pence", "committed_pence",
+                 "left_pence", "weekly_pence"):  # fmt: skip
+        expected = {f.stream_id: getattr(f, name) for f in home.streams}
+        assert {f.stream_id: getattr(f, name) for f in plan_view.streams} == expected, name
+        assert {row["id"]: row[name] for row in summary["streams"]} == expected, name
+    spent = {f.stream_id: f.spent_pence for f in home.streams}
+    assert spent[ids["Exampleshire Council"]] == 30000 + 20000  # Jo's wages and the repayment
+    assert spent[ids["Exampleshire ICB"]] == 3750 + 10000  # pottery and the clawback
+    # The balance: opening £412.41 + £1,720.00 + £20.00 in - £337.50 out - £200.00 repaid; the clawback
+    # never touched the account.
+    balance = 41241 + 172000 + 2000 - 33750 - 20000
+    assert home.balance_pence == summary["balance_today_pence"] == balance
+    assert f"£{balance / 100:,.2f}" in win.page_widgets["home"].balance_label.text()
+    assert summary["opening_recorded"]["balance_pence"] == 41241
+    assert summary["reconciled"] == {
+        "date": "2026-04-30",
+        "bank_balance": "1814.91",
+        "bank_balance_pence": 181491,
+        "agrees": True,
+    }
+    contribution = plan_view.contribution
+    assert (contribution.due_pence, contribution.paid_pence) == (
+        summary["contribution"]["due_pence"],
+        summary["contribution"]["paid_pence"],
+    )
+    assert contribution.paid_pence == 2000
+    assert f"£{contribution.due_pence / 100:,.2f} due, £20.00 paid in" in plan_page.contribution_words.text()

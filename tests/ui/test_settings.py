@@ -47,13 +47,11 @@ def test_text_size_scales_the_whole_app_and_undo_puts_it_back(qtbot, open_window
     assert QApplication.font().pointSizeF() == normal
 
 
-def test_auto_lock_minutes_and_surplus_weeks(qtbot, open_window: MainWindow) -> None:
+def test_auto_lock_minutes(qtbot, open_window: MainWindow) -> None:
     page = _page(open_window)
     _choose(qtbot, page.combos["auto_lock_minutes"], "15")
     assert _setting(open_window, "auto_lock_minutes") == "15"
     assert open_window.idle.minutes == 15
-    _choose(qtbot, page.combos["surplus_weeks"], "4")
-    assert _setting(open_window, "surplus_weeks") == "4"
 
 
 def test_recording_as_a_named_planner(qtbot, open_window: MainWindow) -> None:

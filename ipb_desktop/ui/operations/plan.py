@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session
 
-from ipb_desktop import budget, plan, removal
+from ipb_desktop import budget, ledger, plan, removal, repayments
 from ipb_desktop.i18n import _
 from ipb_desktop.ui.operations.context import AppContext, FieldSink
 
@@ -20,7 +20,13 @@ def stream_details(ctx: AppContext, stream_id: int) -> budget.StreamDetails | No
     def read(session: Session) -> budget.StreamDetails:
         stream = budget.get_stream(session, stream_id)
         return budget.StreamDetails(
-            stream.funder_kind, stream.funder_name, stream.amount_pence, stream.schedule, stream.held_as, stream.notes
+            stream.funder_kind,
+            stream.funder_name,
+            stream.amount_pence,
+            stream.schedule,
+            stream.held_as,
+            stream.notes,
+            stream.paid_in_pence,
         )
 
     return ctx.read(read, None)
@@ -119,4 +125,17 @@ def set_plan_line_archived(ctx: AppContext, line_id: int, archived: bool) -> int
         _("archive a plan line") if archived else _("bring back a plan line"),
         lambda s: removal.set_plan_line_archived(s, line_id, archived).id,
         put_back,
+    )
+
+
+def record_repayment(
+    ctx: AppContext, stream_id: int, day: dt.date, amount: Callable[[], int], clawback: bool, note: str, form: FieldSink
+) -> int | None:
+    """Money back to a stream's funder: paid from the account (a repayment) or kept back by the funder (a
+    clawback, which never touches the account). Undo deletes it again."""
+    return ctx.perform(
+        _("record a clawback") if clawback else _("record a repayment to a funder"),
+        lambda s: repayments.record_repayment(s, stream_id, day, amount(), clawback=clawback, note=note).id,
+        lambda s, txn_id: ledger.delete_transaction(s, txn_id),
+        form=form,
     )

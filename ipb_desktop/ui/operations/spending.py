@@ -11,7 +11,7 @@ import datetime as dt
 
 from sqlalchemy.orm import Session
 
-from ipb_desktop import ledger, regular
+from ipb_desktop import accounts, figures, ledger, regular
 from ipb_desktop.i18n import _
 from ipb_desktop.regular import RegularDetails
 from ipb_desktop.ui.operations.context import AppContext, FieldSink
@@ -162,3 +162,33 @@ def confirm_due(
         undo,
         form=form,
     )
+
+
+# -- checking against the bank statement ----------------------------------------------------------------------
+
+ALL_UNTICKED = 100_000  # every payment not yet checked (the dialog lists them all, not the first 50)
+
+
+def record_reconciliation(ctx: AppContext, day: dt.date, bank_pence: int) -> accounts.ReconcileResult | None:
+    """Record that the account agrees with the bank statement of `day` (every payment through the account up to
+    then is marked as checked). When the app's balance differs nothing is saved and no undo step is made: the
+    result says by how much. Undo takes the reconciliation back and unticks the payments it ticked."""
+
+    def check(session: Session) -> accounts.ReconcileResult:
+        app = figures.balance_on(session, day)
+        return accounts.ReconcileResult(day, bank_pence, app, accounts.unticked(session, day), recorded=False)
+
+    before = ctx.read(check, None)
+    if before is None or not before.agrees:
+        return before
+
+    def do(session: Session) -> tuple[accounts.ReconcileResult, list[int]]:
+        ticked = [u.txn_id for u in accounts.unticked(session, day, ALL_UNTICKED)]
+        return accounts.reconcile(session, day, bank_pence), ticked
+
+    def undo(session: Session, done: tuple[accounts.ReconcileResult, list[int]]) -> None:
+        if done[0].recorded:
+            accounts.forget_reconciliation(session, day, bank_pence, done[1])
+
+    done = ctx.perform(_("Check against the bank statement"), do, undo)
+    return None if done is None else done[0]

@@ -14,6 +14,7 @@ from ipb_desktop import budget, outcomes, plan
 from ipb_desktop.i18n import _
 from ipb_desktop.models.enums import HeldAs
 from ipb_desktop.money import format_plain, parse_pence
+from ipb_desktop.seed import shown_name
 from ipb_desktop.ui.operations import plan as ops
 from ipb_desktop.ui.operations.context import AppContext
 from ipb_desktop.ui.outcomes.dialogs import text_box
@@ -99,16 +100,33 @@ class StreamDialog(FormDialog):
         self.form.row(_("&How often"), self.schedule, ("schedule",))
         self.held = combo(HELD_AS, before.held_as if before else HeldAs.DIRECT_PAYMENT.value)
         self.form.row(
-            _("How the money is &held"),
+            _("How the mone&y is held"),
             self.held,
             ("held_as",),
             hint=_("A direct payment comes to your own account. Notional means the NHS or council keeps it."),
         )
+        self.paid_in = money_edit(_("for example: 300.00"))
+        if before and before.paid_in_pence is not None:
+            self.paid_in.setText(format_plain(before.paid_in_pence))
+        self.paid_in_label = self.form.row(
+            _("Paid into the account each time (£)"),
+            self.paid_in,
+            ("paid_in",),
+            hint=_(
+                "For a mixed budget: the part of each payment that comes to your account. The funder keeps the rest."
+            ),
+        )
+        self.held.currentIndexChanged.connect(lambda _i: self._show_paid_in())
+        self._show_paid_in()
         self.notes = text_box(_("anything worth remembering about this money"))
         if before and before.notes:
             self.notes.setPlainText(before.notes)
         self.form.row(_("N&otes"), self.notes, ("notes",))
         self.funder.setFocus()
+
+    def _show_paid_in(self) -> None:
+        """The paid-in part is asked only for a mixed budget."""
+        self.form.layout.setRowVisible(self.paid_in_label, self.held.currentData() == HeldAs.MIXED.value)
 
     def save(self) -> bool:
         kind, name, schedule, held = (
@@ -118,9 +136,12 @@ class StreamDialog(FormDialog):
             self.held.currentData(),
         )
         amount_text, notes = self.amount.text(), self.notes.toPlainText() or None
+        paid_in_text = self.paid_in.text() if held == HeldAs.MIXED.value else ""
 
         def details() -> budget.StreamDetails:
-            return budget.StreamDetails(kind, name, parse_pence(amount_text, "amount"), schedule, held, notes)
+            paid_in = parse_pence(paid_in_text, "paid_in") if paid_in_text.strip() else None
+            pence = parse_pence(amount_text, "amount")
+            return budget.StreamDetails(kind, name, pence, schedule, held, notes, paid_in)
 
         if self.stream_id is None or self.before is None:
             return ops.add_stream(self.ctx, self.period_id, details, self.form) is not None
@@ -157,7 +178,7 @@ class PlanLineDialog(FormDialog):
         for sid, name in streams:
             self.stream.addItem(name, sid)
         self.stream.setCurrentIndex(max(0, self.stream.findData(before.stream_id if before else None)))
-        self.form.row(_("&Paid for by"), self.stream, ("stream",))
+        self.form.row(_("Paid &for by"), self.stream, ("stream",))
         self.outcomes = QListWidget()
         self.outcomes.setAccessibleName(_("Outcomes this helps with"))
         for oid, text in outcome_rows:
@@ -173,7 +194,7 @@ class PlanLineDialog(FormDialog):
         self.notes = text_box(_("anything agreed about this support"))
         if before and before.notes:
             self.notes.setPlainText(before.notes)
-        self.form.row(_("N&otes"), self.notes, ("notes",))
+        self.form.row(_("&Notes"), self.notes, ("notes",))
         self.description.setFocus()
 
     def chosen_outcomes(self) -> tuple[int, ...]:
@@ -200,7 +221,7 @@ class PlanLineDialog(FormDialog):
 def _choices(
     session: Session, period_id: int
 ) -> tuple[list[tuple[int, str]], list[tuple[int, str]], list[tuple[int, str]]]:
-    categories = [(c.id, c.name) for c in plan.categories(session) if not c.is_income]
+    categories = [(c.id, shown_name(c.name)) for c in plan.categories(session) if not c.is_income]
     streams = [(s.id, s.funder_name) for s in budget.get_period(session, period_id).streams if not s.archived]
     found = [(o.id, o.what_matters) for o in outcomes.list_outcomes(session)]
     return categories, streams, found

@@ -4,6 +4,7 @@ planned against actual spending."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
@@ -18,13 +19,15 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from ipb_desktop import budget, figures, outcomes
+from ipb_desktop import budget, figures, outcomes, repayments
 from ipb_desktop.formatting import date_long, money
 from ipb_desktop.i18n import _
+from ipb_desktop.models.enums import HeldAs
 from ipb_desktop.ui.operations import plan as ops
 from ipb_desktop.ui.operations.context import AppContext
 from ipb_desktop.ui.outcomes.page import make_table
 from ipb_desktop.ui.plan.dialogs import PeriodDialog, PlanLineDialog, StreamDialog
+from ipb_desktop.ui.plan.repayment import RepaymentDialog, contribution_words
 from ipb_desktop.ui.widgets import dialogs
 from ipb_desktop.ui.widgets.forms import Heading, button_row, plain_label
 from ipb_desktop.ui.widgets.page import Page
@@ -46,11 +49,12 @@ class PlanView:
     period_words: str
     streams: list[figures.StreamFigures]
     lines: list[LineRow]
+    contribution: repayments.Contribution | None = None
 
 
 def read_plan(session: Session, period_id: int | None, today_: dt.date) -> PlanView:
     periods = budget.periods(session)
-    listed = [(p.id, p.name) for p in periods]
+    listed = [(p.id, period_name(p.name)) for p in periods]
     if period_id is None or period_id not in {p.id for p in periods}:
         current = budget.period_for(session, today_)
         period_id = current.id if current else None
@@ -72,7 +76,26 @@ def read_plan(session: Session, period_id: int | None, today_: dt.date) -> PlanV
     words = _("{start} to {end}, figures up to {day}").format(
         start=date_long(period.start_date), end=date_long(period.end_date), day=date_long(as_of)
     )
-    return PlanView(listed, period_id, words, streams, lines)
+    contribution = repayments.contribution(session, period_id, as_of)
+    return PlanView(listed, period_id, words, streams, lines, contribution)
+
+
+_YEARS = re.compile(r"^(\d{4}) to (\d{4})$")
+
+
+def period_name(name: str) -> str:
+    """A period name as shown: one the app made ("2026 to 2027") in the person's language, others as written."""
+    found = _YEARS.match(name)
+    return _("{first} to {last}").format(first=found[1], last=found[2]) if found else name
+
+
+def held_words(s: figures.StreamFigures) -> str:
+    """How a stream is held; for a mixed one, also how much of this period's budget is paid into the account."""
+    if s.held_as != HeldAs.MIXED:
+        return word(HELD_AS, s.held_as)
+    return _("{how} ({amount} paid into the account)").format(
+        how=word(HELD_AS, s.held_as), amount=money(s.paid_in_budget_pence)
+    )
 
 
 def on_track(f: figures.PlanLineFigures) -> str:
@@ -115,11 +138,12 @@ class PlanPage(Page):
             [
                 Column(_("Funder"), lambda s: s.funder_name + (" " + _("(archived)") if s.archived else "")),
                 Column(_("Kind"), lambda s: word(FUNDER_KINDS, s.funder_kind)),
-                Column(_("How held"), lambda s: word(HELD_AS, s.held_as)),
+                Column(_("How held"), held_words),
                 Column(_("Pays"), lambda s: f"{money(s.amount_pence)} {word(SCHEDULES, s.schedule)}"),
                 Column(_("For this period"), lambda s: money(s.period_budget_pence), align_right=True),
                 Column(_("Received"), lambda s: money(s.received_pence), align_right=True),
                 Column(_("Spent"), lambda s: money(s.spent_pence), align_right=True),
+                Column(_("Committed"), lambda s: money(s.committed_pence), align_right=True),
                 Column(_("Left"), lambda s: money(s.left_pence), align_right=True),
             ],
             self,
@@ -130,9 +154,14 @@ class PlanPage(Page):
         self.add_stream_button = QPushButton(_("Add a funding &stream"))
         self.edit_stream_button = QPushButton(_("Ed&it the funding stream"))
         self.archive_stream_button = QPushButton(_("&Archive the funding stream"))
-        col.addWidget(button_row(self.add_stream_button, self.edit_stream_button, self.archive_stream_button))
+        self.repay_button = QPushButton(_("Record a &repayment to a funder…"))
+        col.addWidget(
+            button_row(self.add_stream_button, self.edit_stream_button, self.archive_stream_button, self.repay_button)
+        )
         self.total_words = plain_label()
         col.addWidget(self.total_words)
+        self.contribution_words = plain_label()
+        col.addWidget(self.contribution_words)
 
         col.addWidget(Heading(_("Your plan: planned and spent"), 2))
         self.lines_model: RowsModel[LineRow] = RowsModel(
@@ -145,6 +174,7 @@ class PlanPage(Page):
                 Column(_("Helps with"), lambda r: r.outcomes),
                 Column(_("Planned"), lambda r: money(r.figures.planned_pence), align_right=True),
                 Column(_("Spent"), lambda r: money(r.figures.spent_pence), align_right=True),
+                Column(_("Committed"), lambda r: money(r.figures.committed_pence), align_right=True),
                 Column(_("Left"), lambda r: money(r.figures.left_pence), align_right=True),
                 Column(_("How it is going"), lambda r: on_track(r.figures)),
             ],
@@ -166,6 +196,7 @@ class PlanPage(Page):
         self.add_stream_button.clicked.connect(self.add_stream)
         self.edit_stream_button.clicked.connect(self.edit_stream)
         self.archive_stream_button.clicked.connect(self.archive_stream)
+        self.repay_button.clicked.connect(self.record_repayment)
         self.streams_table.doubleClicked.connect(self.edit_stream)
         self.add_line_button.clicked.connect(self.add_line)
         self.edit_line_button.clicked.connect(self.edit_line)
@@ -204,6 +235,8 @@ class PlanPage(Page):
         has_period = view is not None and view.period_id is not None
         for b in (self.add_stream_button, self.add_line_button):
             b.setEnabled(has_period)
+        self.repay_button.setEnabled(view is not None and any(not s.archived for s in view.streams))
+        self.contribution_words.setText(contribution_words(view.contribution) if view else "")
         self.streams_model.set_rows(view.streams if view else [])
         self.lines_model.set_rows(view.lines if view else [])
         if view is None or view.period_id is None:
@@ -259,6 +292,13 @@ class PlanPage(Page):
         row, period_id = self.chosen_stream(), self.period_id()
         if row is not None and period_id is not None:
             self._open(StreamDialog(self.ctx, period_id, row.stream_id, self))
+
+    def record_repayment(self) -> None:
+        if self.view is None:
+            return
+        streams = [(s.stream_id, s.funder_name) for s in self.view.streams if not s.archived]
+        chosen = self.chosen_stream()
+        self._open(RepaymentDialog(self.ctx, streams, chosen.stream_id if chosen else None, self))
 
     def archive_stream(self) -> None:
         row = self.chosen_stream()

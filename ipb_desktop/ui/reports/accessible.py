@@ -14,11 +14,12 @@ from PySide6.QtWidgets import QBoxLayout, QPushButton, QWidget
 from ipb_desktop.i18n import _
 from ipb_desktop.ui import messages
 from ipb_desktop.ui.operations import reports as ops
+from ipb_desktop.ui.reports.documents import PDF_KINDS
 
 if TYPE_CHECKING:
     from ipb_desktop.ui.reports.page import ReportsPage
 
-DOCUMENTS = ("statement", "review_pack", "evidence_pack")  # the reports that have an accessible version
+DOCUMENTS = PDF_KINDS  # the reports that have an accessible version
 
 
 def add_button(page: ReportsPage, row: QBoxLayout) -> QPushButton:

@@ -9,7 +9,6 @@ says plainly that the file is not encrypted; every time, it says where the file 
 from __future__ import annotations
 
 import datetime as dt
-import io
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QEvent, QStandardPaths, Qt, QTimer
@@ -38,7 +37,8 @@ from ipb_desktop.statements.review_data import review_pack_data
 from ipb_desktop.ui import messages
 from ipb_desktop.ui.operations import reports as ops
 from ipb_desktop.ui.operations.context import AppContext
-from ipb_desktop.ui.reports import accessible
+from ipb_desktop.ui.reports import accessible, documents
+from ipb_desktop.ui.reports.documents import EVIDENCE_PACK, PDF_KINDS, REVIEW_PACK, STATEMENT
 from ipb_desktop.ui.reports.your_words import AnswersBox, ExplanationBox
 from ipb_desktop.ui.spending.choices import date_edit, date_of
 from ipb_desktop.ui.widgets.forms import Form, Heading, plain_label
@@ -46,10 +46,11 @@ from ipb_desktop.ui.widgets.page import Page
 from ipb_desktop.ui.widgets.pdf_pages import PdfNotReadable, page_count, print_pdf
 from ipb_desktop.ui.widgets.pdf_view import PdfView
 
-STATEMENT, REVIEW_PACK, CSV_PAYMENTS, CSV_SUMMARY = "statement", "review_pack", "csv_transactions", "csv_summary"
+CSV_PAYMENTS, CSV_SUMMARY = "csv_transactions", "csv_summary"
 REPORTS = {
     STATEMENT: N_("Statement for the council or NHS team (PDF)"),
     REVIEW_PACK: N_("Review pack for my review meeting (PDF)"),
+    EVIDENCE_PACK: N_("Evidence pack: the statement with receipts and bank statements (PDF)"),
     CSV_PAYMENTS: N_("Every payment, for a spreadsheet (CSV)"),
     CSV_SUMMARY: N_("The summary figures, for a spreadsheet (CSV)"),
 }
@@ -204,7 +205,7 @@ class ReportsPage(Page):
 
     def _update_controls(self) -> None:
         kind = self.kind()
-        is_pdf = kind in (STATEMENT, REVIEW_PACK)
+        is_pdf = kind in PDF_KINDS
         self.save_pdf_button.setEnabled(is_pdf)
         self.print_button.setEnabled(is_pdf)
         self.large_print.setEnabled(is_pdf)
@@ -304,23 +305,19 @@ class ReportsPage(Page):
         dates = self._checked_dates()
         if dates is None or self.ctx.store is None:
             return None
-        # The PDF writers bring in reportlab (0.15 s to import): only when a PDF is made, not at every start.
-        from ipb_desktop.statements import pdf_review_pack, pdf_statement
-
-        today, large = self.ctx.today(), self.large_print.isChecked()
-        buffer = io.BytesIO()
         try:
-            with self.ctx.store.reading() as session:
-                if self.kind() == REVIEW_PACK:
-                    pack = review_pack_data(session, dates.start, dates.end, today)
-                    pdf_review_pack.write_review_pack(pack, buffer, large, not self.no_payments.isChecked())
-                else:
-                    data = statement_data(session, dates.start, dates.end, today)
-                    pdf_statement.write_statement(data, buffer, large)
+            return documents.pdf_bytes(
+                self.ctx.store,
+                self.kind(),
+                dates.start,
+                dates.end,
+                self.ctx.today(),
+                self.large_print.isChecked(),
+                not self.no_payments.isChecked(),
+            )
         except IpbError as exc:
             messages.report(exc)
             return None
-        return buffer.getvalue()
 
     def _preview_html(self) -> str | None:
         dates = self._checked_dates()
@@ -340,7 +337,7 @@ class ReportsPage(Page):
             return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            if self.kind() in (STATEMENT, REVIEW_PACK):
+            if self.kind() in PDF_KINDS:
                 content = self._pdf_bytes()
                 if content is None:
                     return
@@ -405,9 +402,9 @@ class ReportsPage(Page):
 
     def _suggested_name(self, extension: str) -> str:
         dates = self.dates()
-        stem = {STATEMENT: "statement", REVIEW_PACK: "review-pack", CSV_PAYMENTS: "payments", CSV_SUMMARY: "summary"}[
-            self.kind()
-        ]
+        stem = {STATEMENT: "statement", REVIEW_PACK: "review-pack", EVIDENCE_PACK: "evidence-pack"}.get(
+            self.kind(), {CSV_PAYMENTS: "payments", CSV_SUMMARY: "summary"}.get(self.kind(), "report")
+        )
         return f"{stem}-{dates.start.isoformat()}-to-{dates.end.isoformat()}.{extension}"
 
     def _destination(self, title: str, extension: str, kinds: str) -> Path | None:
@@ -424,7 +421,8 @@ class ReportsPage(Page):
             return None
 
     def _tell_saved(self, path: Path) -> None:
-        if self._told_not_encrypted:
+        # The evidence pack holds copies of receipts and bank statements: said every time it is saved.
+        if self._told_not_encrypted and self.kind() != EVIDENCE_PACK:
             text = _("Saved to {path}.").format(path=path)
         else:
             text = output.not_encrypted_note(path)
@@ -433,7 +431,7 @@ class ReportsPage(Page):
         messages.info(text)
 
     def save_pdf(self) -> Path | None:
-        if self.kind() not in (STATEMENT, REVIEW_PACK) or not self._save_typed_words():
+        if self.kind() not in PDF_KINDS or not self._save_typed_words():
             return None
         target = self._destination(_("Save the report as a PDF"), "pdf", _("PDF documents (*.pdf)"))
         if target is None:
@@ -475,7 +473,7 @@ class ReportsPage(Page):
 
     def print_report(self) -> bool:
         """Print the report's own pages (the same PDF "Save as PDF" writes), after the platform's print dialog."""
-        if self.kind() not in (STATEMENT, REVIEW_PACK) or not self._save_typed_words():
+        if self.kind() not in PDF_KINDS or not self._save_typed_words():
             return False
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:

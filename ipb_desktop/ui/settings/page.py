@@ -25,6 +25,7 @@ from ipb_desktop.passcheck import passphrase_opens
 from ipb_desktop.ui import messages
 from ipb_desktop.ui.operations import settings as ops
 from ipb_desktop.ui.operations.context import AppContext
+from ipb_desktop.ui.settings.money import MoneySettings
 from ipb_desktop.ui.setup.holder_form import HolderForm
 from ipb_desktop.ui.widgets.forms import Form, Heading, button_row, plain_label
 from ipb_desktop.ui.widgets.page import Page
@@ -40,11 +41,6 @@ CHOICES: dict[str, list[tuple[str, str]]] = {
         ("30", N_("after 30 minutes")),
         ("60", N_("after an hour")),
         ("0", N_("never (not advised on a shared computer)")),
-    ],
-    "surplus_weeks": [
-        ("4", N_("more than 4 weeks of planned spending")),
-        ("6", N_("more than 6 weeks of planned spending")),
-        ("8", N_("more than 8 weeks of planned spending")),
     ],
     "monitoring_every": [
         ("monthly", N_("every month")),
@@ -70,7 +66,6 @@ CHOICES: dict[str, list[tuple[str, str]]] = {
 }
 LABELS = {
     "auto_lock_minutes": N_("Loc&k the app when it is not used"),
-    "surplus_weeks": N_("&Warn me when the account holds"),
     "monitoring_every": N_("&Monitoring return is due"),
     "text_scale_percent": N_("Te&xt size"),
     "language": N_("&Language"),
@@ -135,6 +130,7 @@ class SettingsPage(Page):
             box.activated.connect(lambda _index, k=key: self.choose(k))
             self.combos[key] = box
         col.addWidget(choices_box)
+        col.addWidget(MoneySettings(ctx))  # the surplus, the account's details and its opening balance
 
         pass_box = QGroupBox(_("Your passphrase"))
         pass_col = QVBoxLayout(pass_box)

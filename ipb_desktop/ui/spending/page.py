@@ -41,7 +41,7 @@ from ipb_desktop.models.enums import Direction
 from ipb_desktop.ui import messages
 from ipb_desktop.ui.operations import spending as ops
 from ipb_desktop.ui.operations.context import AppContext
-from ipb_desktop.ui.spending import receipt_viewer
+from ipb_desktop.ui.spending import receipt_viewer, reconcile
 from ipb_desktop.ui.spending.choices import Choices, announce, read_choices
 from ipb_desktop.ui.spending.filters import FilterBar
 from ipb_desktop.ui.spending.form import PaymentDialog
@@ -182,6 +182,11 @@ class SpendingPage(Page):
         self.regular_action = self._action(
             _("Regular pa&yments…"), self.show_regular, _("Payments that repeat, offered when due")
         )
+        self.bank_check_action = self._action(
+            _("Chec&k against bank statement…"),
+            lambda: self._open(reconcile.ReconcileDialog(ctx, self)),
+            _("Compare your records with the balance on a bank statement"),
+        )
         self.row_actions = [
             self.edit_action,
             self.split_action,
@@ -193,7 +198,8 @@ class SpendingPage(Page):
         # Rows of buttons wrap onto a second line at large text sizes rather than widening the page.
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
-        top.addWidget(button_row(*(self._button(action) for action in (self.form_action, self.regular_action))), 2)
+        top_actions = (self.form_action, self.regular_action, self.bank_check_action)
+        top.addWidget(button_row(*(self._button(action) for action in top_actions)), 2)
         buttons = button_row(*(self._button(action) for action in self.row_actions))
 
         layout = QVBoxLayout(self)
@@ -203,6 +209,7 @@ class SpendingPage(Page):
         layout.addWidget(self.filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.totals)
+        layout.addWidget(reconcile.LastCheck(ctx))
         layout.addWidget(buttons)
 
         self.filters.changed.connect(self._filter_changed)
@@ -351,7 +358,7 @@ class SpendingPage(Page):
 
     def _show_menu(self, where) -> None:  # type: ignore[no-untyped-def]
         menu = QMenu(self)
-        for action in [*self.row_actions, self.form_action]:
+        for action in [*self.row_actions, self.form_action, self.bank_check_action]:
             menu.addAction(action)
         menu.popup(where)
         self.dialog = menu
