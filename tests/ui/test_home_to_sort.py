@@ -39,3 +39,32 @@ def test_money_in_to_sort_is_listed_on_home_and_reached_with_tab(qtbot, ctx: App
             break
         qtbot.keyClick(page.focusWidget() or page, Qt.Key.Key_Tab)
     assert page.focusWidget() is line
+
+
+def test_home_says_when_the_account_was_last_checked_and_which_weeks_the_surplus_counts(
+    qtbot, ctx: AppContext, store: Store
+) -> None:
+    """Issue 11: Home did not show the last check against a bank statement, and its surplus warning said "weeks of
+    your budget" whatever basis was chosen in Settings."""
+    from ipb_desktop import accounts
+
+    with store.transaction() as s:
+        period = budget.add_period(s, "Year", dt.date(2026, 4, 1), dt.date(2027, 3, 31))
+        budget.add_stream(
+            s, period.id, budget.StreamDetails("council_social_care", "Westshire Council", 10000, "weekly")
+        )
+        ledger.add_transaction(s, ledger.TransactionDraft(dt.date(2026, 4, 3), "in", 300000, "WESTSHIRE COUNCIL"))
+        ledger.set_reconciled(s, 1)
+        accounts.reconcile(s, dt.date(2026, 4, 30), 300000)
+    ctx.set_store(store)
+    ctx.today = lambda: dt.date(2026, 5, 1)
+    page = HomePage(ctx)
+    qtbot.addWidget(page)
+    with qtbot.waitExposed(page):
+        page.show()
+    texts = [label.text() for label in page.findChildren(QLabel) if label.isVisible()]
+    assert (
+        "Last checked against the bank statement of 30 April 2026: £3,000.00. Your records still agree with it."
+        in texts
+    )
+    assert any("more than 8 weeks of your direct payment in the account" in text for text in texts), texts

@@ -9,11 +9,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
-from ipb_desktop import budget, figures, funders, holder, ledger_query, overview
+from ipb_desktop import accounts, budget, figures, funders, holder, ledger_query, overview
+from ipb_desktop.figures.surplus import WEEKLY_PAYMENT
 from ipb_desktop.formatting import date_long, date_short, money
 from ipb_desktop.i18n import _, ngettext
 from ipb_desktop.ui.employment.home import coming_up_lines
 from ipb_desktop.ui.operations.context import AppContext
+from ipb_desktop.ui.spending.reconcile import last_check_words
 from ipb_desktop.ui.widgets.forms import Heading, plain_label
 from ipb_desktop.ui.widgets.page import Page
 
@@ -34,6 +36,7 @@ class HomeView:
     setup_unfinished: bool = False
     to_sort: int = 0  # money in not linked to a funding stream
     to_sort_items: list[funders.ToSort] = field(default_factory=list)  # the newest of them, listed
+    last_check: accounts.LastReconciliation | None = None  # the latest check against a bank statement
 
 
 TO_SORT_SHOWN = 10
@@ -50,6 +53,7 @@ def read_home(session: Session, today: dt.date) -> HomeView:
         outcomes=overview.outcome_progress(session),
         to_sort=funders.to_sort_count(session),
         to_sort_items=funders.to_sort(session, limit=TO_SORT_SHOWN),
+        last_check=accounts.last_reconciliation(session, today),
     )
     if view.figures.period_id is not None:
         period = budget.get_period(session, view.figures.period_id)
@@ -186,6 +190,8 @@ class HomePage(Page):
                     ).format(amount=money(figs.projection.projected_end_pence), date=date_long(view.period_end))
                 )
             )
+        self.last_check_label = plain_label(last_check_words(view.last_check))
+        money_col.addWidget(self.last_check_label)
         if figs.period_id is None:
             money_col.addWidget(plain_label(_("There is no budget period yet. Add one on the Plan and budget page.")))
         col.addWidget(money_frame)
@@ -281,10 +287,18 @@ class HomePage(Page):
         surplus = figs.surplus
         if surplus is not None and surplus.surplus_pence > 0:
             found.append(
-                _(
-                    "You have {extra} more than {weeks} weeks of your budget in the account, after money you "
-                    "owe. Money that builds up may be asked about at your review; you could talk to your planner "
-                    "about what it could be used for."
+                (
+                    _(
+                        "You have {extra} more than {weeks} weeks of your direct payment in the account, after "
+                        "money you owe. Money that builds up may be asked about at your review; you could talk to "
+                        "your planner about what it could be used for."
+                    )
+                    if surplus.basis == WEEKLY_PAYMENT
+                    else _(
+                        "You have {extra} more than {weeks} weeks of your planned spending in the account, after "
+                        "money you owe. Money that builds up may be asked about at your review; you could talk to "
+                        "your planner about what it could be used for."
+                    )
                 ).format(extra=money(surplus.surplus_pence), weeks=surplus.threshold_weeks)
             )
         if view.to_sort:

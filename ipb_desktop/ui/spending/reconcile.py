@@ -270,17 +270,23 @@ class LastCheck(QLabel):
         if not found[0]:
             self.clear()
             return
-        last = found[1]
-        if last is None:
-            self.setText(_("Not checked against a bank statement yet."))
-            return
-        text = _("Last checked against the bank statement of {date}: {amount}.").format(
-            date=date_long(last.on_date), amount=money(last.bank_pence)
+        self.setText(last_check_words(found[1]))
+
+
+def last_check_words(last: accounts.LastReconciliation | None) -> str:
+    """When the account was last checked against a bank statement, and whether the records still agree (Spending
+    and Home say the same)."""
+    if last is None:
+        return _("Not checked against a bank statement yet.")
+    text = _("Last checked against the bank statement of {date}: {amount}.").format(
+        date=date_long(last.on_date), amount=money(last.bank_pence)
+    )
+    if last.difference_pence:
+        return (
+            text
+            + " "
+            + _("Payments up to that day have changed since, so your records now differ from it by {amount}.").format(
+                amount=money(abs(last.difference_pence))
+            )
         )
-        if last.difference_pence:
-            text += " " + _(
-                "Payments up to that day have changed since, so your records now differ from it by {amount}."
-            ).format(amount=money(abs(last.difference_pence)))
-        else:
-            text += " " + _("Your records still agree with it.")
-        self.setText(text)
+    return text + " " + _("Your records still agree with it.")
