@@ -99,7 +99,7 @@ class StreamDialog(FormDialog):
         self.form.row(_("&How often"), self.schedule, ("schedule",))
         self.held = combo(HELD_AS, before.held_as if before else HeldAs.DIRECT_PAYMENT.value)
         self.form.row(
-            _("How the money is &held"),
+            _("How the &money is held"),
             self.held,
             ("held_as",),
             hint=_("A direct payment comes to your own account. Notional means the NHS or council keeps it."),
@@ -157,7 +157,7 @@ class PlanLineDialog(FormDialog):
         for sid, name in streams:
             self.stream.addItem(name, sid)
         self.stream.setCurrentIndex(max(0, self.stream.findData(before.stream_id if before else None)))
-        self.form.row(_("&Paid for by"), self.stream, ("stream",))
+        self.form.row(_("P&aid for by"), self.stream, ("stream",))
         self.outcomes = QListWidget()
         self.outcomes.setAccessibleName(_("Outcomes this helps with"))
         for oid, text in outcome_rows:
@@ -168,7 +168,7 @@ class PlanLineDialog(FormDialog):
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             self.outcomes.addItem(item)
         self.form.row(
-            _("&Outcomes this helps with"), self.outcomes, ("outcomes",), hint=_("Press Space to tick or untick.")
+            _("Outcomes this &helps with"), self.outcomes, ("outcomes",), hint=_("Press Space to tick or untick.")
         )
         self.notes = text_box(_("anything agreed about this support"))
         if before and before.notes:
