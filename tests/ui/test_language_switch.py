@@ -128,3 +128,14 @@ def test_locking_after_a_change_of_language_asks_in_the_new_language(
     assert win.central.currentWidget() is win.unlock_page
     assert win.unlock_page.heading.text() == _welsh("Your budget is locked")
     assert win.unlock_page.passphrase.hasFocus() or win.unlock_page.passphrase.isAncestorOf(QApplication.focusWidget())
+
+
+def test_a_language_set_elsewhere_reaches_the_window_by_the_language_change_event(
+    qtbot, open_window: MainWindow, english_after
+) -> None:
+    """`apply_language` tells every window (Qt's LanguageChange); the main window then speaks it too."""
+    win = open_window
+    apply_language("cy")
+    qtbot.waitUntil(lambda: _menu_titles(win) == [_welsh(m) for m in MENUS])
+    assert _page_names(win)[0] == _welsh("Home")
+    assert win.ctx.store is not None and win.current_page_key() == "home"
