@@ -65,6 +65,11 @@ def test_choosing_welsh_in_settings_changes_the_whole_window_at_once(
     # Half-typed, not saved: a payee on Spending, a planner's name on Settings.
     qtbot.keyClick(win, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(win.page_widgets["spending"].quick_add.payee, "Clayworks Studio")
+    direction = win.page_widgets["spending"].filters.direction  # a filter: money in only
+    direction.setFocus()
+    qtbot.keyClick(direction, Qt.Key.Key_End)
+    assert direction.currentIndex() == 2
+    shown_before = win.page_widgets["spending"].model.rowCount()
     qtbot.keyClick(win, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(win.page_widgets["settings"].planner_name, "Sam Example")
     store = win.ctx.store
@@ -97,6 +102,8 @@ def test_choosing_welsh_in_settings_changes_the_whole_window_at_once(
     # What was half-typed is still there.
     assert settings_page.planner_name.text() == "Sam Example"
     assert win.page_widgets["spending"].quick_add.payee.text() == "Clayworks Studio"
+    assert win.page_widgets["spending"].filters.direction.currentIndex() == 2
+    assert win.page_widgets["spending"].model.rowCount() == shown_before  # still only money in
     # Keys still work after the menus were made again.
     qtbot.keyClick(win, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert win.current_page_key() == "outcomes"

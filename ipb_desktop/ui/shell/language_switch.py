@@ -69,8 +69,7 @@ def _start_pages(window: MainWindow) -> None:
 
 
 def _pages(window: MainWindow, focused: QWidget | None) -> None:
-    """Build again each page built so far; the one in view at once, the others when next shown, unless they
-    hold something half-typed (then at once too, so it can be put back)."""
+    """Build again, at once, each page built so far, and put back what it showed (see `carry_over`)."""
     stack = window.pages
     current = stack.current_key()
     kept: dict[str, HalfTyped] = {}
@@ -79,11 +78,12 @@ def _pages(window: MainWindow, focused: QWidget | None) -> None:
         if page is None:
             continue
         kept[key] = HalfTyped.of(page, focused if key == current else None)
+        if isinstance(page, Page):
+            page.refresh_now()  # read the store again first: a list box may show a value since undone
+            kept[key].note_choices(page)
         page.hide()
         page.deleteLater()
     for key, state in kept.items():
-        if key != current and not state.typed:
-            continue
         page = stack.page(key)
         if isinstance(page, Page) and not page.isVisible():
             page.refresh_now()  # so showing it later does not fill the boxes over what is put back
