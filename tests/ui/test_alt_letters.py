@@ -125,3 +125,16 @@ def test_the_set_up_wizard_has_no_alt_letter_twice(qtbot, shown: MainWindow) -> 
         assert clashes(wizard) == {}, wizard.currentPage().title()
         wizard.next()
     wizard.reject()
+
+
+def test_each_menu_has_no_alt_letter_twice(qtbot, shown: MainWindow) -> None:
+    from tests.ui.alt_letters import letter
+
+    for title in shown.menuBar().actions():
+        menu = title.menu()
+        used: dict[str, list[str]] = {}
+        for action in menu.actions():
+            key = letter(action.text())
+            if key and action.isVisible():
+                used.setdefault(key, []).append(action.text())
+        assert {k: v for k, v in used.items() if len(v) > 1} == {}, title.text()

@@ -38,7 +38,7 @@ def make_menus(window: MainWindow) -> None:
     file_menu = bar.addMenu(_("&File"))
     window.new_action = _action(file_menu, _("&New store…"), window.show_create, QKeySequence.StandardKey.New)
     window.open_action = _action(file_menu, _("&Open store…"), window.open_store_dialog, QKeySequence.StandardKey.Open)
-    window.recent_menu = file_menu.addMenu(_("Open &recent"))
+    window.recent_menu = file_menu.addMenu(_("Open recen&t"))
     window.recent_menu.aboutToShow.connect(lambda: fill_recent(window))
     file_menu.addSeparator()
     window.import_action = _action(file_menu, _("&Import statement…"), window.import_statement, "Ctrl+I")
@@ -48,7 +48,7 @@ def make_menus(window: MainWindow) -> None:
     window.restore_action = _action(file_menu, _("&Restore from a backup…"), window.restore_from_backup)
     window.export_all_action = _action(file_menu, _("&Export everything…"), window.export_everything)
     window.import_all_action = _action(
-        file_menu, _("Import everything into a &new store…"), lambda: store_health.import_everything(window)
+        file_menu, _("Import everything into a new &store…"), lambda: store_health.import_everything(window)
     )
     file_menu.addSeparator()
     window.lock_action = _action(file_menu, _("&Lock"), window.lock, "Ctrl+L")
