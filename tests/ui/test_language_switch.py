@@ -146,3 +146,15 @@ def test_a_language_set_elsewhere_reaches_the_window_by_the_language_change_even
     qtbot.waitUntil(lambda: _menu_titles(win) == [_welsh(m) for m in MENUS])
     assert _page_names(win)[0] == _welsh("Home")
     assert win.ctx.store is not None and win.current_page_key() == "home"
+
+
+def test_the_lock_screen_shown_when_the_language_changes_keeps_its_store(
+    qtbot, open_window: MainWindow, english_after
+) -> None:
+    win = open_window
+    qtbot.keyClick(win, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    path = win.unlock_page.path
+    apply_language("cy")
+    qtbot.waitUntil(lambda: win.unlock_page.heading.text() == _welsh("Your budget is locked"))
+    assert win.central.currentWidget() is win.unlock_page and win.unlock_page.path == path
+    assert path.name in win.unlock_page.explain.text()

@@ -60,11 +60,14 @@ def _start_pages(window: MainWindow) -> None:
         if shown is before:
             central.setCurrentWidget(after)
     window.connect_start_pages()
-    if shown is window.unlock_page and path is not None:
-        window.unlock_page.ask(path, locked=locked)
-    elif shown is window.create_page:
+    now = central.currentWidget()
+    if path is not None and now is window.unlock_page:
+        window.unlock_page.ask(path, locked=locked)  # the same store's name and words, in the new language
+    else:
+        window.unlock_page.path = path
+    if now is window.create_page:
         window.create_page.reset()
-    elif shown is window.welcome:
+    elif now is window.welcome:
         window.welcome.create_button.setFocus()
 
 
