@@ -71,4 +71,8 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    sys.stdout.flush()
+    # The figures are out: skip the interpreter's and Qt's teardown, which now and then crashes (SIGSEGV) while
+    # destroying widgets at exit, before and after building pages on first show alike.
+    os._exit(code)

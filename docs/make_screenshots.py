@@ -4,7 +4,9 @@
 
 Builds a fresh demo store (invented data: Alys Testwood in Exampleshire) in a temporary folder with a fixed
 "today", opens it in the real main window and saves each page with QWidget.grab(), at 100% text size and once
-at 200%.
+at 200%. Then the set in docs/screenshots/: Home, Spending, Outcomes and Plan in the app's first window size
+(1100×760) at 100 % and 200 % text and in a high-contrast palette in English, and at 100 % in Welsh, named
+PAGE-VARIANT.png (home-en.png, home-en-200.png, home-en-high-contrast.png, home-cy.png ...).
 """
 
 from __future__ import annotations
@@ -31,6 +33,14 @@ SHOTS = [
     ("home", "screenshot-home-high-contrast.png", 100),
 ]
 HIGH_CONTRAST = "screenshot-home-high-contrast.png"
+SET_PAGES = ["home", "spending", "outcomes", "plan"]
+# variant: (language, text size, high contrast)
+SET_VARIANTS = {
+    "en": ("en_GB", 100, False),
+    "en-200": ("en_GB", 200, False),
+    "en-high-contrast": ("en_GB", 100, True),
+    "cy": ("cy", 100, False),
+}
 
 
 def high_contrast_palette():  # type: ignore[no-untyped-def]
@@ -63,6 +73,7 @@ def main(argv: list[str]) -> int:
         os.environ["IPB_HOME"] = str(Path(tmp) / "home")
         os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
+        from PySide6.QtGui import QPalette  # noqa: TID251 - a GUI script
         from PySide6.QtWidgets import QApplication  # noqa: TID251 - a GUI script
 
         from ipb_desktop import demo, seed
@@ -78,6 +89,7 @@ def main(argv: list[str]) -> int:
         window.resize(1280, 860)
         window.show()
         window.enter(store)
+        plain = QPalette(app.palette())
         for key, name, percent in SHOTS:
             if name == HIGH_CONTRAST:
                 # A high-contrast palette like the platforms' own: the app sets no colours of its own, so it follows.
@@ -91,9 +103,41 @@ def main(argv: list[str]) -> int:
                 raise SystemExit(f"could not save {target}")
             print(target)
         apply_text_scale(100)
+        app.setPalette(plain)
+        take_set(app, window, store, out / "screenshots")
         window.close()
         QApplication.processEvents()
     return 0
+
+
+def take_set(app, window, store, out: Path) -> None:  # type: ignore[no-untyped-def]
+    """The set for the README's table: each page in each variant, in the window's first size."""
+    from ipb_desktop import settings
+    from ipb_desktop.ui.shell.appearance import apply_text_scale
+
+    out.mkdir(parents=True, exist_ok=True)
+    plain = app.palette()
+    window.resize(1100, 760)
+    for variant, (language, percent, contrast) in SET_VARIANTS.items():
+        with store.transaction() as session:  # as if chosen in Settings: the window follows at once
+            settings.put(session, "language", language)
+            settings.put(session, "text_scale_percent", str(percent))
+        window.ctx.changed.emit()
+        app.setPalette(high_contrast_palette() if contrast else plain)
+        apply_text_scale(percent)
+        for key in SET_PAGES:
+            window.show_page(key)
+            for _ in range(5):
+                app.processEvents()
+            target = out / f"{key}-{variant}.png"
+            if not window.grab().save(str(target)):
+                raise SystemExit(f"could not save {target}")
+            print(target)
+    with store.transaction() as session:
+        settings.put(session, "language", "en_GB")
+        settings.put(session, "text_scale_percent", "100")
+    window.ctx.changed.emit()
+    app.setPalette(plain)
 
 
 if __name__ == "__main__":

@@ -144,11 +144,18 @@ def test_translations_keep_every_placeholder_and_add_none(welsh: Catalog) -> Non
     assert not problems, "\n".join(problems)
 
 
+# Welsh words use about 20 letters, and these windows have more Alt-letters than that (menu bar included): in
+# Welsh these few go without one rather than share a letter (tests/ui/test_alt_letters.py runs in Welsh too).
+NO_LETTER_LEFT_IN_WELSH = {"&Monitoring return is due", "&Warn me when the account holds", "De&lete…"}
+
+
 def test_accelerators_stay_single(welsh: Catalog) -> None:
     """A keyboard accelerator in the English ("&Save") is kept in Welsh, once, and not added where none was."""
     problems = []
     for message in welsh:
         if not message.id or message.pluralizable or not message.string:
+            continue
+        if message.id in NO_LETTER_LEFT_IN_WELSH and "&" not in str(message.string):
             continue
         english, cymraeg = str(message.id).replace("&&", ""), str(message.string).replace("&&", "")
         marks = re.compile(r"&(?=\w)")

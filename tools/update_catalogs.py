@@ -22,6 +22,7 @@ LOCALE_DIR = ROOT / "resources" / "locale"
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 LANGUAGES = ["cy"]
 WIDTH = 110
+_PERCENT_FLAG = re.compile(rb"^(#,.*?)(?<![-\w])python-format", re.MULTILINE)
 _HEADER_DATES = re.compile(rb'^"(POT-Creation-Date|PO-Revision-Date): .*\\n"$', re.MULTILINE)
 
 
@@ -65,11 +66,18 @@ def needs_translation(message: Message) -> bool:
     return message.fuzzy or not all(str(form or "").strip() for form in forms)
 
 
+def no_percent_formats(po_text: bytes) -> bytes:
+    """Mark every message `no-python-format`: our messages are filled with `str.format` ({name}), never with
+    `%`, but babel flags any text that happens to look like a %-format ("{percent}% left" holds "% le"), and
+    `msgfmt -c` then refuses a translation that moves or drops the look-alike."""
+    return _PERCENT_FLAG.sub(rb"\1no-python-format", po_text)
+
+
 def _write_if_changed(path: Path, catalog: Catalog, **options: bool) -> bool:
     """Write `catalog` to `path` unless only the header dates would differ. True when the file was written."""
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=WIDTH, sort_output=True, **options)
-    new = buffer.getvalue()
+    new = no_percent_formats(buffer.getvalue())
     if path.exists() and _HEADER_DATES.sub(b"", path.read_bytes()) == _HEADER_DATES.sub(b"", new):
         return False
     path.write_bytes(new)

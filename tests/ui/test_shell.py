@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 
 from ipb_desktop import appconfig, holder
 from ipb_desktop.models.store import Store
-from ipb_desktop.ui.shell import main_window
+from ipb_desktop.ui.shell import main_window, menus
 from ipb_desktop.ui.shell.main_window import PAGES, MainWindow
 from tests.conftest import PASSPHRASE
 
@@ -113,7 +114,7 @@ def test_switching_stores_with_file_open_changes_the_title(
 
 
 def test_recent_menu_shows_file_names_only(qtbot, open_window: MainWindow) -> None:
-    open_window._fill_recent()
+    menus.fill_recent(open_window)
     names = [a.text() for a in open_window.recent_menu.actions()]
     assert names == ["alys.ipb"]
 
@@ -130,13 +131,31 @@ def test_every_page_is_reachable_by_keyboard(qtbot, open_window: MainWindow) -> 
     assert win.current_page_key() == "help"
 
 
-def test_a_page_that_cannot_be_built_stops_the_window_loudly(qtbot, monkeypatch) -> None:
-    """No stand-in page hides a broken one: the error reaches the person (and the test) at once."""
+def test_a_page_that_cannot_be_built_stops_the_window_loudly(qtbot, monkeypatch, filled_store: Store) -> None:
+    """No stand-in page hides a broken one: the error reaches the person (and the test) when it is built."""
 
     def broken(_ctx: object) -> None:
         raise ImportError("the Outcomes page is missing")
 
     pages = [(key, label, broken if key == "outcomes" else build) for key, label, build in main_window.PAGES]
     monkeypatch.setattr(main_window, "PAGES", pages)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.enter(filled_store)
     with pytest.raises(ImportError, match="Outcomes page is missing"):
-        MainWindow()
+        window.page_widgets["outcomes"]
+
+
+def test_only_home_is_built_when_a_store_opens(qtbot, open_window: MainWindow) -> None:
+    """The other pages wait until they are first shown (the window is ready sooner)."""
+    win = open_window
+    assert win.pages.built_keys() == ["home"]
+    assert win.findChild(QWidget, "page-home") is not None and win.findChild(QWidget, "page-spending") is None
+    qtbot.keyClick(win, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert win.pages.built_keys() == ["home", "spending"]
+    spending = win.findChild(QWidget, "page-spending")
+    assert spending is not None and spending.isVisible()
+    win.nav.setFocus()
+    qtbot.keyClick(win.nav, Qt.Key.Key_Down)  # the page list: Plan and budget
+    assert win.pages.built_keys() == ["home", "spending", "plan"]
+    assert win.findChild(QWidget, "page-plan").isVisible()

@@ -178,6 +178,7 @@ class EmploymentPage(Page):
         week = QHBoxLayout()
         self.previous_week_button = QPushButton(_("&Previous week"))
         self.week_words = QLabel()
+        self.week_words.setWordWrap(True)  # a long week name wraps instead of widening the page (200 %, Welsh)
         self.next_week_button = QPushButton(_("&Next week"))
         week.addWidget(self.previous_week_button)
         week.addWidget(self.week_words, 1)

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -160,9 +161,10 @@ class OutcomesPage(Page):
             self,
         )
         self.table = make_table(self.model, _("Outcomes"))
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            self.table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Every column shares the width and wraps (headings too), so at 200 % text or in Welsh the names are
+        # shown in full on more lines and the table never scrolls sideways.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
         col.addWidget(self.table)
 
         self.add_button = QPushButton(_("&Add an outcome"))

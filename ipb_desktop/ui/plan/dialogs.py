@@ -189,7 +189,7 @@ class PlanLineDialog(FormDialog):
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             self.outcomes.addItem(item)
         self.form.row(
-            _("&Outcomes this helps with"), self.outcomes, ("outcomes",), hint=_("Press Space to tick or untick.")
+            _("Outcomes this &helps with"), self.outcomes, ("outcomes",), hint=_("Press Space to tick or untick.")
         )
         self.notes = text_box(_("anything agreed about this support"))
         if before and before.notes:

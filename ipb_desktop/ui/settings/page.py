@@ -125,8 +125,7 @@ class SettingsPage(Page):
             box = QComboBox()
             for value, words in options:
                 box.addItem(_(words), value)
-            hint = _("The new language is used fully the next time you open the app.") if key == "language" else None
-            self.choice_form.row(_(LABELS[key]), box, (key,), hint=hint)
+            self.choice_form.row(_(LABELS[key]), box, (key,))  # a new language applies at once (shell)
             box.activated.connect(lambda _index, k=key: self.choose(k))
             self.combos[key] = box
         col.addWidget(choices_box)

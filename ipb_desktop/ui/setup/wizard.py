@@ -146,7 +146,7 @@ class BudgetPage(AddOneAtATimePage):
                 "The dates your budget covers, and the money from each funder (for example the NHS and the "
                 "council). Add one funder at a time."
             ),
-            _("Save this funder and &add another"),
+            _("Sa&ve this funder and add another"),
         )
         self.period_form: PeriodDialog | None = None
         self.saved_period_form: PeriodDialog | None = None  # shown, greyed out, once its dates are saved
@@ -202,7 +202,7 @@ class OutcomesStepPage(AddOneAtATimePage):
             ctx,
             _("What matters to you"),
             _("What do you want your support to help with? Write each one in your own words. Add one at a time."),
-            _("Save this and &add another"),
+            _("Sa&ve this and add another"),
         )
         self.outcome_form: OutcomeDialog | None = None
 
@@ -229,7 +229,7 @@ class PlanStepPage(AddOneAtATimePage):
             ctx,
             _("Your plan"),
             _("The support agreed in your plan, with how much is planned for each. Add one at a time."),
-            _("Save this and &add another"),
+            _("Sa&ve this and add another"),
         )
         self.no_period = QLabel(_("Add your budget dates first (the step before), then your plan."))
         self.column.addWidget(self.no_period)
@@ -265,7 +265,8 @@ class SetupWizard(QWizard):
         self.steps: list[StepPage] = [AboutYouPage(ctx), BudgetPage(ctx), OutcomesStepPage(ctx), PlanStepPage(ctx)]
         self.page_ids = [self.addPage(page) for page in self.steps]
         self.setButtonText(QWizard.WizardButton.CustomButton1, _("&Skip this step"))
-        self.setButtonText(QWizard.WizardButton.CancelButton, _("Stop for &now"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, _("S&top for now"))
+        self.setButtonText(QWizard.WizardButton.NextButton, _("Ne&xt >"))  # N is the NHS number's
         self.setButtonText(QWizard.WizardButton.FinishButton, _("&Finish"))
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
         self.customButtonClicked.connect(self._skip)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -54,13 +54,17 @@ _qt_words: QtWords | None = None
 def apply_language(language: str) -> None:
     """Our words (gettext), Qt's own buttons (QtWords) and Qt's dates and numbers (QLocale) in one language."""
     global _qt_words
-    if language != i18n.current_locale():
+    changed = language != i18n.current_locale()
+    if changed:
         i18n.set_locale(language)
     QLocale.setDefault(qt_locale(language))
     app = QApplication.instance()
     if _qt_words is None and app is not None:
         _qt_words = QtWords(app)
-        app.installTranslator(_qt_words)
+        app.installTranslator(_qt_words)  # Qt sends LanguageChange itself
+    elif changed and app is not None:
+        # Every window hears of it: Qt's own widgets (standard buttons) retranslate, and so does the main window.
+        QCoreApplication.postEvent(app, QEvent(QEvent.Type.LanguageChange))
 
 
 # -- contrast (WCAG 2.2 AA: 4.5:1 for text, 3:1 for borders, focus marks and bars) ------------------------------

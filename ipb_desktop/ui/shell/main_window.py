@@ -3,11 +3,11 @@ a navigation list beside the pages. The title always says whose store is open.""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, Qt
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -16,22 +16,22 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from ipb_desktop import appconfig, holder, settings, unlock
+from ipb_desktop import appconfig, holder, i18n, settings, unlock
 from ipb_desktop.errors import IpbError
 from ipb_desktop.i18n import _
 from ipb_desktop.models.store import Store
 from ipb_desktop.ui import messages
 from ipb_desktop.ui.operations.context import AppContext
-from ipb_desktop.ui.shell import about, backup_dialogs, start_pages, store_health
+from ipb_desktop.ui.shell import backup_dialogs, language_switch, menus, start_pages, store_health
 from ipb_desktop.ui.shell.appearance import apply_language, apply_text_scale
 from ipb_desktop.ui.shell.idle_lock import HeldForms, IdleWatcher
 from ipb_desktop.ui.shell.page_list import PAGES, NavList
+from ipb_desktop.ui.shell.page_stack import PagesByKey, PageStack
 from ipb_desktop.ui.shell.system_lock import SystemLockWatcher
 from ipb_desktop.ui.shell.undo_keys import UndoActions
 from ipb_desktop.ui.widgets.forms import Heading, MessageBar
@@ -43,6 +43,25 @@ APP_TITLE = "ipb-desktop"
 class MainWindow(QMainWindow):
     # Replaced in tests; File > Open asks it which file to open.
     ask_store_to_open: Callable[[QWidget], Path | None] = staticmethod(start_pages.ask_store_to_open)
+    # The menus' actions (`menus.make_menus`, again after a change of language).
+    new_action: QAction
+    open_action: QAction
+    recent_menu: QMenu
+    import_action: QAction
+    import_history_action: QAction
+    backup_action: QAction
+    restore_action: QAction
+    export_all_action: QAction
+    import_all_action: QAction
+    lock_action: QAction
+    close_store_action: QAction
+    quit_action: QAction
+    undo_action: QAction
+    redo_action: QAction
+    go_actions: list[QAction]
+    help_action: QAction
+    audit_action: QAction
+    about_action: QAction
 
     def __init__(self, ctx: AppContext | None = None) -> None:
         super().__init__()
@@ -62,25 +81,16 @@ class MainWindow(QMainWindow):
         self.unlock_page = start_pages.UnlockPage()
         self.shell = QWidget()
         self.nav = NavList()
-        self.nav.setAccessibleName(_("Pages"))
-        self.nav.setAccessibleDescription(_("Choose a page with the arrow keys"))
-        self.pages = QStackedWidget()
-        self.page_widgets: dict[str, QWidget] = {}
-        for key, label, build in PAGES:
-            page = build(self.ctx)
-            page.setObjectName(f"page-{key}")
-            self.page_widgets[key] = page
-            scroll = QScrollArea()
-            scroll.setWidgetResizable(True)
-            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-            scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no unnamed, invisible Tab stop around every page
-            scroll.setWidget(page)
-            self.pages.addWidget(scroll)
-            item = QListWidgetItem(_(label))
+        self.pages = PageStack(self.ctx, PAGES)  # each page is built the first time it is shown
+        self.page_widgets: Mapping[str, QWidget] = PagesByKey(self.pages)
+        self.pages.page_built.connect(self._page_built)
+        for key, _label, _build in PAGES:
+            item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
+        self.name_pages()
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
-        self.nav.currentRowChanged.connect(self._say_page)
+        self.nav.currentRowChanged.connect(self.say_page)
         self.nav.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
         self.nav.setSpacing(4)
         # Always in view while a planner records changes beside the person (in words, not colour alone).
@@ -104,6 +114,7 @@ class MainWindow(QMainWindow):
         self.central = QStackedWidget()
         for widget in (self.welcome, self.create_page, self.unlock_page, self.shell):
             self.central.addWidget(widget)
+        self.built_language = i18n.current_locale()
         outer = QWidget()
         column = QVBoxLayout(outer)
         column.setContentsMargins(0, 0, 0, 0)
@@ -126,10 +137,13 @@ class MainWindow(QMainWindow):
         self.system_lock.lock_requested.connect(self.lock)
 
         install_wheel_guard()  # scrolling never changes a value (ui/widgets/guards.py)
-        self._make_menus()
-        dropped = getattr(self.page_widgets.get("spending"), "statementDropped", None)
-        if dropped is not None:  # a statement file dropped on the Spending page opens the import
-            dropped.connect(self.import_statement)
+        self.make_menus()
+        self.connect_start_pages()
+        self.ctx.changed.connect(self._store_changed)
+        self.nav.setCurrentRow(0)
+        self.update_actions()
+
+    def connect_start_pages(self) -> None:
         self.welcome.create_requested.connect(self.show_create)
         self.welcome.open_requested.connect(self.open_store_dialog)
         self.create_page.created.connect(self._created)
@@ -137,69 +151,23 @@ class MainWindow(QMainWindow):
         self.unlock_page.unlocked.connect(self._unlocked)
         self.unlock_page.open_other.connect(self.open_store_dialog)
         self.unlock_page.create_new.connect(self.show_create)
-        self.ctx.changed.connect(self._store_changed)
-        self.nav.setCurrentRow(0)
-        self._update_actions()
+        self.unlock_page.restore_requested.connect(self.health.restore_unopened)
 
-    # -- menus ------------------------------------------------------------------------------------------------
+    def name_pages(self) -> None:
+        """The page list's words (again after a change of language; the chosen row stays)."""
+        self.nav.setAccessibleName(_("Pages"))
+        self.nav.setAccessibleDescription(_("Choose a page with the arrow keys"))
+        for row, (_key, label, _build) in enumerate(PAGES):
+            self.nav.item(row).setText(_(label))
+        self.nav.updateGeometry()
 
-    def _action(
-        self,
-        menu: QMenu,
-        text: str,
-        slot: Callable[[], object],
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: slot())
-        menu.addAction(action)
-        return action
+    def _page_built(self, key: str, page: QWidget) -> None:
+        dropped = getattr(page, "statementDropped", None)
+        if dropped is not None:  # a statement file dropped on the Spending page opens the import
+            dropped.connect(self.import_statement)
 
-    def _make_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(_("&File"))
-        self.new_action = self._action(file_menu, _("&New store…"), self.show_create, QKeySequence.StandardKey.New)
-        self.open_action = self._action(
-            file_menu, _("&Open store…"), self.open_store_dialog, QKeySequence.StandardKey.Open
-        )
-        self.recent_menu = file_menu.addMenu(_("Open &recent"))
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        file_menu.addSeparator()
-        self.import_action = self._action(file_menu, _("&Import statement…"), self.import_statement, "Ctrl+I")
-        self.import_history_action = self._action(file_menu, _("Import &history…"), self.show_import_history)
-        file_menu.addSeparator()
-        self.backup_action = self._action(file_menu, _("&Back up now…"), self.back_up_now)
-        self.restore_action = self._action(file_menu, _("&Restore from a backup…"), self.restore_from_backup)
-        self.export_all_action = self._action(file_menu, _("&Export everything…"), self.export_everything)
-        self.import_all_action = self._action(
-            file_menu, _("Import everything into a &new store…"), lambda: store_health.import_everything(self)
-        )
-        file_menu.addSeparator()
-        self.lock_action = self._action(file_menu, _("&Lock"), self.lock, "Ctrl+L")
-        self.close_store_action = self._action(file_menu, _("&Close store"), lambda: about.close_store(self))
-        file_menu.addSeparator()
-        self.quit_action = self._action(file_menu, _("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-
-        edit_menu = bar.addMenu(_("&Edit"))
-        self.undo_action = self.undo_keys.undo_action
-        self.redo_action = self.undo_keys.redo_action
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-
-        go_menu = bar.addMenu(_("&Go"))
-        self.go_actions: list[QAction] = []
-        for row, (key, label, _build) in enumerate(PAGES):
-            action = self._action(go_menu, _(label), self._go_to(row), f"Ctrl+{row + 1}")
-            action.setObjectName(f"go-{key}")
-            self.go_actions.append(action)
-
-        help_menu = bar.addMenu(_("&Help"))
-        self.help_action = self._action(help_menu, _("&Help"), self.show_help, QKeySequence("F1"))
-        self.help_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        self.audit_action = self._action(help_menu, _("&Record of changes…"), self.show_audit)
-        self.about_action = self._action(help_menu, _("&About ipb-desktop"), lambda: about.show_about(self))
+    def make_menus(self) -> None:
+        menus.make_menus(self)
 
     def import_statement(self, path: Path | None = None) -> None:
         """File > Import statement (or a statement dropped on the Spending page, with its `path`)."""
@@ -232,22 +200,7 @@ class MainWindow(QMainWindow):
         if self.ctx.store is not None:
             backup_dialogs.export_everything(self, self.ctx.store)
 
-    def _go_to(self, row: int) -> Callable[[], None]:
-        return lambda: self.show_page_row(row)
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        recent = appconfig.recent_stores()
-        if not recent:
-            empty = self.recent_menu.addAction(_("No stores opened yet"))
-            empty.setEnabled(False)
-        for item in recent:
-            # File names only: no person's name is shown before the store is unlocked.
-            action = self.recent_menu.addAction(item.path.name)
-            action.setToolTip(str(item.path.parent))
-            action.triggered.connect(lambda _checked=False, p=item.path: self.open_path(p))
-
-    def _update_actions(self) -> None:
+    def update_actions(self) -> None:
         open_ = self.ctx.store is not None
         self.lock_action.setEnabled(open_)
         self.close_store_action.setEnabled(open_)
@@ -357,7 +310,7 @@ class MainWindow(QMainWindow):
         self.ctx.set_store(store, keep_undo=keep_undo)
         self.central.setCurrentWidget(self.shell)
         self.idle.resume()
-        self._update_actions()
+        self.update_actions()
         self.nav.setFocus()
         self.health.opened(store)
 
@@ -371,6 +324,8 @@ class MainWindow(QMainWindow):
             recorder = settings.get(s, "recorder")
         store.actor = recorder if recorder.startswith("planner:") else "holder"
         planner = store.actor.split(":", 1)[1] if store.actor.startswith("planner:") else ""
+        appconfig.set_language(language)  # so the next start is in this language from its first page
+        apply_language(language)
         self.planner_note.setText(
             _(
                 "Recording as the planner, {name}: every change is marked as made by {name}. To record as the "
@@ -380,14 +335,14 @@ class MainWindow(QMainWindow):
             else ""
         )
         self.planner_note.setVisible(bool(planner))
-        appconfig.set_language(language)  # so the next start is in this language from its first page
-        apply_language(language)
         apply_text_scale(percent)
         self.idle.set_minutes(minutes)
+        if self.built_language != i18n.current_locale():
+            language_switch.retranslate(self)  # every text in the new language, now, without a restart
 
     def _store_changed(self) -> None:
         store = self.ctx.store
-        self._update_actions()
+        self.update_actions()
         if store is None:
             self.setWindowTitle(APP_TITLE)
             self.planner_note.setText("")
@@ -432,7 +387,7 @@ class MainWindow(QMainWindow):
         self.central.setCurrentWidget(self.shell)
         self.nav.setCurrentRow(row)
 
-    def _say_page(self, row: int) -> None:
+    def say_page(self, row: int) -> None:
         """Name the page shown now, and ask screen readers to say it (the focus may not have moved)."""
         if not 0 <= row < self.nav.count():
             return
@@ -469,6 +424,11 @@ class MainWindow(QMainWindow):
 
         self.audit_dialog = AuditDialog(self.ctx, self)
         self.audit_dialog.open()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and self.built_language != i18n.current_locale():
+            language_switch.retranslate(self)  # the language was changed from elsewhere (apply_language)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         appconfig.set_window_geometry(bytes(self.saveGeometry().toBase64().data()).decode("ascii"))

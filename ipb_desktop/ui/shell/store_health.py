@@ -43,15 +43,16 @@ if TYPE_CHECKING:
 SHOWN_BACKUPS = 5  # the newest automatic backups named in the warning about damage
 
 
+def read_only_words() -> str:
+    return _(
+        "Read-only: this copy of your budget can only be looked at here. You can view, print and export it. "
+        "To make changes, copy the store to a folder of your own and open that copy."
+    )
+
+
 def read_only_banner() -> Heading:
     """The strip shown above the pages while the open store can only be read (words, not colour alone)."""
-    banner = Heading(
-        _(
-            "Read-only: this copy of your budget can only be looked at here. You can view, print and export it. "
-            "To make changes, copy the store to a folder of your own and open that copy."
-        ),
-        3,
-    )
+    banner = Heading(read_only_words(), 3)
     banner.setObjectName("read-only-banner")
     banner.setFrameShape(QFrame.Shape.Box)
     banner.setLineWidth(2)
@@ -92,7 +93,6 @@ class StoreHealth(QObject):
         self.check = IntegrityCheck(self)
         self.check.finished.connect(self._checked)
         self.damage_box: QMessageBox | None = None
-        window.unlock_page.restore_requested.connect(self.restore_unopened)
 
     def restore_unopened(self) -> bool:
         """The unlock page's "Restore from a backup…" for a store too damaged to open: choose a backup, put it

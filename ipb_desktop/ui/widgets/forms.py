@@ -152,15 +152,19 @@ class MessageBar(QWidget):
         self.kind = QLabel()
         self.kind.setStyleSheet("font-weight: bold")
         self.text = plain_label()
-        # The message's own words are what a screen reader reads (an accessible name would replace them).
-        self.setAccessibleName(_("Message"))
-        self.dismiss = QPushButton(_("&Dismiss"))
+        self.dismiss = QPushButton()
+        self.retranslate()
         self.dismiss.clicked.connect(self.hide)
         layout.addWidget(self.kind)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.dismiss)
         self.setAutoFillBackground(True)
         self.hide()
+
+    def retranslate(self) -> None:
+        # The message's own words are what a screen reader reads (an accessible name would replace them).
+        self.setAccessibleName(_("Message"))
+        self.dismiss.setText(_("&Dismiss"))
 
     def show_error(self, text: str) -> None:
         self._show(_("Please note:"), text)

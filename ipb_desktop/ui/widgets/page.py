@@ -31,5 +31,10 @@ class Page(QWidget):
             self.refresh()
         super().showEvent(event)
 
+    def refresh_now(self) -> None:
+        """Read the page now, shown or not (so nothing filled in after this is overwritten when it is shown)."""
+        self._dirty = False
+        self.refresh()
+
     def refresh(self) -> None:
         """Read what the page shows from the services (or clear it when no store is open)."""
