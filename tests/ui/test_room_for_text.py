@@ -73,17 +73,10 @@ def test_outcome_names_are_shown_in_full_at_200_percent(qtbot, open_window: Main
     assert table.horizontalScrollBar().maximum() == 0
 
 
-_REPORTS_WELSH = pytest.mark.xfail(
-    strict=True, reason="Reports at 200 % in Welsh is 101 px too wide (its date row; ui/reports is another's)"
-)
-
-
 @pytest.mark.parametrize(
     ("row", "language"),
     [
-        pytest.param(
-            row, language, id=f"{key}-{language}", marks=_REPORTS_WELSH if (key, language) == ("reports", "cy") else ()
-        )
+        pytest.param(row, language, id=f"{key}-{language}")
         for row, (key, *_rest) in enumerate(PAGES)
         for language in ("en_GB", "cy")
     ],

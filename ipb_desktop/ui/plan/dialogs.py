@@ -178,7 +178,7 @@ class PlanLineDialog(FormDialog):
         for sid, name in streams:
             self.stream.addItem(name, sid)
         self.stream.setCurrentIndex(max(0, self.stream.findData(before.stream_id if before else None)))
-        self.form.row(_("Paid &for by"), self.stream, ("stream",))
+        self.form.row(_("P&aid for by"), self.stream, ("stream",))
         self.outcomes = QListWidget()
         self.outcomes.setAccessibleName(_("Outcomes this helps with"))
         for oid, text in outcome_rows:

@@ -139,11 +139,16 @@ class ReportsPage(Page):
         print_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)  # only while Reports is shown
         print_action.triggered.connect(lambda _checked=False: self.print_button.click())
         self.addAction(print_action)
-        for button in (self.preview_button, self.save_pdf_button, self.print_button, self.save_csv_button):
+        # Two rows, so the buttons fit the default window at 200 % text (in Welsh too) without scrolling sideways.
+        for button in (self.preview_button, self.save_pdf_button, self.print_button):
             buttons.addWidget(button)
-        self.save_html_button = accessible.add_button(self, buttons)
         buttons.addStretch(1)
+        more_buttons = QHBoxLayout()
+        more_buttons.addWidget(self.save_csv_button)
+        self.save_html_button = accessible.add_button(self, more_buttons)
+        more_buttons.addStretch(1)
         layout.addLayout(buttons)
+        layout.addLayout(more_buttons)
         self.status = plain_label()
         self.status.setAccessibleDescription(_("Where the file was saved"))
         layout.addWidget(self.status)
