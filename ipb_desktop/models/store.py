@@ -240,7 +240,7 @@ class Store:
         with self.engine.connect() as conn:
             return conn.exec_driver_sql(f"PRAGMA {name}").scalar()
 
-    def integrity_problems(self, *, separate: bool = False) -> list[str]:
+    def integrity_problems(self, *, separate: bool = False, structure: bool = True) -> list[str]:
         """Every page that fails its checksum and anything SQLite's structure check finds; empty when sound.
 
         Reads the whole file (milliseconds for a year of payments, a few tenths of a second for ten). With
@@ -249,11 +249,11 @@ class Store:
         """
         if not separate:
             with self.engine.connect() as conn:
-                return keyed.integrity_problems(_raw(conn))
+                return keyed.integrity_problems(_raw(conn), structure=structure)
         access = keyed.Access.IMMUTABLE if self.read_only else keyed.Access.READ_ONLY
         conn = keyed.connect(self.path, self._key, access)
         try:
-            return keyed.integrity_problems(conn)
+            return keyed.integrity_problems(conn, structure=structure)
         finally:
             conn.close()
 
