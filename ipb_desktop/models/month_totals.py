@@ -53,9 +53,23 @@ _CREATE = (
 )
 
 
+INSERT_TRIGGER = _CREATE[1]
+
+
 def create_statements() -> tuple[str, ...]:
     """Make the table and its triggers, and fill it from the payments already there."""
     return _CREATE
+
+
+def fill_after_statement() -> str:
+    """Add in the payments whose id is above `:after`, a month at a time (added while the insert trigger was
+    off, see batch_fill): the same sums the trigger makes one payment at a time."""
+    return f"""INSERT INTO {TABLE}(month, in_pence, out_pence, payments)
+        SELECT substr(txn_date, 1, 7), sum(CASE WHEN direction = 'in' THEN amount_pence ELSE 0 END),
+               sum(CASE WHEN direction = 'in' THEN 0 ELSE amount_pence END), count(*)
+        FROM "transaction" WHERE id > :after AND deleted_at IS NULL GROUP BY substr(txn_date, 1, 7) ORDER BY 1
+        ON CONFLICT(month) DO UPDATE SET in_pence = in_pence + excluded.in_pence,
+            out_pence = out_pence + excluded.out_pence, payments = payments + excluded.payments"""
 
 
 def drop_statements() -> tuple[str, ...]:
