@@ -8,6 +8,7 @@ a filter returns only ids, a page of rows is read by id, and totals are one `SUM
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -32,7 +33,7 @@ from sqlalchemy.orm import Session
 from ipb_desktop.ledger import PART_LABELS, join_part_labels
 from ipb_desktop.models import search_index
 from ipb_desktop.models.enums import Direction
-from ipb_desktop.models.fast_read import read_ids
+from ipb_desktop.models.fast_read import read_id_array, read_ids
 from ipb_desktop.models.schema import (
     Allocation,
     Category,
@@ -275,6 +276,13 @@ def _read_ids(session: Session, query: Select[Any]) -> list[int]:
 def transaction_ids(session: Session, flt: LedgerFilter = LedgerFilter(), sort: LedgerSort = LedgerSort()) -> list[int]:
     """Every matching transaction id in order: a few bytes each, so 50,000 of them are cheap to hold."""
     return _read_ids(session, ids_query(flt, sort))
+
+
+def transaction_id_array(
+    session: Session, flt: LedgerFilter = LedgerFilter(), sort: LedgerSort = LedgerSort()
+) -> array[int]:
+    """The same ids as `transaction_ids`, packed 8 bytes each (the Spending table holds up to a million)."""
+    return read_id_array(session, ids_query(flt, sort))
 
 
 def page_ids(
