@@ -31,7 +31,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from ipb_desktop.ledger import PART_LABELS, join_part_labels
-from ipb_desktop.models import search_index
+from ipb_desktop.models import month_totals, search_index
 from ipb_desktop.models.enums import Direction
 from ipb_desktop.models.fast_read import read_id_array, read_ids
 from ipb_desktop.models.schema import (
@@ -298,7 +298,9 @@ def count(session: Session, flt: LedgerFilter = LedgerFilter()) -> int:
 
 
 def totals(session: Session, flt: LedgerFilter = LedgerFilter()) -> LedgerTotals:
-    """Money in and out for the filtered payments, in one SQL aggregate."""
+    """Money in and out for the filtered payments, in one SQL aggregate (everything: from the month totals)."""
+    if flt == LedgerFilter():
+        return LedgerTotals(*month_totals.live_totals(session))
     part_conditions = _part_conditions(flt)
     if part_conditions:
         amount = Allocation.amount_pence

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from sqlalchemy import text, update
 from sqlalchemy.orm import Session
 
-from ipb_desktop import accounts, figures, ledger
+from ipb_desktop import accounts, figures, ledger, ledger_query
+from ipb_desktop.ledger_query import LedgerFilter, LedgerTotals
 from ipb_desktop.models import month_totals
 from ipb_desktop.models.schema import Transaction
 from ipb_desktop.models.store import Store
@@ -23,6 +24,10 @@ CHECK_DAYS = [FIRST + dt.timedelta(days=n) for n in (-1, 0, 10, 41, 42, 100, 133
 
 FULL = """SELECT coalesce(sum(CASE WHEN direction = 'in' THEN amount_pence ELSE -amount_pence END), 0)
     FROM "transaction" WHERE deleted_at IS NULL AND through_account = 1 AND txn_date <= :day"""
+
+LIVE = """SELECT count(*), coalesce(sum(CASE WHEN direction = 'in' THEN amount_pence ELSE 0 END), 0),
+    coalesce(sum(CASE WHEN direction = 'in' THEN 0 ELSE amount_pence END), 0)
+    FROM "transaction" WHERE deleted_at IS NULL"""
 
 add = st.tuples(
     st.just("add"), st.integers(0, DAYS), st.sampled_from(["in", "out"]), st.integers(1, 500_000), st.booleans()
@@ -75,6 +80,10 @@ def test_balance_from_month_totals_equals_adding_up_every_payment(
         ids: list[int] = []
         for step in steps:
             apply(s, step, ids)
+        everything = s.execute(text(LIVE)).one()
+        assert ledger_query.totals(s, LedgerFilter()) == LedgerTotals(
+            int(everything[0]), int(everything[1]), int(everything[2])
+        )
         for day in CHECK_DAYS:
             assert figures.balance_on(s, day) == full_balance(s, day), day
             assert month_totals.balance_on(s, day) == full_balance(s, day) - (opening or 0), day
