@@ -8,6 +8,7 @@ a filter returns only ids, a page of rows is read by id, and totals are one `SUM
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -30,9 +31,9 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from ipb_desktop.ledger import PART_LABELS, join_part_labels
-from ipb_desktop.models import search_index
+from ipb_desktop.models import month_totals, search_index
 from ipb_desktop.models.enums import Direction
-from ipb_desktop.models.fast_read import read_ids
+from ipb_desktop.models.fast_read import read_id_array, read_ids
 from ipb_desktop.models.schema import (
     Allocation,
     Category,
@@ -277,6 +278,13 @@ def transaction_ids(session: Session, flt: LedgerFilter = LedgerFilter(), sort: 
     return _read_ids(session, ids_query(flt, sort))
 
 
+def transaction_id_array(
+    session: Session, flt: LedgerFilter = LedgerFilter(), sort: LedgerSort = LedgerSort()
+) -> array[int]:
+    """The same ids as `transaction_ids`, packed 8 bytes each (the Spending table holds up to a million)."""
+    return read_id_array(session, ids_query(flt, sort))
+
+
 def page_ids(
     session: Session, flt: LedgerFilter, sort: LedgerSort = LedgerSort(), *, offset: int = 0, limit: int = 100
 ) -> list[int]:
@@ -290,7 +298,9 @@ def count(session: Session, flt: LedgerFilter = LedgerFilter()) -> int:
 
 
 def totals(session: Session, flt: LedgerFilter = LedgerFilter()) -> LedgerTotals:
-    """Money in and out for the filtered payments, in one SQL aggregate."""
+    """Money in and out for the filtered payments, in one SQL aggregate (everything: from the month totals)."""
+    if flt == LedgerFilter():
+        return LedgerTotals(*month_totals.live_totals(session))
     part_conditions = _part_conditions(flt)
     if part_conditions:
         amount = Allocation.amount_pence

@@ -35,6 +35,7 @@ from ipb_desktop.bankimport.writer import BulkWriter, clean_text
 from ipb_desktop.errors import InvalidInput
 from ipb_desktop.formatting import date_short
 from ipb_desktop.i18n import _, ngettext
+from ipb_desktop.models import batch_fill
 from ipb_desktop.models.schema import ImportBatch
 
 __all__ = ["StillToDo", "history", "restore_import", "still_to_do", "undo_import"]
@@ -349,17 +350,18 @@ def commit(session: Session, result: Preview, choices: ImportChoices | None = No
     session.flush()
     revivable = matching.existing(session, [p.bank_id for p in to_add])
     writer = BulkWriter(session, batch.id)
-    for item in to_add:
-        choice = choices.allocations.get(item.bank_id)
-        old = revivable.get(item.bank_id)
-        if old is None:
-            writer.add(item.line, item.bank_id, choice)
-            continue
-        # Brought back after its import was undone: the same row, so its history stays in one place.
-        ledger.restore_transaction(session, old.id)
-        ledger.update_transaction(session, old.id, _draft(item.line, item.bank_id, batch.id, choice))
-        ledger.get_transaction(session, old.id).import_batch_id = batch.id
-    writer.flush()
+    with batch_fill.filled_once(session):  # the search index and month totals once for the batch, not per row
+        for item in to_add:
+            choice = choices.allocations.get(item.bank_id)
+            old = revivable.get(item.bank_id)
+            if old is None:
+                writer.add(item.line, item.bank_id, choice)
+                continue
+            # Brought back after its import was undone: the same row, so its history stays in one place.
+            ledger.restore_transaction(session, old.id)
+            ledger.update_transaction(session, old.id, _draft(item.line, item.bank_id, batch.id, choice))
+            ledger.get_transaction(session, old.id).import_batch_id = batch.id
+        writer.flush()
     for item in matches:
         txn = ledger.get_transaction(session, item.existing_id or 0)
         txn.bank_id, txn.reconciled = item.bank_id, True

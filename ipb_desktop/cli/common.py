@@ -145,13 +145,16 @@ def actor_for(args: argparse.Namespace) -> str:
 
 
 @contextmanager
-def open_store(args: argparse.Namespace, *, check: bool = True) -> Iterator[Store]:
+def open_store(args: argparse.Namespace, *, check: bool = True, structure: bool = True) -> Iterator[Store]:
     """Unlock the store named by `args.store` (checking it looks like a store before asking for the passphrase),
     check every page of it (damage is reported, exit 4, before anything is read or written), record as the right
     person, and close it again however the block ends.
 
     A store this user cannot write (a CD, someone else's folder) opens read-only: reading commands work, and a
     change is refused with exit 6.
+
+    `structure=False` is for commands that only read: every page's checksum is still checked first, but not how
+    the pages link up (any page the command reads is checked again as it is read, and nothing is written).
     """
     path = real_store_path(store_path(args))
     actor = actor_for(args)
@@ -161,7 +164,7 @@ def open_store(args: argparse.Namespace, *, check: bool = True) -> Iterator[Stor
         if store.log_missing:
             warn(open_mark.missing_log_warning(path))
         if check:
-            problems = store.integrity_problems()
+            problems = store.integrity_problems(structure=structure)
             if problems:
                 raise keyed.damaged(path, problems[0])
         store.actor = actor

@@ -3,6 +3,7 @@ that touches the driver's connection)."""
 
 from __future__ import annotations
 
+from array import array
 from typing import Any
 
 from sqlalchemy import Select
@@ -24,5 +25,23 @@ def read_ids(session: Session, query: Select[Any]) -> list[int]:
     try:
         cursor.execute(sql)
         return [int(row[0]) for row in cursor.fetchall()]
+    finally:
+        cursor.close()
+
+
+def read_id_array(session: Session, query: Select[Any], chunk: int = 65536) -> array[int]:
+    """The same ids as `read_ids`, packed 8 bytes each and read a chunk at a time: a million ids take 8 MB,
+    where a list of them (and the driver's row tuples on the way) took over 100 MB."""
+    connection = session.connection()
+    sql = str(query.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True}))
+    dbapi = connection.connection.dbapi_connection
+    assert dbapi is not None
+    cursor = dbapi.cursor()
+    found: array[int] = array("q")
+    try:
+        cursor.execute(sql)
+        while rows := cursor.fetchmany(chunk):
+            found.extend(row[0] for row in rows)
+        return found
     finally:
         cursor.close()

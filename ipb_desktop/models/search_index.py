@@ -34,9 +34,19 @@ _CREATE = (
 )
 
 
+INSERT_TRIGGER = _CREATE[1]
+
+
 def create_statements() -> tuple[str, ...]:
     """Make the index and its triggers, and fill it from the payments already there."""
     return _CREATE
+
+
+def fill_after_statement() -> str:
+    """Index the payments whose id is above `:after` (added while the insert trigger was off, see batch_fill)."""
+    return f'INSERT INTO {TABLE}(rowid, payee, description) SELECT id, payee, description FROM "transaction" ' + (
+        "WHERE id > :after ORDER BY id"
+    )
 
 
 def drop_statements() -> tuple[str, ...]:

@@ -56,7 +56,7 @@ SQLCIPHER_PAGE = keyed.SQLCIPHER_PAGE
 HOLDER_ACTOR = "holder"
 # The newest migration in models/migrations/versions. A store already at it opens without importing Alembic
 # (a fifth of a second off every start); tests/models/test_store.py keeps it equal to Alembic's own head.
-HEAD_REVISION = "0007"
+HEAD_REVISION = "0011"
 # Fills a new store inside the transaction that makes it (the domain's seed: life areas, categories, settings).
 Filler = Callable[[Session], None]
 
@@ -260,7 +260,7 @@ class Store:
         with self.engine.connect() as conn:
             return conn.exec_driver_sql(f"PRAGMA {name}").scalar()
 
-    def integrity_problems(self, *, separate: bool = False) -> list[str]:
+    def integrity_problems(self, *, separate: bool = False, structure: bool = True) -> list[str]:
         """Every page that fails its checksum and anything SQLite's structure check finds; empty when sound.
 
         Reads the whole file (milliseconds for a year of payments, a few tenths of a second for ten). With
@@ -269,11 +269,11 @@ class Store:
         """
         if not separate:
             with self.engine.connect() as conn:
-                return keyed.integrity_problems(_raw(conn))
+                return keyed.integrity_problems(_raw(conn), structure=structure)
         access = keyed.Access.IMMUTABLE if self.read_only else keyed.Access.READ_ONLY
         conn = keyed.connect(self.path, self._key, access)
         try:
-            return keyed.integrity_problems(conn)
+            return keyed.integrity_problems(conn, structure=structure)
         finally:
             conn.close()
 

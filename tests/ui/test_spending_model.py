@@ -73,14 +73,14 @@ def test_the_first_screen_reads_one_page_of_ids_and_the_rest_comes_after_the_pai
 ) -> None:
     fill_ledger(filled_store, LEDGER_SIZE)
     every_id_read: list[int] = []
-    real = ledger_query.transaction_ids
+    real = ledger_query.transaction_id_array
 
     def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
         found = real(*args, **kwargs)
         every_id_read.append(len(found))
         return found
 
-    monkeypatch.setattr(ledger_query, "transaction_ids", counting)
+    monkeypatch.setattr(ledger_query, "transaction_id_array", counting)
     model = SpendingModel(spending_ctx)
     model.refresh()
     assert model.rowCount() == LEDGER_SIZE + 4 == model.totals.count

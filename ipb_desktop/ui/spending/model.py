@@ -9,6 +9,7 @@ the rest just after the table is painted, or sooner if a row further down is wan
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
 from typing import Any
 
@@ -112,7 +113,8 @@ class SpendingModel(QAbstractTableModel):
         self.filter = LedgerFilter()
         self.order = LedgerSort()
         self.totals = LedgerTotals(0, 0, 0)
-        self._ids: list[int] = []  # the first page only, until _all_ids() has read the rest
+        # The first page only, until _all_ids() has read the rest; packed 8 bytes an id (1,000,000 ids: 8 MB).
+        self._ids: array[int] = array("q")
         self._count = 0  # rows in all (from the totals), the row count the view and screen readers get
         self._complete = True
         self._loaded_for: tuple[LedgerFilter, LedgerSort] | None = None
@@ -134,22 +136,22 @@ class SpendingModel(QAbstractTableModel):
         self._generation += 1
         if self._complete and self._loaded_for == (flt, order):
             ids, totals = self.ctx.read(
-                lambda s: (ledger_query.transaction_ids(s, flt, order), ledger_query.totals(s, flt)),
-                ([], LedgerTotals(0, 0, 0)),
+                lambda s: (ledger_query.transaction_id_array(s, flt, order), ledger_query.totals(s, flt)),
+                (array("q"), LedgerTotals(0, 0, 0)),
             )
             self._show(ids, len(ids), totals, same_rows_likely=True)
             return
         size = self.page_size
-        ids, totals = self.ctx.read(
+        page, totals = self.ctx.read(
             lambda s: (ledger_query.page_ids(s, flt, order, limit=size), ledger_query.totals(s, flt)),
             ([], LedgerTotals(0, 0, 0)),
         )
-        self._show(ids, totals.count, totals, same_rows_likely=False)
+        self._show(array("q", page), totals.count, totals, same_rows_likely=False)
         if not self._complete:
             generation = self._generation
             QTimer.singleShot(0, self, lambda: self._all_ids(generation))
 
-    def _show(self, ids: list[int], count: int, totals: LedgerTotals, same_rows_likely: bool) -> None:
+    def _show(self, ids: array[int], count: int, totals: LedgerTotals, same_rows_likely: bool) -> None:
         self._cache.clear()
         complete = len(ids) >= count
         if same_rows_likely and ids == self._ids:
@@ -169,7 +171,7 @@ class SpendingModel(QAbstractTableModel):
         if self._complete or (generation is not None and generation != self._generation):
             return
         flt, order = self.filter, self.order
-        ids = self.ctx.read(lambda s: ledger_query.transaction_ids(s, flt, order), None)
+        ids = self.ctx.read(lambda s: ledger_query.transaction_id_array(s, flt, order), None)
         if ids is None:
             return
         same = len(ids) == self._count and ids[: len(self._ids)] == self._ids
