@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import cast
 
 from ipb_desktop import crash
+from ipb_desktop.fileops import expand_user
 from ipb_desktop.i18n import _
 
 EXIT_NO_WINDOW = 1
@@ -66,7 +67,7 @@ def store_argument(args: Sequence[str]) -> Path | None:
         from urllib.parse import unquote, urlparse
 
         word = unquote(urlparse(word).path)
-    path = Path(word).expanduser()
+    path = expand_user(word)
     looks_like_file = path.suffix.lower() == STORE_SUFFIX or os.sep in word or "/" in word or path.is_file()
     return path.absolute() if looks_like_file else None
 

@@ -24,7 +24,7 @@ import sqlcipher3
 
 from ipb_desktop import settings
 from ipb_desktop.errors import EXIT_STORE_UNAVAILABLE, IpbError, NotAStore, StoreNotFound, StoreTooNew, WrongPassphrase
-from ipb_desktop.fileops import copy_file_atomic, fsync_dir
+from ipb_desktop.fileops import copy_file_atomic, expand_user, fsync_dir
 from ipb_desktop.i18n import _
 from ipb_desktop.models import keyed
 from ipb_desktop.models.backup_names import (
@@ -156,7 +156,7 @@ def maybe_daily_backup(store: Store, now: dt.datetime | None = None) -> Path | N
 
 def back_up_now(store: Store, folder: Path, now: dt.datetime | None = None) -> Path:
     """Write a backup of the open store into `folder` (a USB stick, say) and return its path."""
-    folder = Path(folder).expanduser()
+    folder = expand_user(folder)
     if not folder.is_dir():
         raise BackupError(
             _("The folder {folder} cannot be found. If it is on a USB stick, check it is plugged in.").format(
@@ -244,7 +244,7 @@ def restore_backup(backup_path: Path | str, passphrase: str, target_path: Path |
     its backups folder ("before-restore") and the restored copy renamed over it in one atomic step.
     """
     info = describe_backup(backup_path, passphrase)
-    target = Path(target_path).expanduser().absolute()
+    target = expand_user(target_path).absolute()
     _fold_current_log(target, passphrase)
     lock = StoreLock(target) if target.parent.is_dir() else None
     if lock is not None:

@@ -31,7 +31,7 @@ from sqlalchemy.exc import DBAPIError
 from ipb_desktop import __version__, audit, export_rules, limits
 from ipb_desktop.csv_cells import SafeWriter
 from ipb_desktop.errors import InvalidInput, StoreTooNew
-from ipb_desktop.fileops import fsync_dir
+from ipb_desktop.fileops import expand_user, fsync_dir
 from ipb_desktop.i18n import _
 from ipb_desktop.models.backup_names import sidecars
 from ipb_desktop.models.schema import Base
@@ -64,7 +64,7 @@ Every record is checked first. The new store has its own id, and its history (au
 
 def export_everything(store: Store, target: Path | str) -> Path:
     """Write the whole store to a zip at `target` (owner-only, written beside it first, then renamed)."""
-    target = Path(target).expanduser().absolute()
+    target = expand_user(target).absolute()
     tmp = target.with_name(f".{target.name}.partial")
     manifest: dict[str, Any] = {
         "format": FORMAT,
@@ -144,8 +144,8 @@ def import_everything(zip_path: Path | str, new_store_path: Path | str, passphra
 
     Nothing appears under the new name unless every record came in and checked out.
     """
-    source = Path(zip_path).expanduser()
-    target = Path(new_store_path).expanduser().absolute()
+    source = expand_user(zip_path)
+    target = expand_user(new_store_path).absolute()
     check_passphrase_rules(passphrase)
     if target.exists():
         raise InvalidInput(

@@ -42,3 +42,22 @@ def write_bytes_atomic(target: Path, data: bytes) -> None:
         os.fsync(dst.fileno())
     os.replace(tmp, target)
     fsync_dir(target.parent)
+
+
+def expand_user(value: str | os.PathLike[str]) -> Path:
+    """`~/statement.pdf` as the full path. A `~name` for which this computer has no home folder is refused in plain
+    words (pathlib raises a bare RuntimeError there)."""
+    from ipb_desktop.errors import InvalidInput
+    from ipb_desktop.i18n import _
+
+    path = Path(value)
+    try:
+        return path.expanduser()
+    except RuntimeError as exc:
+        raise InvalidInput(
+            "path",
+            _(
+                "{path} starts with ~ and a name this computer has no home folder for; write the whole path "
+                "instead, for example /home/alys/statement.pdf"
+            ).format(path=str(value)),
+        ) from exc

@@ -29,6 +29,8 @@ DOCUMENTED = {0, 2, 3, 4, 5, 6}
 BANK = Path("/work/shared/fixtures/bank")
 NASTY = [
     "",
+    "~0",  # a home folder for a user that does not exist: pathlib raises a bare RuntimeError
+    "~no-such-user-here/x.csv",
     " ",
     "-inf",
     "-1e309",
@@ -130,6 +132,30 @@ def test_every_command_with_hostile_values_exits_with_a_documented_code(
     if code in (0, 5) and argv[0] not in ("passphrase", "restore"):
         with Store.open(store, PASSPHRASE) as reopened:  # whatever happened, the store still opens and checks out
             assert reopened.integrity_problems() == []
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["export-all", "{store}", "--out", "~0"],
+        ["statement", "{store}", "--out", "~no-such-user-here/s.pdf"],
+        ["import", "{store}", "~0/bank.csv"],
+        ["summary", "~no-such-user-here/alys.ipb"],
+    ],
+)
+def test_a_tilde_path_for_an_unknown_user_is_refused_in_plain_words(
+    argv: list[str], template: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Hypothesis found `export-all STORE --out ~0` crashing (exit 70) in pathlib's expanduser."""
+    monkeypatch.setenv("IPB_PASSPHRASE", PASSPHRASE)
+    store = tmp_path / "alys.ipb"
+    shutil.copyfile(template, store)
+    capsys.readouterr()
+    code = cli.main([word.format(store=store) for word in argv])
+    err = capsys.readouterr().err
+    assert code == 5, err
+    assert "starts with ~ and a name this computer has no home folder for" in err
+    assert not list(crash.logs_folder().glob("crash-*.log"))
 
 
 @pytest.mark.parametrize("amount", ["-inf", "-1e309", "1E+999999999", "NaN"])

@@ -14,6 +14,7 @@ from ipb_desktop import backup
 from ipb_desktop.bankimport import history
 from ipb_desktop.cli.common import Subparsers, open_store, read_passphrase, say, store_command
 from ipb_desktop.errors import InvalidInput
+from ipb_desktop.fileops import expand_user
 from ipb_desktop.formatting import date_long
 from ipb_desktop.i18n import _, ngettext
 from ipb_desktop.models.backup_names import auto_backup_name, backups_folder
@@ -71,7 +72,7 @@ def run_backup(args: argparse.Namespace) -> int:
 
 def run_restore(args: argparse.Namespace) -> int:
     target = real_store_path(args.store)
-    info = backup.restore_backup(Path(args.backup).expanduser(), read_passphrase(), target)
+    info = backup.restore_backup(expand_user(args.backup), read_passphrase(), target)
     last = date_long(info.last_transaction_date) if info.last_transaction_date else _("none")
     say(
         ngettext(

@@ -10,7 +10,6 @@ CSV file gets the exact option that would read it. The column choices are rememb
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from sqlalchemy.orm import Session
 
@@ -23,6 +22,7 @@ from ipb_desktop.cli.common import Subparsers, open_store, say, store_command, w
 from ipb_desktop.cli.import_advice import advice
 from ipb_desktop.employment import owed
 from ipb_desktop.errors import EXIT_INVALID_INPUT, EXIT_OK, IpbError
+from ipb_desktop.fileops import expand_user
 from ipb_desktop.formatting import date_long, date_short, money
 from ipb_desktop.i18n import _, ngettext
 
@@ -142,7 +142,7 @@ def _advise(
         if result is not None and result.table is not None:
             table, mapping = result.table, result.mapping
         else:
-            columns = service.csv_columns(session, Path(args.file).expanduser())
+            columns = service.csv_columns(session, expand_user(args.file))
             if columns is None:
                 return
             table, mapping = columns[0], options.apply(columns[0].header, columns[1])
@@ -157,7 +157,7 @@ def _options(args: argparse.Namespace) -> MappingOptions:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    path = Path(args.file).expanduser()
+    path = expand_user(args.file)
     with open_store(args) as store:
         with store.reading() as session:
             try:

@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session
 
 from ipb_desktop import validate
 from ipb_desktop.errors import InvalidInput
+from ipb_desktop.fileops import expand_user
 from ipb_desktop.i18n import _
 from ipb_desktop.models import keyed, open_mark
 from ipb_desktop.models.schema import BudgetPeriod
@@ -133,7 +134,7 @@ def ask_new_passphrase(env: str) -> str:
 
 
 def store_path(args: argparse.Namespace) -> Path:
-    return Path(args.store).expanduser()
+    return expand_user(args.store)
 
 
 def actor_for(args: argparse.Namespace) -> str:

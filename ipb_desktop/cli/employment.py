@@ -26,6 +26,7 @@ from ipb_desktop.employment import checks, employees, owed, payroll_csv, payslip
 from ipb_desktop.employment.hours import MAX_PERIOD_MINUTES, MAX_WEEK_MINUTES, hours_plain, parse_minutes
 from ipb_desktop.employment.kinds import AgeBand, CheckKind, HoursKind, ShiftKind, label
 from ipb_desktop.errors import InvalidInput
+from ipb_desktop.fileops import expand_user
 from ipb_desktop.formatting import date_long, money
 from ipb_desktop.i18n import _
 from ipb_desktop.money import parse_pence
@@ -357,7 +358,7 @@ def run_payslip_list(args: argparse.Namespace) -> int:
 
 
 def run_payslip_import(args: argparse.Namespace) -> int:
-    path = Path(args.file).expanduser()
+    path = expand_user(args.file)
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -408,7 +409,7 @@ def run_check_add(args: argparse.Namespace) -> int:
     )
     document = None
     if args.document:
-        path = Path(args.document).expanduser()
+        path = expand_user(args.document)
         try:
             document = (path.name, path.read_bytes())
         except OSError as exc:

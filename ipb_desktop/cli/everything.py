@@ -24,6 +24,7 @@ from ipb_desktop.cli.common import (
     warn,
 )
 from ipb_desktop.errors import InvalidInput
+from ipb_desktop.fileops import expand_user
 from ipb_desktop.i18n import _
 from ipb_desktop.statements import output
 
@@ -67,7 +68,7 @@ def run_export_all(args: argparse.Namespace) -> int:
 
 def run_import_all(args: argparse.Namespace) -> int:
     target = store_path(args).absolute()
-    source = Path(args.file).expanduser()
+    source = expand_user(args.file)
     if target.exists() or target.is_symlink():
         raise InvalidInput(
             "store",

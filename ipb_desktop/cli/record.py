@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import os
-from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -14,6 +13,7 @@ from ipb_desktop.cli import common as cli_common
 from ipb_desktop.cli.common import Subparsers, codes_of, current_period, open_store, say, store_command, warn
 from ipb_desktop.employment import owed
 from ipb_desktop.errors import InvalidInput
+from ipb_desktop.fileops import expand_user
 from ipb_desktop.formatting import date_long, money
 from ipb_desktop.i18n import _
 from ipb_desktop.models.enums import Direction, PaymentMethod, RatingScale
@@ -217,7 +217,7 @@ def run_transaction(args: argparse.Namespace) -> int:
 
 
 def _read_receipt(file: str) -> tuple[str, bytes]:
-    path = Path(file).expanduser()
+    path = expand_user(file)
     try:
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size

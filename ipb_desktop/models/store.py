@@ -25,7 +25,7 @@ from sqlalchemy.pool import StaticPool
 
 from ipb_desktop import __version__
 from ipb_desktop.errors import FileProblem, InvalidInput, IpbError, NotAStore, StoreReadOnly, WrongPassphrase
-from ipb_desktop.fileops import copy_file_atomic, fsync_dir
+from ipb_desktop.fileops import copy_file_atomic, expand_user, fsync_dir
 from ipb_desktop.i18n import _
 from ipb_desktop.models import keyed, open_mark
 from ipb_desktop.models.backup_names import STORE_SUFFIX, auto_backup_name, backups_folder, sidecars
@@ -97,7 +97,7 @@ class Store:
         `fill` adds what a new store starts with (the caller's seed), in the same all-or-nothing step: nothing
         appears under the real name unless the whole store was written.
         """
-        path = Path(path).expanduser().absolute()
+        path = expand_user(path).absolute()
         check_passphrase_rules(passphrase)
         passphrase = keyed.normalise(passphrase)
         if path.exists() or path.is_symlink():

@@ -8,6 +8,7 @@ import stat
 from pathlib import Path
 
 from ipb_desktop.errors import NotAStore, StoreNotFound
+from ipb_desktop.fileops import expand_user
 from ipb_desktop.i18n import _
 
 SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
@@ -19,7 +20,7 @@ def real_store_path(path: Path | str) -> Path:
     The lock, a passphrase change, backups and restoring all work on this real file, so a second copy of the app
     opening the store through a link meets the same lock, and a change never replaces the link with a new file.
     """
-    return Path(os.path.realpath(Path(path).expanduser().absolute()))
+    return Path(os.path.realpath(expand_user(path).absolute()))
 
 
 def check_looks_like_store(path: Path) -> None:

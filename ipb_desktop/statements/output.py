@@ -8,13 +8,14 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ipb_desktop.errors import InvalidInput
+from ipb_desktop.fileops import expand_user
 from ipb_desktop.i18n import _
 from ipb_desktop.models.store import STORE_SUFFIX
 
 
 def check_destination(out: Path, store_path: Path | None = None) -> Path:
     """The file to write, refused when it is the budget store (or any store) or a folder."""
-    target = out.expanduser()
+    target = expand_user(out)
     if target.suffix.lower() == STORE_SUFFIX or (
         store_path is not None and target.absolute() == store_path.expanduser().absolute()
     ):
