@@ -45,11 +45,13 @@ def write_bytes_atomic(target: Path, data: bytes) -> None:
 
 
 def expand_user(value: str | os.PathLike[str]) -> Path:
-    """`~/statement.pdf` as the full path. A `~name` for which this computer has no home folder is refused in plain
-    words (pathlib raises a bare RuntimeError there)."""
+    """`~/statement.pdf` as the full path. A `~name` for which this computer has no home folder, or a name with a NUL
+    character in it, is refused in plain words (pathlib and os raise bare RuntimeError and ValueError there)."""
     from ipb_desktop.errors import InvalidInput
     from ipb_desktop.i18n import _
 
+    if "\x00" in os.fspath(value):
+        raise InvalidInput("path", _("a file or folder name cannot contain a NUL character; check the name"))
     path = Path(value)
     try:
         return path.expanduser()

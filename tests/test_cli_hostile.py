@@ -23,14 +23,17 @@ from hypothesis import strategies as st
 
 from ipb_desktop import cli, crash
 from ipb_desktop.models.store import Store
+from tests.bankimport.conftest import FIXTURES
 from tests.conftest import PASSPHRASE
 
 DOCUMENTED = {0, 2, 3, 4, 5, 6}
-BANK = Path("/work/shared/fixtures/bank")
+BANK = FIXTURES  # the real bank files in ../shared/fixtures/bank (read only)
 NASTY = [
     "",
     "~0",  # a home folder for a user that does not exist: pathlib raises a bare RuntimeError
     "~no-such-user-here/x.csv",
+    "\x00",  # a NUL in a file name: os calls raise a bare ValueError
+    "bank\x00.csv",
     " ",
     "-inf",
     "-1e309",
@@ -121,7 +124,10 @@ def test_every_command_with_hostile_values_exits_with_a_documented_code(
     monkeypatch.chdir(work)
     store = work / "alys.ipb"
     shutil.copyfile(template, store)
-    real_files = [str(BANK / "ofxparse-anzcc.ofx"), str(BANK / "lloyds-uk-sample.csv"), str(store), str(work)]
+    # Copies of the real bank files: a drawn command may write beside any file it is given (export-all --out F
+    # writes F.zip), and the shared fixtures must never change.
+    copies = [shutil.copyfile(BANK / name, work / name) for name in ("ofxparse-anzcc.ofx", "lloyds-uk-sample.csv")]
+    real_files = [*(str(copy) for copy in copies), str(store), str(work)]
     argv = data.draw(command_lines(str(store), real_files))
     capsys.readouterr()
     code = cli.main(argv)
