@@ -17,9 +17,10 @@ ends in .html or --format html is given.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from ipb_desktop import i18n, settings
 from ipb_desktop.cli import common as cli_common
@@ -167,56 +168,53 @@ def _out(args: argparse.Namespace) -> Path:
     return output.check_destination(Path(args.out), store_path(args))
 
 
-def run_statement(args: argparse.Namespace) -> int:
+# Writes one document of a store for some dates to an open file (the web page or the PDF of it).
+Writer = Callable[[Store, BinaryIO, DateRange], object]
+
+
+def _save_document(args: argparse.Namespace, fallback: Preset | None, as_html: Writer, as_pdf: Writer) -> int:
+    """The statement, review pack or evidence pack as --out asks (web page or PDF), in the document's language,
+    for the dates asked (else `fallback`); then say that the file is not encrypted."""
     out = _out(args)
+    write = as_html if _as_html(args, out) else as_pdf
     with open_store(args, structure=False) as store:  # reads only: page checksums are check enough
-        dates = _store_dates(args, store)
+        dates = _store_dates(args, store, fallback)
         with _document_language(args, store):
-            if _as_html(args, out):
-                output.write_file(
-                    out,
-                    lambda handle: html_documents.write_statement_from_store(
-                        store, handle, dates.start, dates.end, cli_common.today()
-                    ),
-                )
-            else:
-                output.write_file(
-                    out,
-                    lambda handle: pdf_statement.write_from_store(
-                        store, handle, dates.start, dates.end, cli_common.today(), args.large_print
-                    ),
-                )
+            output.write_file(out, lambda handle: write(store, handle, dates))
     say(output.not_encrypted_note(out))
     return 0
+
+
+def run_statement(args: argparse.Namespace) -> int:
+    return _save_document(
+        args,
+        None,
+        lambda store, handle, dates: html_documents.write_statement_from_store(
+            store, handle, dates.start, dates.end, cli_common.today()
+        ),
+        lambda store, handle, dates: pdf_statement.write_from_store(
+            store, handle, dates.start, dates.end, cli_common.today(), args.large_print
+        ),
+    )
 
 
 def run_review_pack(args: argparse.Namespace) -> int:
-    out = _out(args)
-    with open_store(args, structure=False) as store:  # reads only: page checksums are check enough
-        dates = _store_dates(args, store, Preset.SINCE_LAST_REVIEW)
-        with _document_language(args, store):
-            if _as_html(args, out):
-                output.write_file(
-                    out,
-                    lambda handle: html_documents.write_review_pack_from_store(
-                        store, handle, dates.start, dates.end, cli_common.today(), not args.no_transactions
-                    ),
-                )
-            else:
-                output.write_file(
-                    out,
-                    lambda handle: pdf_review_pack.write_from_store(
-                        store,
-                        handle,
-                        dates.start,
-                        dates.end,
-                        cli_common.today(),
-                        large_print=args.large_print,
-                        include_transactions=not args.no_transactions,
-                    ),
-                )
-    say(output.not_encrypted_note(out))
-    return 0
+    return _save_document(
+        args,
+        Preset.SINCE_LAST_REVIEW,
+        lambda store, handle, dates: html_documents.write_review_pack_from_store(
+            store, handle, dates.start, dates.end, cli_common.today(), not args.no_transactions
+        ),
+        lambda store, handle, dates: pdf_review_pack.write_from_store(
+            store,
+            handle,
+            dates.start,
+            dates.end,
+            cli_common.today(),
+            large_print=args.large_print,
+            include_transactions=not args.no_transactions,
+        ),
+    )
 
 
 def run_export_csv(args: argparse.Namespace) -> int:
@@ -234,23 +232,13 @@ def run_export_csv(args: argparse.Namespace) -> int:
 def run_evidence_pack(args: argparse.Namespace) -> int:
     from ipb_desktop.statements import pdf_evidence
 
-    out = _out(args)
-    with open_store(args, structure=False) as store:  # reads only: page checksums are check enough
-        dates = _store_dates(args, store)
-        with _document_language(args, store):
-            if _as_html(args, out):
-                output.write_file(
-                    out,
-                    lambda handle: html_documents.write_evidence_pack_from_store(
-                        store, handle, dates.start, dates.end, cli_common.today()
-                    ),
-                )
-            else:
-                output.write_file(
-                    out,
-                    lambda handle: pdf_evidence.write_from_store(
-                        store, handle, dates.start, dates.end, cli_common.today(), args.large_print
-                    ),
-                )
-    say(output.not_encrypted_note(out))
-    return 0
+    return _save_document(
+        args,
+        None,
+        lambda store, handle, dates: html_documents.write_evidence_pack_from_store(
+            store, handle, dates.start, dates.end, cli_common.today()
+        ),
+        lambda store, handle, dates: pdf_evidence.write_from_store(
+            store, handle, dates.start, dates.end, cli_common.today(), args.large_print
+        ),
+    )
