@@ -26,13 +26,12 @@ from ipb_desktop.statements.layout import (
     titled,
 )
 from ipb_desktop.statements.pdf_text import (
+    about_rows,
     day_long,
-    holder_name,
     label_and_four_amounts,
     merged,
     money,
     money_in_from,
-    nhs_number_text,
     range_text,
     weeks_text,
 )
@@ -41,31 +40,7 @@ from ipb_desktop.statements.pdf_text import (
 
 
 def about_section(data: StatementData, st: Styles) -> list[Flowable]:
-    rows: list[tuple[str, str]] = [(_("Name"), holder_name(data))]
-    if data.holder is not None:
-        if data.holder.nhs_number:
-            rows.append((_("NHS number"), nhs_number_text(data.holder.nhs_number)))
-        if data.holder.council_reference:
-            rows.append((_("Council reference"), data.holder.council_reference))
-        if data.holder.care_coordinator:
-            rows.append((_("Care coordinator"), data.holder.care_coordinator))
-        if data.holder.peer_support_planner:
-            rows.append((_("Peer support planner"), data.holder.peer_support_planner))
-    rows.append((_("This statement covers"), range_text(data.start, data.end)))
-    if data.period_name is not None:
-        rows.append((_("Budget period"), data.period_name))
-    held = sorted({labels.held_as(s.held_as) for s in data.streams})
-    if held:
-        rows.append((_("How the budget is held"), ", ".join(held)))
-    account = data.account
-    if account is not None and account.is_set:
-        if account.name:
-            rows.append((_("Account name"), account.name))
-        if account.last_four:
-            rows.append((_("Account number ends"), account.last_four))
-        if account.users:
-            rows.append((_("Who may use the account"), account.users))
-    return [key_value_table(rows, st)]
+    return [key_value_table(about_rows(data), st)]
 
 
 def streams_section(data: StatementData, st: Styles) -> list[Flowable]:

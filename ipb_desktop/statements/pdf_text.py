@@ -15,6 +15,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ipb_desktop import formatting
+from ipb_desktop import vocabulary as labels
 from ipb_desktop.figures import Total
 from ipb_desktop.i18n import _, current_locale, ngettext
 from ipb_desktop.statements.data import ReceiptState, StatementData
@@ -140,3 +141,32 @@ def copies_held_text(count: int) -> str:
         "{n} receipts and invoices are held for payments in these dates.",
         count,
     ).format(n=count)
+
+
+def about_rows(data: StatementData) -> list[tuple[str, str]]:
+    """The statement's "About me and the account" lines (label, value): the same in the PDF and the web page."""
+    rows: list[tuple[str, str]] = [(_("Name"), holder_name(data))]
+    if data.holder is not None:
+        if data.holder.nhs_number:
+            rows.append((_("NHS number"), nhs_number_text(data.holder.nhs_number)))
+        if data.holder.council_reference:
+            rows.append((_("Council reference"), data.holder.council_reference))
+        if data.holder.care_coordinator:
+            rows.append((_("Care coordinator"), data.holder.care_coordinator))
+        if data.holder.peer_support_planner:
+            rows.append((_("Peer support planner"), data.holder.peer_support_planner))
+    rows.append((_("This statement covers"), range_text(data.start, data.end)))
+    if data.period_name is not None:
+        rows.append((_("Budget period"), data.period_name))
+    held = sorted({labels.held_as(s.held_as) for s in data.streams})
+    if held:
+        rows.append((_("How the budget is held"), ", ".join(held)))
+    account = data.account
+    if account is not None and account.is_set:
+        if account.name:
+            rows.append((_("Account name"), account.name))
+        if account.last_four:
+            rows.append((_("Account number ends"), account.last_four))
+        if account.users:
+            rows.append((_("Who may use the account"), account.users))
+    return rows
