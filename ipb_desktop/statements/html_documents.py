@@ -18,7 +18,15 @@ from ipb_desktop.statements import html_money, html_payments
 from ipb_desktop.statements.data import StatementData, statement_data
 from ipb_desktop.statements.html_doc import Page, demote, key_values, own_words, para, section, signature_lines, table
 from ipb_desktop.statements.pdf_evidence import EvidenceData, evidence_data
-from ipb_desktop.statements.pdf_text import copies_held_text, day_long, holder_name, merged, money, range_text
+from ipb_desktop.statements.pdf_text import (
+    copies_held_text,
+    day_long,
+    holder_name,
+    merged,
+    money,
+    outcome_facts,
+    range_text,
+)
 from ipb_desktop.statements.review_answers import QUESTION_LABELS, written_with
 from ipb_desktop.statements.review_data import OutcomeReview, ReviewPackData, review_pack_data
 
@@ -85,22 +93,8 @@ def statement_page(data: StatementData) -> Page:
 
 
 def _outcome(parent: ET.Element, number: int, outcome: OutcomeReview, data: ReviewPackData) -> None:
-    s = data.statement
     part = section(parent, _("Outcome {number}: {words}").format(number=number, words=outcome.what_matters), 3)
-    facts: list[tuple[str, str]] = []
-    if outcome.how_ill_know:
-        facts.append((_("How I will know"), outcome.how_ill_know))
-    if outcome.life_area:
-        facts.append((_("Part of my life"), outcome.life_area))
-    facts.append((_("Where I am with it"), labels.outcome_status(outcome.status)))
-    facts.append(
-        (
-            _("Money spent towards it"),
-            _("{amount} from {dates}").format(amount=money(outcome.spent_pence), dates=range_text(s.start, s.end)),
-        )
-    )
-    if outcome.plan_lines:
-        facts.append((_("Support in my plan for it"), "\n".join(outcome.plan_lines)))
+    facts = outcome_facts(outcome, data)
     key_values(part, outcome.what_matters, facts)
     if not outcome.ratings:
         para(part, _("No ratings have been recorded for this outcome yet."))

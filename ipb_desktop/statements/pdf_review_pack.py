@@ -48,7 +48,6 @@ from ipb_desktop.statements.pdf_statement import (
     footer_text,
     holder_name,
     merged,
-    money,
     outside_section,
     plan_section,
     range_text,
@@ -59,6 +58,7 @@ from ipb_desktop.statements.pdf_statement import (
     totals_table,
     transactions_section,
 )
+from ipb_desktop.statements.pdf_text import outcome_facts
 from ipb_desktop.statements.review_answers import QUESTION_LABELS, written_with
 from ipb_desktop.statements.review_data import OutcomeReview, RatingPoint, ReviewPackData, review_pack_data
 
@@ -187,20 +187,7 @@ def _series(outcome: OutcomeReview, scale: str) -> list[Series]:
 def _outcome(number: int, outcome: OutcomeReview, data: ReviewPackData, st: Styles) -> list[Flowable]:
     s = data.statement
     title = _("Outcome {number}: {words}").format(number=number, words=outcome.what_matters)
-    facts: list[tuple[str, str]] = []
-    if outcome.how_ill_know:
-        facts.append((_("How I will know"), outcome.how_ill_know))
-    if outcome.life_area:
-        facts.append((_("Part of my life"), outcome.life_area))
-    facts.append((_("Where I am with it"), labels.outcome_status(outcome.status)))
-    facts.append(
-        (
-            _("Money spent towards it"),
-            _("{amount} from {dates}").format(amount=money(outcome.spent_pence), dates=range_text(s.start, s.end)),
-        )
-    )
-    if outcome.plan_lines:
-        facts.append((_("Support in my plan for it"), "\n".join(outcome.plan_lines)))
+    facts = outcome_facts(outcome, data)
     head: list[Flowable] = [Paragraph(escape(title), st.h2), key_value_table(facts, st)]
     story: list[Flowable] = []
     charts: list[Flowable] = []

@@ -20,6 +20,7 @@ from ipb_desktop.figures import Total
 from ipb_desktop.i18n import _, current_locale, ngettext
 from ipb_desktop.statements.data import ReceiptState, StatementData
 from ipb_desktop.statements.layout import FONT, Styles
+from ipb_desktop.statements.review_data import OutcomeReview, ReviewPackData
 
 day_long = formatting.date_long
 
@@ -170,3 +171,24 @@ def about_rows(data: StatementData) -> list[tuple[str, str]]:
         if account.users:
             rows.append((_("Who may use the account"), account.users))
     return rows
+
+
+def outcome_facts(outcome: OutcomeReview, data: ReviewPackData) -> list[tuple[str, str]]:
+    """The lines under an outcome's heading in the review pack (label, value): the same in the PDF and the web
+    page."""
+    s = data.statement
+    facts: list[tuple[str, str]] = []
+    if outcome.how_ill_know:
+        facts.append((_("How I will know"), outcome.how_ill_know))
+    if outcome.life_area:
+        facts.append((_("Part of my life"), outcome.life_area))
+    facts.append((_("Where I am with it"), labels.outcome_status(outcome.status)))
+    facts.append(
+        (
+            _("Money spent towards it"),
+            _("{amount} from {dates}").format(amount=money(outcome.spent_pence), dates=range_text(s.start, s.end)),
+        )
+    )
+    if outcome.plan_lines:
+        facts.append((_("Support in my plan for it"), "\n".join(outcome.plan_lines)))
+    return facts
