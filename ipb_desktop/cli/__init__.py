@@ -166,7 +166,10 @@ def main(argv: Sequence[str] | None = None, *, whole_process: bool = False) -> i
     command's module (SQLAlchemy, the mapped classes) makes hundreds of thousands of objects that live as long as
     the process, so there is no garbage collection while they are made and none of them is scanned again."""
     words = list(sys.argv[1:] if argv is None else argv)
-    if whole_process:
+    if whole_process:  # the store's key and page check start on a worker thread while the command's code loads
+        from ipb_desktop.cli import ahead
+
+        ahead.begin(words, [name for name in COMMANDS if name != "init"])
         gc.disable()
     try:
         parser = build_parser(_modules_for(words))

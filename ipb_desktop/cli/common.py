@@ -35,6 +35,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ipb_desktop import validate
+from ipb_desktop.cli import ahead
 from ipb_desktop.errors import InvalidInput
 from ipb_desktop.fileops import expand_user
 from ipb_desktop.i18n import _
@@ -156,16 +157,19 @@ def open_store(args: argparse.Namespace, *, check: bool = True, structure: bool 
 
     `structure=False` is for commands that only read: every page's checksum is still checked first, but not how
     the pages link up (any page the command reads is checked again as it is read, and nothing is written).
+    The checksums may already have been checked while the command's code loaded (`ipb_desktop.cli.ahead`).
     """
     path = real_store_path(store_path(args))
     actor = actor_for(args)
     check_looks_like_store(path)
-    store = Store.open(path, read_passphrase())
+    early = ahead.take(path)
+    store = Store.open(path, read_passphrase(), ahead=early)
     try:
         if store.log_missing:
             warn(open_mark.missing_log_warning(path))
         if check:
-            problems = store.integrity_problems(structure=structure)
+            pages_checked = early is not None and early.pages_ok()
+            problems = store.integrity_problems(structure=structure, pages=not pages_checked)
             if problems:
                 raise keyed.damaged(path, problems[0])
         store.actor = actor

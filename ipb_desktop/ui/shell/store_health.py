@@ -41,6 +41,9 @@ if TYPE_CHECKING:
     from ipb_desktop.ui.shell.main_window import MainWindow
 
 SHOWN_BACKUPS = 5  # the newest automatic backups named in the warning about damage
+# The page check reads the whole file (half a second for ten years with receipts): it starts once Home has been
+# drawn and the person can use the window, not while the window is still being put together.
+CHECK_AFTER_MS = 1000
 
 
 def read_only_words() -> str:
@@ -105,13 +108,13 @@ class StoreHealth(QObject):
         return True
 
     def opened(self, store: Store) -> None:
-        """Show or hide the read-only banner, and start the page check once the window has been drawn."""
+        """Show or hide the read-only banner, and start the page check a moment after the window has been drawn."""
         self.banner.setVisible(store.read_only)
         if store.read_only and QAccessible.isActive():  # said once by screen readers; the banner stays in view
             QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.banner, self.banner.text()))
         if store.log_missing:  # copied after a crash without its log: recent changes may be missing
             messages.error(open_mark.missing_log_warning(store.path))
-        QTimer.singleShot(0, lambda: self._start_check(store))
+        QTimer.singleShot(CHECK_AFTER_MS, lambda: self._start_check(store))
 
     def _start_check(self, store: Store) -> None:
         if self.window.ctx.store is store:
