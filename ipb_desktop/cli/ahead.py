@@ -14,7 +14,8 @@ from pathlib import Path
 
 from ipb_desktop.errors import IpbError
 from ipb_desktop.fileops import expand_user
-from ipb_desktop.models.store_file import check_looks_like_store, real_store_path
+from ipb_desktop.models import keyed
+from ipb_desktop.models.store_file import can_write_beside, check_looks_like_store, real_store_path
 from ipb_desktop.models.unlock_ahead import UnlockAhead
 
 PASSPHRASE_ENV = "IPB_PASSPHRASE"
@@ -36,7 +37,9 @@ def begin(words: Sequence[str], commands: Sequence[str]) -> None:
         check_looks_like_store(path)
     except (IpbError, OSError, ValueError):
         return
-    _begun.append(UnlockAhead(path, passphrase).start())
+    # The access Store.open will choose (read-only where this user cannot write), so the connection can be taken.
+    access = keyed.Access.READ_WRITE if can_write_beside(path) else keyed.Access.IMMUTABLE
+    _begun.append(UnlockAhead(path, passphrase, access, check_pages=True).start())
 
 
 def take(path: Path) -> UnlockAhead | None:
@@ -45,6 +48,7 @@ def take(path: Path) -> UnlockAhead | None:
         found = _begun.pop()
         if found.path == path:
             return found
+        found.discard()
     return None
 
 

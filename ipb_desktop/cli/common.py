@@ -163,7 +163,11 @@ def open_store(args: argparse.Namespace, *, check: bool = True, structure: bool 
     actor = actor_for(args)
     check_looks_like_store(path)
     early = ahead.take(path)
-    store = Store.open(path, read_passphrase(), ahead=early)
+    try:
+        store = Store.open(path, read_passphrase(), ahead=early)
+    finally:
+        if early is not None:
+            early.discard()  # its connection, if Store.open did not take it
     try:
         if store.log_missing:
             warn(open_mark.missing_log_warning(path))

@@ -7,13 +7,6 @@ A passphrase is normalised to Unicode NFC ("é" typed as one character or as "e"
 passphrase). Stores made before that rule are still opened: `key_candidates` also tries the passphrase exactly as
 typed and its NFD form.
 
-`file_key` derives SQLCipher 4's key for one file in Python (the same PBKDF2-HMAC-SHA512, 256,000 rounds, over
-the salt in the file's first 16 bytes) and gives it back as a raw key. A connection keyed with it opens that file
-without deriving again, so a second connection to the same store (the page check on a worker thread) costs no
-second derivation, and the derivation can run on a worker thread (hashlib lets go of the interpreter while it
-works) while the program loads the rest of itself. The raw key is as secret as the passphrase and is held the
-same way: in memory only, never written anywhere.
-
 `classify_open_error` tells a wrong passphrase from a damaged file. SQLCipher says "file is not a database" both
 for a wrong key and for a damaged first page; `cipher_integrity_check` then settles it, because with a wrong key
 every page fails its checksum while with the right key the undamaged pages pass.
@@ -22,7 +15,6 @@ every page fails its checksum while with the right key the undamaged pages pass.
 from __future__ import annotations
 
 import enum
-import hashlib
 import unicodedata
 from pathlib import Path
 
@@ -33,9 +25,6 @@ from ipb_desktop.i18n import _
 from ipb_desktop.models.backup_names import list_auto_backups
 
 SQLCIPHER_PAGE = 4096
-SALT_BYTES = 16  # SQLCipher 4 keeps each file's random salt in its first 16 bytes
-KDF_ROUNDS = 256_000  # SQLCipher 4's default for PBKDF2-HMAC-SHA512, which every store is made with
-KEY_BYTES = 32
 SQLITE_READONLY = 8
 SQLITE_CORRUPT = 11
 SQLITE_NOTADB = 26
@@ -65,20 +54,6 @@ def key_candidates(passphrase: str) -> list[str]:
 def normalise(passphrase: str) -> str:
     """The form a new passphrase is stored under."""
     return unicodedata.normalize("NFC", passphrase)
-
-
-def file_key(path: Path, passphrase: str) -> str:
-    """The raw key (`x'...'`) that `passphrase` gives the store at `path`: SQLCipher 4's own derivation, done here.
-
-    Raises OSError when the file cannot be read, and WrongPassphrase for a passphrase nobody could choose."""
-    if "\x00" in passphrase:
-        raise WrongPassphrase()
-    with open(path, "rb") as handle:
-        salt = handle.read(SALT_BYTES)
-    if len(salt) < SALT_BYTES:
-        raise OSError(f"{Path(path).name} is too short to hold a salt")
-    derived = hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, KDF_ROUNDS, KEY_BYTES)
-    return f"x'{derived.hex()}'"
 
 
 def key_pragma(passphrase: str, schema: str = "") -> str:
@@ -173,7 +148,7 @@ def integrity_problems(
     The checksums find any damaged byte of the file (a cut file is found when it is opened); the structure check
     reads and decrypts every page again to find links between pages that are wrong although each page is
     intact, which only matters before writing: it costs twice the checksums. `pages=False` leaves out the
-    checksums, for a caller that has just had every page checked on another connection (`unlock_ahead`)."""
+    checksums, for a caller that has had every page checked already (`unlock_ahead`)."""
     try:
         found = []
         if pages:

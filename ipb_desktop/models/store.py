@@ -20,7 +20,7 @@ import sqlalchemy as sa
 import sqlcipher3
 from sqlalchemy import event
 from sqlalchemy.exc import DatabaseError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, configure_mappers, sessionmaker
 from sqlalchemy.pool import StaticPool
 
 from ipb_desktop import __version__
@@ -77,13 +77,11 @@ class Store:
         lock: StoreLock,
         *,
         key: str,
-        file_key: str | None = None,
         read_only: bool = False,
     ) -> None:
         self.path = path
         self.engine = engine
-        self._key = key  # the passphrase (in the form that opened the store), for backups and a passphrase change
-        self._file_key = file_key or key  # what opens this file with no second key derivation (keyed.file_key)
+        self._key = key  # the passphrase, in the form that opened the store
         self.read_only = read_only
         self._lock = lock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
@@ -168,8 +166,8 @@ class Store:
         """Unlock the store at `path`, bringing its schema up to date (after an encrypted backup copy).
 
         `read_only` None (the usual) opens read-only exactly when this user cannot write the file or its folder;
-        True always opens read-only; False refuses (StoreReadOnly) where writing is impossible. `ahead` is a key
-        already being derived on a worker thread (`unlock_ahead`), used when it was made for this file.
+        True always opens read-only; False refuses (StoreReadOnly) where writing is impossible. `ahead` is a
+        connection already being keyed on a worker thread (`unlock_ahead`), taken when it was made for this file.
         """
         path = real_store_path(path)
         check_looks_like_store(path)
@@ -182,7 +180,14 @@ class Store:
         engine = None
         try:
             log_there = open_mark.log_path(path).exists()
-            engine, key, file_key = _unlocked_engine(path, passphrase, read_only, ahead)
+            access = keyed.Access.IMMUTABLE if read_only else keyed.Access.READ_WRITE
+            if ahead is None:  # the key is derived on a worker thread while SQLAlchemy readies the mapped classes
+                ahead = UnlockAhead(path, passphrase, access).start()
+            try:
+                configure_mappers()
+                engine, key = _unlocked_engine(path, passphrase, access, ahead)
+            finally:
+                ahead.discard()
             with engine.connect() as conn:
                 raw = _raw(conn)
                 _verify_is_store(raw, path)
@@ -193,10 +198,8 @@ class Store:
                     _apply_pragmas(raw)
                 versions = [row[0] for row in raw.execute("SELECT version_num FROM alembic_version")]
                 if versions != [HEAD_REVISION] or extra_version_locations:
-                    if ahead is not None:  # its reading connection is closed before the schema is changed
-                        ahead.wait()
                     upgrade_if_needed(conn, path, extra_version_locations, read_only)
-            store = cls(path, engine, lock, key=key, file_key=file_key, read_only=read_only)
+            store = cls(path, engine, lock, key=key, read_only=read_only)
             store._marked_open = mark == open_mark.OPEN
             store.log_missing = store._marked_open and not log_there
             return store
@@ -279,15 +282,15 @@ class Store:
         """Every page that fails its checksum and anything SQLite's structure check finds; empty when sound.
 
         Reads the whole file (milliseconds for a year of payments, a few tenths of a second for ten). With
-        `separate` it uses a read-only connection of its own (keyed with the file's derived key, so nothing is
-        derived again), so the window can run it on a worker thread after opening while the store stays usable.
+        `separate` it uses a read-only connection of its own (the key is derived again, a tenth or two of a second),
+        so the window can run it on a worker thread after opening while the store stays usable.
         `pages=False` leaves out the checksums (already checked by `unlock_ahead`).
         """
         if not separate:
             with self.engine.connect() as conn:
                 return keyed.integrity_problems(_raw(conn), structure=structure, pages=pages)
         access = keyed.Access.IMMUTABLE if self.read_only else keyed.Access.READ_ONLY
-        conn = keyed.connect(self.path, self._file_key, access)
+        conn = keyed.connect(self.path, self._key, access)
         try:
             return keyed.integrity_problems(conn, structure=structure)
         finally:
@@ -341,7 +344,7 @@ class Store:
         target.replace(self.path)
         # From here on the file on disk needs the new passphrase, so switch to it before anything can fail.
         self.engine = _engine(self.path, new_passphrase)
-        self._key = self._file_key = new_passphrase
+        self._key = new_passphrase
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         with self.engine.connect() as conn:
             raw = _raw(conn)
@@ -404,14 +407,21 @@ def backup_before(path: Path, reason: str) -> Path:
 # -- internals ------------------------------------------------------------------------------------------------
 
 
-def _engine(path: Path, passphrase: str, access: keyed.Access = keyed.Access.READ_WRITE) -> sa.Engine:
-    """An engine over one keyed connection made by `keyed.connect` (the only place a key is set)."""
+def _engine(
+    path: Path,
+    passphrase: str,
+    access: keyed.Access = keyed.Access.READ_WRITE,
+    first: sqlcipher3.Connection | None = None,
+) -> sa.Engine:
+    """An engine over one keyed connection made by `keyed.connect` (the only place a key is set); `first`, when
+    given, is such a connection already made (`unlock_ahead`), used for the engine's first connection."""
+    handed = [first] if first is not None else []
     url = sa.URL.create("sqlite", database=str(path))
     # hide_parameters: a passphrase bound into ATTACH ... KEY ? must never reach a log line or an error message.
     engine = sa.create_engine(
         url,
         module=sqlcipher3.dbapi2,
-        creator=lambda: keyed.connect(path, passphrase, access),
+        creator=lambda: handed.pop() if handed else keyed.connect(path, passphrase, access),
         poolclass=StaticPool,
         hide_parameters=True,
     )
@@ -420,15 +430,13 @@ def _engine(path: Path, passphrase: str, access: keyed.Access = keyed.Access.REA
     return engine
 
 
-def _unlocked_engine(
-    path: Path, passphrase: str, read_only: bool, ahead: UnlockAhead | None = None
-) -> tuple[sa.Engine, str, str]:
-    """An engine whose key opens the file, trying the passphrase's other Unicode forms for older stores; with the
-    form that opened it and the file's derived key."""
-    access = keyed.Access.IMMUTABLE if read_only else keyed.Access.READ_WRITE
+def _unlocked_engine(path: Path, passphrase: str, access: keyed.Access, ahead: UnlockAhead) -> tuple[sa.Engine, str]:
+    """An engine whose key opens the file, trying the passphrase's other Unicode forms for older stores (the first
+    form's connection comes from `ahead`), with the form that opened it."""
     for candidate in keyed.key_candidates(passphrase):
-        key = _file_key(path, candidate, ahead)
-        engine = _engine(path, key, access)
+        if ahead.known_wrong(path, candidate, access):
+            continue
+        engine = _engine(path, candidate, access, ahead.take_connection(path, candidate, access))
         try:
             with engine.connect() as conn:
                 keyed.check_key(_raw(conn), path)
@@ -438,20 +446,8 @@ def _unlocked_engine(
         except BaseException:
             engine.dispose()
             raise
-        return engine, candidate, key
+        return engine, candidate
     raise WrongPassphrase()
-
-
-def _file_key(path: Path, passphrase: str, ahead: UnlockAhead | None) -> str:
-    """The raw key for `path` (derived ahead, or now); the passphrase itself when the file cannot be read here,
-    so that SQLCipher meets the problem and `keyed.classify_open_error` names it as before."""
-    found = ahead.key_for(path, passphrase) if ahead is not None else None
-    if found is not None:
-        return found
-    try:
-        return keyed.file_key(path, passphrase)
-    except OSError:
-        return passphrase
 
 
 def _driver_leaves_transactions_to_us(dbapi_connection: Any, _record: Any) -> None:

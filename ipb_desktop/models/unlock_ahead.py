@@ -1,13 +1,13 @@
-"""Unlocking a store ahead: its key derived, and every page's checksum checked, on a worker thread while the
-program loads the rest of itself.
+"""Unlocking a store ahead: its keyed connection made, and every page's checksum checked, on a worker thread
+while this thread does something else.
 
-A command such as `ipb-desktop summary STORE` spends most of its time importing its own code (SQLAlchemy, the
-mapped classes), then deriving the key (PBKDF2, a tenth or two of a second by design), then checking every page of
-the file. The last two run in C with the interpreter let go (hashlib's PBKDF2, SQLCipher's page check), so on a
-second processor they can run while the imports do. Nothing is decided here: `Store.open` uses the key only if it
-opens the file, and a page check that found anything, or could not run, counts for nothing (the caller checks
-again the usual way and says what it found in the usual words). Nothing is written: the check reads through its
-own read-only connection, closed before the caller goes on.
+Making the connection means deriving the key (SQLCipher 4's PBKDF2, a tenth or two of a second by design), and
+checking every page reads the whole file; both run inside SQLCipher with the interpreter let go, so on a second
+processor they cost no waiting while this thread gets SQLAlchemy's mapped classes ready (`Store.open`) or imports
+a command's code (`ipb_desktop.cli.ahead`: SQLAlchemy itself, most of a second). Nothing is decided here:
+`Store.open` takes the connection only if it was made for the same file, passphrase and access and its key
+opened the file, and a page check that found anything, or could not run, counts for nothing (the caller checks
+again the usual way and says what it found in the usual words). The connection only reads until it is taken.
 """
 
 from __future__ import annotations
@@ -16,20 +16,23 @@ import threading
 import unicodedata
 from pathlib import Path
 
+import sqlcipher3
+
+from ipb_desktop.errors import WrongPassphrase
 from ipb_desktop.models import keyed
-from ipb_desktop.models.store_file import can_write_beside
 
 
 class UnlockAhead:
-    """One store's key and page check, worked out on a worker thread from `start()` on."""
+    """One store's keyed connection (and, with `check_pages`, its page check), made on a worker thread."""
 
-    def __init__(self, path: Path, passphrase: str, *, check_pages: bool = True) -> None:
-        self.path = path
+    def __init__(self, path: Path, passphrase: str, access: keyed.Access, *, check_pages: bool = False) -> None:
+        self.path = Path(path)
         self.passphrase = unicodedata.normalize("NFC", passphrase)
+        self.access = access
         self.check_pages = check_pages
-        self._key: str | None = None
+        self._conn: sqlcipher3.Connection | None = None
         self._pages_ok = False
-        self._key_tried = threading.Event()
+        self._wrong = False
         self._thread = threading.Thread(target=self._run, name="unlock-ahead", daemon=True)
 
     def start(self) -> UnlockAhead:
@@ -38,39 +41,47 @@ class UnlockAhead:
 
     def _run(self) -> None:
         try:
-            key = keyed.file_key(self.path, self.passphrase)
+            conn = keyed.connect(self.path, self.passphrase, self.access)
         except Exception:  # the usual way will meet the same problem and name it
             return
-        finally:
-            self._key_tried.set()
-        self._key = key
-        if not self.check_pages:
-            return
-        access = keyed.Access.READ_ONLY if can_write_beside(self.path) else keyed.Access.IMMUTABLE
         try:
-            conn = keyed.connect(self.path, key, access)
-        except Exception:
-            return
-        try:
-            keyed.check_key(conn, self.path)
-            self._pages_ok = not keyed.integrity_problems(conn, structure=False)
-        except Exception:
-            self._pages_ok = False
-        finally:
+            keyed.check_key(conn, self.path)  # the key is derived here
+            if self.check_pages:
+                self._pages_ok = not keyed.integrity_problems(conn, structure=False)
+        except WrongPassphrase:
+            self._wrong = True
             conn.close()
+            return
+        except Exception:
+            conn.close()
+            return
+        self._conn = conn
 
-    def key_for(self, path: Path, passphrase: str) -> str | None:
-        """The derived key, when it was made for this file and this form of the passphrase (waits for it)."""
-        if Path(path) != self.path or passphrase != self.passphrase:
-            return None
-        self._key_tried.wait()
-        return self._key
-
-    def wait(self) -> None:
-        """Until the worker has finished (its connection closed): before anything is written to the file."""
+    def take_connection(self, path: Path, passphrase: str, access: keyed.Access) -> sqlcipher3.Connection | None:
+        """The keyed connection, once, when it was made for this file, passphrase form and access and its key
+        opened the file (waits for the worker); otherwise None, and the connection made is closed."""
         self._thread.join()
+        conn, self._conn = self._conn, None
+        if conn is None:
+            return None
+        if Path(path) != self.path or passphrase != self.passphrase or access != self.access:
+            conn.close()
+            return None
+        return conn
+
+    def known_wrong(self, path: Path, passphrase: str, access: keyed.Access) -> bool:
+        """True when this passphrase form was already found not to open this file (no second derivation)."""
+        self._thread.join()
+        return self._wrong and (Path(path), passphrase, access) == (self.path, self.passphrase, self.access)
 
     def pages_ok(self) -> bool:
         """True when every page of the file passed its checksum (waits for the check); False when unsure."""
-        self.wait()
+        self._thread.join()
         return self._pages_ok
+
+    def discard(self) -> None:
+        """Close the connection if nobody took it."""
+        self._thread.join()
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None

@@ -1,17 +1,21 @@
-"""Unlocking ahead: the key SQLCipher would derive, derived by us once (and on a worker thread while a command's
-code loads), opens the same store; a page check done ahead counts only when it found every page sound; and none
-of it changes what a person sees: the same summary, the same exit 4 for damage, exit 3 for a wrong passphrase."""
+"""Unlocking ahead: the store's keyed connection made on a worker thread (while SQLAlchemy readies its classes, or a
+command's code loads) is the one the store then uses, so the key is derived once; a page check done ahead counts
+only when it found every page sound; and none of it changes what a person sees: the same summary, the same exit 4
+for damage, exit 3 for a wrong passphrase."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sqlalchemy import func, select
 
 from ipb_desktop import cli
 from ipb_desktop.cli import ahead
 from ipb_desktop.errors import WrongPassphrase
 from ipb_desktop.models import keyed
+from ipb_desktop.models.schema import BudgetHolder
 from ipb_desktop.models.store import Store
 from ipb_desktop.models.unlock_ahead import UnlockAhead
 from tests.conftest import PASSPHRASE
@@ -36,43 +40,47 @@ def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, st
 
 
 def count_derivations(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Every keyed connection made from here on (each one derives the key)."""
     made: list[Path] = []
-    real = keyed.file_key
+    real = keyed.connect
 
-    def counting(path: Path, passphrase: str) -> str:
+    def counting(path: Path, passphrase: str, access: keyed.Access = keyed.Access.READ_WRITE) -> Any:
         made.append(Path(path))
-        return real(path, passphrase)
+        return real(path, passphrase, access)
 
-    monkeypatch.setattr(keyed, "file_key", counting)
+    monkeypatch.setattr(keyed, "connect", counting)
     return made
 
 
-def test_the_derived_key_opens_the_store_without_the_passphrase(closed: Path) -> None:
-    conn = keyed.connect(closed, keyed.file_key(closed, PASSPHRASE), keyed.Access.READ_ONLY)
-    try:
-        keyed.check_key(conn, closed)
-        assert conn.execute("SELECT count(*) FROM budget_holder").fetchone()[0] == 1
-    finally:
-        conn.close()
-    wrong = keyed.connect(closed, keyed.file_key(closed, "not the passphrase at all"), keyed.Access.READ_ONLY)
-    try:
-        with pytest.raises(WrongPassphrase):
-            keyed.check_key(wrong, closed)
-    finally:
-        wrong.close()
+def test_a_store_opens_on_the_connection_made_ahead(closed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    made = count_derivations(monkeypatch)
+    early = UnlockAhead(closed, PASSPHRASE, keyed.Access.READ_WRITE, check_pages=True).start()
+    assert early.pages_ok()
+    with Store.open(closed, PASSPHRASE, ahead=early) as store:
+        assert store.integrity_problems() == []
+        with store.reading() as session:
+            assert session.scalar(select(func.count()).select_from(BudgetHolder)) == 1
+    assert made == [closed]  # one key derivation: the connection made ahead was the store's
 
 
-def test_a_store_opened_with_a_key_made_ahead_checks_its_pages_with_no_second_derivation(
+def test_a_connection_made_for_another_file_passphrase_or_access_is_not_taken(closed: Path) -> None:
+    for path, passphrase, access in [
+        (closed.with_name("another.ipb"), PASSPHRASE, keyed.Access.READ_WRITE),
+        (closed, "another passphrase entirely", keyed.Access.READ_WRITE),
+        (closed, PASSPHRASE, keyed.Access.IMMUTABLE),
+    ]:
+        early = UnlockAhead(closed, PASSPHRASE, keyed.Access.READ_WRITE).start()
+        assert early.take_connection(path, passphrase, access) is None
+        assert early.take_connection(closed, PASSPHRASE, keyed.Access.READ_WRITE) is None  # closed, not kept
+
+
+def test_a_wrong_passphrase_ahead_is_a_wrong_passphrase_derived_once(
     closed: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     made = count_derivations(monkeypatch)
-    early = UnlockAhead(closed, PASSPHRASE).start()
-    assert early.pages_ok()
-    assert early.key_for(closed.with_name("another.ipb"), PASSPHRASE) is None  # only for the file it was made for
-    assert early.key_for(closed, "another passphrase") is None
-    with Store.open(closed, PASSPHRASE, ahead=early) as store:
-        assert store.integrity_problems(separate=True) == []  # the window's check on its worker thread
-        assert store.integrity_problems() == []
+    early = UnlockAhead(closed, "not the right passphrase", keyed.Access.READ_WRITE).start()
+    with pytest.raises(WrongPassphrase):
+        Store.open(closed, "not the right passphrase", ahead=early)
     assert made == [closed]
 
 
@@ -81,7 +89,7 @@ def test_a_damaged_page_is_never_taken_as_checked(closed: Path, page: int) -> No
     data = bytearray(closed.read_bytes())
     data[(page % (len(data) // PAGE)) * PAGE + 200] ^= 0xFF
     closed.write_bytes(bytes(data))
-    assert not UnlockAhead(closed, PASSPHRASE).start().pages_ok()
+    assert not UnlockAhead(closed, PASSPHRASE, keyed.Access.READ_ONLY, check_pages=True).start().pages_ok()
 
 
 def test_a_command_begun_ahead_prints_the_same_and_derives_the_key_once(
@@ -134,5 +142,5 @@ def test_nothing_is_begun_without_a_passphrase_in_the_environment_or_for_other_f
     ahead.begin(["init", str(closed)], COMMANDS)
     assert ahead.take(closed) is None
     ahead.begin(["summary", str(closed)], COMMANDS)
-    assert ahead.take(closed.with_name("other.ipb")) is None  # taken for another file: dropped
+    assert ahead.take(closed.with_name("other.ipb")) is None  # asked for another file: dropped
     assert ahead.take(closed) is None
