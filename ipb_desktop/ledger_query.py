@@ -187,12 +187,27 @@ def _part_conditions(flt: LedgerFilter) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def _conditions(flt: LedgerFilter, parts_joined: bool = False) -> list[ColumnElement[bool]]:
+# `deleted_at IS NULL` written so that SQLite cannot use an index for it ("+" is SQLite's way to say so).
+_LIVE_NOT_BY_INDEX: ColumnElement[bool] = literal_column('+"transaction".deleted_at').is_(None)
+
+
+def _conditions(
+    flt: LedgerFilter, parts_joined: bool = False, from_matches: bool = False, by_id: bool = False
+) -> list[ColumnElement[bool]]:
     """WHERE conditions on `transaction` for a filter (deleted payments are never included).
 
     With `parts_joined` the caller joins the matching allocations itself, so no EXISTS is added for them.
+    With `from_matches`, when the search index narrows the rows down, SQLite is steered to read just the rows it
+    lists (by id) rather than walk every live payment in the date index checking each against the list: for
+    "swim" at 200,000 payments that is about 13,000 rows read instead of 200,000 index entries and the rows.
+    Only worth it when every match is wanted (totals, the whole list); the first page in date order is quicker
+    from the date index, which stops after a hundred matches. `by_id` does the same for a caller's own id list.
     """
-    conditions: list[ColumnElement[bool]] = [Transaction.deleted_at.is_(None)]
+    words = flt.text.split()
+    match = search_index.match_text(words)
+    steer = by_id or (from_matches and match is not None)
+    live = _LIVE_NOT_BY_INDEX if steer else Transaction.deleted_at.is_(None)
+    conditions: list[ColumnElement[bool]] = [live]
     if flt.date_from is not None:
         conditions.append(Transaction.txn_date >= flt.date_from)
     if flt.date_to is not None:
@@ -205,8 +220,6 @@ def _conditions(flt: LedgerFilter, parts_joined: bool = False) -> list[ColumnEle
         conditions.append(Transaction.direction == Direction.OUT)
         conditions.append(Transaction.receipt_not_needed.is_(False))
         conditions.append(~_live_receipts())
-    words = flt.text.split()
-    match = search_index.match_text(words)
     if match is not None:
         # The trigram index narrows the rows down to those holding every long word; LIKE below then checks
         # each word exactly as before, so the same rows are found without scanning the ledger.
@@ -259,14 +272,16 @@ def _sort_column(key: SortKey) -> Any:
     raise ValueError(key)  # pragma: no cover - SortKey is closed
 
 
-def ids_query(flt: LedgerFilter, sort: LedgerSort = LedgerSort()) -> Select[Any]:
-    """The SELECT of transaction ids for a filter, in sort order (ties broken by date, then id, the same way)."""
+def ids_query(flt: LedgerFilter, sort: LedgerSort = LedgerSort(), *, every_match: bool = False) -> Select[Any]:
+    """The SELECT of transaction ids for a filter, in sort order (ties broken by date, then id, the same way).
+
+    `every_match` says all of them will be read (not a first page), see `_conditions`' `from_matches`."""
     column = _sort_column(sort.key)
     ordered: list[Any] = [column.desc() if sort.descending else column.asc()]
     if sort.key != SortKey.DATE:
         ordered.append(Transaction.txn_date.desc() if sort.descending else Transaction.txn_date.asc())
     ordered.append(Transaction.id.desc() if sort.descending else Transaction.id.asc())
-    return select(Transaction.id).where(*_conditions(flt)).order_by(*ordered)
+    return select(Transaction.id).where(*_conditions(flt, from_matches=every_match)).order_by(*ordered)
 
 
 def _read_ids(session: Session, query: Select[Any]) -> list[int]:
@@ -275,14 +290,14 @@ def _read_ids(session: Session, query: Select[Any]) -> list[int]:
 
 def transaction_ids(session: Session, flt: LedgerFilter = LedgerFilter(), sort: LedgerSort = LedgerSort()) -> list[int]:
     """Every matching transaction id in order: a few bytes each, so 50,000 of them are cheap to hold."""
-    return _read_ids(session, ids_query(flt, sort))
+    return _read_ids(session, ids_query(flt, sort, every_match=True))
 
 
 def transaction_id_array(
     session: Session, flt: LedgerFilter = LedgerFilter(), sort: LedgerSort = LedgerSort()
 ) -> array[int]:
     """The same ids as `transaction_ids`, packed 8 bytes each (the Spending table holds up to a million)."""
-    return read_id_array(session, ids_query(flt, sort))
+    return read_id_array(session, ids_query(flt, sort, every_match=True))
 
 
 def page_ids(
@@ -294,13 +309,31 @@ def page_ids(
 
 
 def count(session: Session, flt: LedgerFilter = LedgerFilter()) -> int:
-    return session.scalar(select(func.count()).select_from(Transaction).where(*_conditions(flt))) or 0
+    return (
+        session.scalar(select(func.count()).select_from(Transaction).where(*_conditions(flt, from_matches=True))) or 0
+    )
 
 
-def totals(session: Session, flt: LedgerFilter = LedgerFilter()) -> LedgerTotals:
-    """Money in and out for the filtered payments, in one SQL aggregate (everything: from the month totals)."""
-    if flt == LedgerFilter():
+def totals_are_instant(flt: LedgerFilter) -> bool:
+    """Whether `totals` reads a few stored month figures (no filter) rather than adding up the matching rows."""
+    return flt == LedgerFilter()
+
+
+def totals(session: Session, flt: LedgerFilter = LedgerFilter(), only_ids: Sequence[int] | None = None) -> LedgerTotals:
+    """Money in and out for the filtered payments, in one SQL aggregate (everything: from the month totals).
+
+    `only_ids` (a few hundred at most), when the caller already holds every matching id (a first page that came
+    back short), adds up just those rows: the same figures, without finding and reading every match again.
+    """
+    if only_ids is None and totals_are_instant(flt):
         return LedgerTotals(*month_totals.live_totals(session))
+    found = session.execute(totals_query(flt, only_ids)).one()
+    return LedgerTotals(int(found[0]), int(found[1]), int(found[2]), parts_only=bool(_part_conditions(flt)))
+
+
+def totals_query(flt: LedgerFilter, only_ids: Sequence[int] | None = None) -> Select[Any]:
+    """The aggregate `totals` runs (count, money in, money out) when it has to add up the matching rows."""
+    among = [] if only_ids is None else [Transaction.id.in_(list(only_ids))]
     part_conditions = _part_conditions(flt)
     if part_conditions:
         amount = Allocation.amount_pence
@@ -312,7 +345,7 @@ def totals(session: Session, flt: LedgerFilter = LedgerFilter()) -> LedgerTotals
             )
             .select_from(Transaction)
             .join(Allocation, and_(Allocation.transaction_id == Transaction.id, *part_conditions))
-            .where(*_conditions(flt, parts_joined=True))
+            .where(*_conditions(flt, parts_joined=True, from_matches=True, by_id=bool(among)), *among)
         )
     else:
         query = select(
@@ -323,9 +356,8 @@ def totals(session: Session, flt: LedgerFilter = LedgerFilter()) -> LedgerTotals
             func.coalesce(
                 func.sum(case((Transaction.direction == Direction.OUT, Transaction.amount_pence), else_=0)), 0
             ),
-        ).where(*_conditions(flt))
-    found = session.execute(query).one()
-    return LedgerTotals(int(found[0]), int(found[1]), int(found[2]), parts_only=bool(part_conditions))
+        ).where(*_conditions(flt, from_matches=True, by_id=bool(among)), *among)
+    return query
 
 
 # -- reading rows by id -----------------------------------------------------------------------------------------

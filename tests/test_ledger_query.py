@@ -283,3 +283,47 @@ def test_search_text_with_quotes_and_symbols_is_just_text(ledger_store: Store) -
     assert payees(ledger_store, LedgerFilter(text="café '--\\")) == ["O'Brien's Café"]
     assert payees(ledger_store, LedgerFilter(text='\'; drop table "transaction"; --')) == []
     assert len(payees(ledger_store)) == 9
+
+
+FILTERS_FOR_TOTALS = [
+    LedgerFilter(),
+    LedgerFilter(text="clayworks"),
+    LedgerFilter(text="BUS"),
+    LedgerFilter(text="bus fare"),
+    LedgerFilter(text="50%"),
+    LedgerFilter(text="no such payee"),
+    LedgerFilter(direction="out"),
+    LedgerFilter(missing_receipt=True),
+    LedgerFilter(text="pottery", reconciled=True),
+    LedgerFilter(date_from=dt.date(2026, 5, 1), text="o"),
+]
+
+
+@pytest.mark.parametrize("flt", FILTERS_FOR_TOTALS)
+def test_totals_of_the_rows_in_hand_are_the_totals_of_the_filter(ledger_store: Store, flt: LedgerFilter) -> None:
+    """The Spending table adds up a short first page from its ids: the same figures as adding up the filter."""
+    with ledger_store.reading() as s:
+        every_id = ledger_query.transaction_ids(s, flt)
+        assert ledger_query.totals(s, flt, only_ids=every_id) == ledger_query.totals(s, flt)
+        assert ledger_query.totals(s, flt).count == len(every_id)
+    with ledger_store.reading() as s:
+        pottery = s.scalars(select(PlanLine.id).where(PlanLine.description == "Pottery class")).one()
+        on_pottery = LedgerFilter(plan_line_id=pottery, text=flt.text)
+        ids = ledger_query.transaction_ids(s, on_pottery)
+        assert ledger_query.totals(s, on_pottery, only_ids=ids) == ledger_query.totals(s, on_pottery)
+
+
+def test_totals_and_every_id_of_a_word_read_only_the_rows_the_search_index_lists(ledger_store: Store) -> None:
+    """With a word of three letters or more, adding up (and reading every id) looks up the payments the search
+    index found by id, instead of walking every live payment in the date index and checking each against the
+    list; the first page in date order still walks the date index, stopping after a page of matches."""
+    from tests.models.test_live_date_index import plan
+
+    pottery = LedgerFilter(text="pottery")
+    with ledger_store.reading() as s:
+        added_up = plan(s, ledger_query.totals_query(pottery))
+        every = plan(s, ledger_query.ids_query(pottery, every_match=True))
+        first_page = plan(s, ledger_query.ids_query(pottery).limit(100))
+    for whole in (added_up, every):
+        assert "SEARCH transaction USING INTEGER PRIMARY KEY" in whole and "ix_transaction_live_date" not in whole
+    assert "ix_transaction_live_date" in first_page and "TEMP B-TREE" not in first_page

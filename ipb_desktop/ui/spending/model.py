@@ -4,7 +4,9 @@ The model holds only the ids for the current filter and sort; the text of each r
 time around the first row the view asks for, into a small cache. So a view showing 25 rows of a 50,000-row ledger
 reads 25 + one page of rows, however far it is scrolled. Even the ids come in two steps: the first page of them
 with the totals (whose count is the row count, so a screen reader hears the real number of rows at once), and
-the rest just after the table is painted, or sooner if a row further down is wanted first.
+the rest just after the table is painted, or sooner if a row further down is wanted first. When a filter (a word
+typed, say) matches more than a page of rows, adding them up means reading every one, so the first page is
+shown on its own first and the other rows and the totals are added just after the paint.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from sqlalchemy.orm import Session
 
 from ipb_desktop import ledger_query
 from ipb_desktop.formatting import date_long, date_short, money
@@ -86,8 +89,10 @@ def split_tooltip(row: LedgerRow) -> str:
     return "\n".join(lines)
 
 
-def totals_text(totals: LedgerTotals) -> str:
-    """One plain sentence for the totals under the table."""
+def totals_text(totals: LedgerTotals | None) -> str:
+    """One plain sentence for the totals under the table (None: they are still being added up)."""
+    if totals is None:
+        return _("Adding up the payments shown…")
     shown = ngettext("Showing {n} payment.", "Showing {n} payments.", totals.count).format(n=totals.count)
     net = money(totals.net_pence)
     sums = _("Money in {money_in}. Money out {money_out}. Difference {net}.").format(
@@ -112,7 +117,7 @@ class SpendingModel(QAbstractTableModel):
         self.page_size = page_size
         self.filter = LedgerFilter()
         self.order = LedgerSort()
-        self.totals = LedgerTotals(0, 0, 0)
+        self.totals: LedgerTotals | None = LedgerTotals(0, 0, 0)  # None: being added up, after the first paint
         # The first page only, until _all_ids() has read the rest; packed 8 bytes an id (1,000,000 ids: 8 MB).
         self._ids: array[int] = array("q")
         self._count = 0  # rows in all (from the totals), the row count the view and screen readers get
@@ -142,18 +147,24 @@ class SpendingModel(QAbstractTableModel):
             self._show(ids, len(ids), totals, same_rows_likely=True)
             return
         size = self.page_size
-        page, totals = self.ctx.read(
-            lambda s: (ledger_query.page_ids(s, flt, order, limit=size), ledger_query.totals(s, flt)),
-            ([], LedgerTotals(0, 0, 0)),
-        )
-        self._show(array("q", page), totals.count, totals, same_rows_likely=False)
+
+        def first_page(s: Session) -> tuple[list[int], LedgerTotals | None]:
+            page = ledger_query.page_ids(s, flt, order, limit=size)
+            if ledger_query.totals_are_instant(flt):
+                return page, ledger_query.totals(s, flt)
+            if len(page) < size:  # every match is in hand: add up just these
+                return page, ledger_query.totals(s, flt, only_ids=page)
+            return page, None  # many matches: counted and added up after the paint, with the other ids
+
+        page, counted = self.ctx.read(first_page, ([], LedgerTotals(0, 0, 0)))
+        self._show(array("q", page), len(page) if counted is None else counted.count, counted, same_rows_likely=False)
         if not self._complete:
             generation = self._generation
             QTimer.singleShot(0, self, lambda: self._all_ids(generation))
 
-    def _show(self, ids: array[int], count: int, totals: LedgerTotals, same_rows_likely: bool) -> None:
+    def _show(self, ids: array[int], count: int, totals: LedgerTotals | None, same_rows_likely: bool) -> None:
         self._cache.clear()
-        complete = len(ids) >= count
+        complete = totals is not None and len(ids) >= count
         if same_rows_likely and ids == self._ids:
             if ids:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(ids) - 1, len(COLUMNS) - 1))
@@ -171,6 +182,9 @@ class SpendingModel(QAbstractTableModel):
         if self._complete or (generation is not None and generation != self._generation):
             return
         flt, order = self.filter, self.order
+        if self.totals is None:
+            self._count_the_rest()
+            return
         ids = self.ctx.read(lambda s: ledger_query.transaction_id_array(s, flt, order), None)
         if ids is None:
             return
@@ -182,8 +196,33 @@ class SpendingModel(QAbstractTableModel):
             self._loaded_for = None
             QTimer.singleShot(0, self, self.refresh)
 
+    def _count_the_rest(self) -> None:
+        """Read every id and the totals of a filter with more than a page of matches, and add the rows after the
+        first page to the view (they were not counted yet)."""
+        flt, order = self.filter, self.order
+        found = self.ctx.read(
+            lambda s: (ledger_query.transaction_id_array(s, flt, order), ledger_query.totals(s, flt)), None
+        )
+        if found is None:
+            return
+        ids, totals = found
+        if len(ids) != totals.count or ids[: len(self._ids)] != self._ids:
+            # The store changed since the first page was read: read everything again, just after.
+            self._loaded_for = None
+            QTimer.singleShot(0, self, self.refresh)
+            return
+        if len(ids) > len(self._ids):
+            self.beginInsertRows(QModelIndex(), len(self._ids), len(ids) - 1)
+            self._ids, self._count = ids, len(ids)
+            self.endInsertRows()
+        self._complete = True
+        self.totals = totals
+        self.totals_changed.emit(totals)
+
     def _known(self, row: int) -> bool:
         """Whether the id of `row` has been read, reading the rest of the ids now if it is further down."""
+        if row >= self._count:
+            return False
         if row >= len(self._ids) and not self._complete:
             self._all_ids()
         return 0 <= row < len(self._ids)
