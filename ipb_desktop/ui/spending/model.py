@@ -48,6 +48,19 @@ HEADER_TIPS = {
 ID_ROLE = Qt.ItemDataRole.UserRole
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
+# Roles as plain ints: Qt asks for about seven roles a cell on every paint, and comparing an int with an int is
+# much quicker in Python than with an enum member.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_SPOKEN = int(Qt.ItemDataRole.AccessibleTextRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_ID = int(ID_ROLE)
+_ROW = int(ROW_ROLE)
+_ANSWERED = frozenset((_DISPLAY, _TOOLTIP, _SPOKEN, _ALIGNMENT, _ID, _ROW))
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+_KEYS = [key for key, _heading in COLUMNS]
+
 PAGE_SIZE = 100
 # When the cache holds more rows than this it is emptied (rows are cheap to read again).
 MAX_CACHED_ROWS = 5000
@@ -287,7 +300,7 @@ class SpendingModel(QAbstractTableModel):
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return _CELL_FLAGS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
@@ -303,39 +316,28 @@ class SpendingModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.column() < len(COLUMNS):
+        if role not in _ANSWERED or not index.isValid() or not 0 <= index.column() < len(COLUMNS):
             return None
-        if role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.AccessibleTextRole,
-            Qt.ItemDataRole.TextAlignmentRole,
-            ID_ROLE,
-            ROW_ROLE,
-        ):
-            return None
-        if role == ID_ROLE:
+        if role == _ID:
             return self.id_at(index.row())
-        key = COLUMNS[index.column()][0]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if key == SortKey.AMOUNT:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return None
+        key = _KEYS[index.column()]
+        if role == _ALIGNMENT:
+            return _RIGHT if key == SortKey.AMOUNT else None
         row = self.row_for(index.row())
         if row is None:
             return None
-        if role == ROW_ROLE:
+        if role == _DISPLAY:
+            return self._text(row, key)
+        if role == _ROW:
             return row
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             if row.is_split and key in (SortKey.CATEGORY, SortKey.PLAN_LINE, SortKey.OUTCOME, SortKey.AMOUNT):
                 return split_tooltip(row)
             if key == SortKey.DATE:
                 return date_long(row.txn_date)
             text = self._text(row, key)
             return text if len(text) > 16 else None
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self._spoken(row, key)
-        return self._text(row, key)
+        return self._spoken(row, key)
 
     def _text(self, row: LedgerRow, key: SortKey) -> str:
         if key == SortKey.DATE:
