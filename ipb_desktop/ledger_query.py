@@ -304,8 +304,25 @@ def page_ids(
     session: Session, flt: LedgerFilter, sort: LedgerSort = LedgerSort(), *, offset: int = 0, limit: int = 100
 ) -> list[int]:
     """One page of matching ids. SQLite answers the first page from the date index, or with its top-N sorter
-    for other orders, without reading every matching id."""
-    return _read_ids(session, ids_query(flt, sort).offset(offset).limit(limit))
+    for other orders, without reading every matching id.
+
+    A word the search index finds in only a few payments (or none: a typing slip) is the exception: walking the
+    index until a page of them turns up could mean walking all of it, so those few are read by id and sorted."""
+    every_match = _few_search_matches(session, flt)
+    return _read_ids(session, ids_query(flt, sort, every_match=every_match).offset(offset).limit(limit))
+
+
+# Up to this many rows listed by the search index, a page is read from them by id (cost grows with them, about
+# 10 ms here); beyond it, matches are common enough that the walk along the index finds a page soon.
+FEW_MATCHES = 1000
+
+
+def _few_search_matches(session: Session, flt: LedgerFilter) -> bool:
+    match = search_index.match_text(flt.text.split())
+    if match is None:
+        return False
+    listed = select(_SEARCH.c.rowid).where(_SEARCH_MATCHES.op("MATCH")(match)).limit(FEW_MATCHES + 1).subquery()
+    return (session.scalar(select(func.count()).select_from(listed)) or 0) <= FEW_MATCHES
 
 
 def count(session: Session, flt: LedgerFilter = LedgerFilter()) -> int:

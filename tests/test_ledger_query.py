@@ -327,3 +327,38 @@ def test_totals_and_every_id_of_a_word_read_only_the_rows_the_search_index_lists
     for whole in (added_up, every):
         assert "SEARCH transaction USING INTEGER PRIMARY KEY" in whole and "ix_transaction_live_date" not in whole
     assert "ix_transaction_live_date" in first_page and "TEMP B-TREE" not in first_page
+
+
+@pytest.mark.parametrize("few", [0, 1, 1000])
+@pytest.mark.parametrize("words", ["pottery", "exampleshire", "bus fare", "zzzz", "jo", "bus 50%"])
+def test_a_page_of_a_word_is_the_start_of_every_match_whichever_way_it_is_found(
+    ledger_store: Store, monkeypatch: pytest.MonkeyPatch, few: int, words: str
+) -> None:
+    monkeypatch.setattr(ledger_query, "FEW_MATCHES", few)
+    flt = LedgerFilter(text=words)
+    with ledger_store.reading() as s:
+        for order in (LedgerSort(), LedgerSort(SortKey.AMOUNT, descending=False), LedgerSort(SortKey.PAYEE)):
+            every = ledger_query.transaction_ids(s, flt, order)
+            assert ledger_query.page_ids(s, flt, order, limit=2) == every[:2]
+            assert ledger_query.page_ids(s, flt, order, offset=1, limit=100) == every[1:]
+
+
+def test_a_word_found_in_few_payments_is_paged_from_them_not_by_walking_the_ledger(
+    ledger_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A typing slip matches nothing: its (empty) first page must not walk every payment looking for one."""
+    asked: list[bool] = []
+    real = ledger_query.ids_query
+
+    def recording(flt, sort=LedgerSort(), *, every_match=False):  # type: ignore[no-untyped-def]  # noqa: B008
+        asked.append(every_match)
+        return real(flt, sort, every_match=every_match)
+
+    monkeypatch.setattr(ledger_query, "ids_query", recording)
+    monkeypatch.setattr(ledger_query, "FEW_MATCHES", 1)
+    with ledger_store.reading() as s:
+        assert ledger_query.page_ids(s, LedgerFilter(text="zzzz")) == []
+        assert len(ledger_query.page_ids(s, LedgerFilter(text="laptop"))) == 1  # one listed: few
+        assert len(ledger_query.page_ids(s, LedgerFilter(text="clayworks"))) == 2  # two: walk the date index
+        ledger_query.page_ids(s, LedgerFilter(text="jo"))  # too short for the search index
+    assert asked == [True, True, False, False]
