@@ -283,13 +283,9 @@ def ids_query(flt: LedgerFilter, sort: LedgerSort = LedgerSort(), *, every_match
     return select(Transaction.id).where(*_conditions(flt, from_matches=every_match)).order_by(*ordered)
 
 
-def _read_ids(session: Session, query: Select[Any]) -> list[int]:
-    return read_ids(session, query)
-
-
 def transaction_ids(session: Session, flt: LedgerFilter = LedgerFilter(), sort: LedgerSort = LedgerSort()) -> list[int]:
     """Every matching transaction id in order: a few bytes each, so 50,000 of them are cheap to hold."""
-    return _read_ids(session, ids_query(flt, sort, every_match=True))
+    return read_ids(session, ids_query(flt, sort, every_match=True))
 
 
 def transaction_id_array(
@@ -310,7 +306,7 @@ def page_ids(
     as are a word's matches in an order no index keeps (payee, category ...)."""
     walk = sort.key in (SortKey.DATE, SortKey.AMOUNT)
     every_match = not walk or _few_search_matches(session, flt)
-    return _read_ids(session, ids_query(flt, sort, every_match=every_match).offset(offset).limit(limit))
+    return read_ids(session, ids_query(flt, sort, every_match=every_match).offset(offset).limit(limit))
 
 
 # Up to this many rows listed by the search index, a page is read from them by id (~10 us a row); beyond it, the
