@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from ipb_desktop import ledger, ledger_query, plan
 from ipb_desktop.ledger_query import LedgerFilter, LedgerSort, SortKey
+from ipb_desktop.models import search_index
 from ipb_desktop.models.schema import FundingStream, Outcome, PlanLine
 from ipb_desktop.models.store import Store
 
@@ -283,3 +284,84 @@ def test_search_text_with_quotes_and_symbols_is_just_text(ledger_store: Store) -
     assert payees(ledger_store, LedgerFilter(text="café '--\\")) == ["O'Brien's Café"]
     assert payees(ledger_store, LedgerFilter(text='\'; drop table "transaction"; --')) == []
     assert len(payees(ledger_store)) == 9
+
+
+FILTERS_FOR_TOTALS = [
+    LedgerFilter(),
+    LedgerFilter(text="clayworks"),
+    LedgerFilter(text="BUS"),
+    LedgerFilter(text="bus fare"),
+    LedgerFilter(text="50%"),
+    LedgerFilter(text="no such payee"),
+    LedgerFilter(direction="out"),
+    LedgerFilter(missing_receipt=True),
+    LedgerFilter(text="pottery", reconciled=True),
+    LedgerFilter(date_from=dt.date(2026, 5, 1), text="o"),
+]
+
+
+@pytest.mark.parametrize("flt", FILTERS_FOR_TOTALS)
+def test_totals_of_the_rows_in_hand_are_the_totals_of_the_filter(ledger_store: Store, flt: LedgerFilter) -> None:
+    """The Spending table adds up a short first page from its ids: the same figures as adding up the filter."""
+    with ledger_store.reading() as s:
+        every_id = ledger_query.transaction_ids(s, flt)
+        assert ledger_query.totals(s, flt, only_ids=every_id) == ledger_query.totals(s, flt)
+        assert ledger_query.totals(s, flt).count == len(every_id)
+    with ledger_store.reading() as s:
+        pottery = s.scalars(select(PlanLine.id).where(PlanLine.description == "Pottery class")).one()
+        on_pottery = LedgerFilter(plan_line_id=pottery, text=flt.text)
+        ids = ledger_query.transaction_ids(s, on_pottery)
+        assert ledger_query.totals(s, on_pottery, only_ids=ids) == ledger_query.totals(s, on_pottery)
+
+
+def test_totals_and_every_id_of_a_word_read_only_the_rows_the_search_index_lists(ledger_store: Store) -> None:
+    """With a word of three letters or more, adding up (and reading every id) looks up the payments the search
+    index found by id, instead of walking every live payment in the date index and checking each against the
+    list; the first page in date order walks the date index checking each row with LIKE, stopping after a page
+    of matches, and makes no list (its cost grows with the matches: 32 ms for "swim" at a million payments)."""
+    from tests.models.test_live_date_index import plan
+
+    pottery = LedgerFilter(text="pottery")
+    with ledger_store.reading() as s:
+        added_up = plan(s, ledger_query.totals_query(pottery))
+        every = plan(s, ledger_query.ids_query(pottery, every_match=True))
+        first_page = plan(s, ledger_query.ids_query(pottery, every_match=False).limit(100))
+    for whole in (added_up, every):
+        assert "SEARCH transaction USING INTEGER PRIMARY KEY" in whole and "ix_transaction_live_date" not in whole
+    assert "ix_transaction_live_date" in first_page and "TEMP B-TREE" not in first_page
+    assert search_index.TABLE not in first_page
+
+
+@pytest.mark.parametrize("few", [0, 1, 1000])
+@pytest.mark.parametrize("words", ["pottery", "exampleshire", "bus fare", "zzzz", "jo", "bus 50%"])
+def test_a_page_of_a_word_is_the_start_of_every_match_whichever_way_it_is_found(
+    ledger_store: Store, monkeypatch: pytest.MonkeyPatch, few: int, words: str
+) -> None:
+    monkeypatch.setattr(ledger_query, "FEW_MATCHES", few)
+    flt = LedgerFilter(text=words)
+    with ledger_store.reading() as s:
+        for order in (LedgerSort(), LedgerSort(SortKey.AMOUNT, descending=False), LedgerSort(SortKey.PAYEE)):
+            every = ledger_query.transaction_ids(s, flt, order)
+            assert ledger_query.page_ids(s, flt, order, limit=2) == every[:2]
+            assert ledger_query.page_ids(s, flt, order, offset=1, limit=100) == every[1:]
+
+
+def test_a_word_found_in_few_payments_is_paged_from_them_not_by_walking_the_ledger(
+    ledger_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A typing slip matches nothing: its (empty) first page must not walk every payment looking for one."""
+    asked: list[bool] = []
+    real = ledger_query.ids_query
+
+    def recording(flt, sort=LedgerSort(), *, every_match=True):  # type: ignore[no-untyped-def]  # noqa: B008
+        asked.append(every_match)
+        return real(flt, sort, every_match=every_match)
+
+    monkeypatch.setattr(ledger_query, "ids_query", recording)
+    monkeypatch.setattr(ledger_query, "FEW_MATCHES", 1)
+    with ledger_store.reading() as s:
+        assert ledger_query.page_ids(s, LedgerFilter(text="zzzz")) == []
+        assert len(ledger_query.page_ids(s, LedgerFilter(text="laptop"))) == 1  # one listed: few
+        assert len(ledger_query.page_ids(s, LedgerFilter(text="clayworks"))) == 2  # two: walk the date index
+        ledger_query.page_ids(s, LedgerFilter(text="jo"))  # too short for the search index
+    assert asked == [True, True, False, False]

@@ -12,7 +12,7 @@ from ipb_desktop.ledger_query import LedgerFilter
 from ipb_desktop.models.schema import Allocation, PlanLine, Transaction
 from ipb_desktop.models.store import Store
 from ipb_desktop.ui.operations.context import AppContext
-from ipb_desktop.ui.spending.model import COLUMN_OF, PAGE_SIZE, SpendingModel
+from ipb_desktop.ui.spending.model import COLUMN_OF, PAGE_SIZE, SpendingModel, totals_text
 from ipb_desktop.ui.spending.page import SpendingPage
 
 LEDGER_SIZE = 5000
@@ -98,8 +98,50 @@ def test_a_row_further_down_can_be_read_before_the_rest_of_the_ids_arrive(
     assert model.index(LEDGER_SIZE + 3, COLUMN_OF["payee"]).data() == "Shop 0"
     assert model.row_of(10_000) == LEDGER_SIZE + 3
     model.set_filter(LedgerFilter(text="SHOP"))
+    assert model.rowCount() == PAGE_SIZE  # many matches: the first page at once, the rest counted after the paint
+    assert model.row_of(10_000) == LEDGER_SIZE - 1  # asking for a row further down brings the rest now
     assert model.rowCount() == LEDGER_SIZE
     assert model.index(LEDGER_SIZE - 1, COLUMN_OF["payee"]).data() == "Shop 0"
+
+
+def test_a_word_matching_many_payments_shows_the_first_page_then_counts_and_adds_up_the_rest(
+    qtbot, qtmodeltester, spending_ctx: AppContext, filled_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill_ledger(filled_store, LEDGER_SIZE)
+    model = SpendingModel(spending_ctx)
+    model.refresh()
+    added_up: list[object] = []
+    real = ledger_query.totals
+
+    def counting(session, *args, **kwargs):  # type: ignore[no-untyped-def]
+        added_up.append(args)
+        return real(session, *args, **kwargs)
+
+    monkeypatch.setattr(ledger_query, "totals", counting)
+    said: list[str] = []
+    model.totals_changed.connect(lambda totals: said.append(totals_text(totals)))
+    things = LedgerFilter(text="things")  # every one of the 5,000 payments added here
+    model.set_filter(things)
+    # The first screen comes at once, before the 5,000 matches are read and added up.
+    assert model.rowCount() == PAGE_SIZE and added_up == []
+    assert said == ["Adding up the payments shown…"]
+    assert model.index(0, COLUMN_OF["description"]).data() == f"Things {LEDGER_SIZE - 1}"
+    qtmodeltester.check(model, force_py=True)
+    qtbot.waitUntil(lambda: model.rowCount() == LEDGER_SIZE)
+    # 5,000 x £1 + (0 + 1 + ... + 4,999) pence = £129,975.00
+    assert said[-1] == "Showing 5000 payments. Money in £0.00. Money out £129,975.00. Difference -£129,975.00."
+    with filled_store.reading() as s:
+        assert [model.id_at(r) for r in range(model.rowCount())] == ledger_query.transaction_ids(s, things)
+    assert model.index(LEDGER_SIZE - 1, COLUMN_OF["description"]).data() == "Things 0"
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_a_word_matching_less_than_a_page_is_counted_at_once_from_the_rows_found(spending_ctx: AppContext) -> None:
+    model = SpendingModel(spending_ctx)
+    model.refresh()
+    model.set_filter(LedgerFilter(text="exampleshire"))
+    assert model.rowCount() == 2
+    assert model.totals == ledger_query.LedgerTotals(2, 172000, 0)
 
 
 def test_money_in_and_out_differ_in_words_not_only_colour(spending_ctx: AppContext) -> None:

@@ -4,7 +4,9 @@ The model holds only the ids for the current filter and sort; the text of each r
 time around the first row the view asks for, into a small cache. So a view showing 25 rows of a 50,000-row ledger
 reads 25 + one page of rows, however far it is scrolled. Even the ids come in two steps: the first page of them
 with the totals (whose count is the row count, so a screen reader hears the real number of rows at once), and
-the rest just after the table is painted, or sooner if a row further down is wanted first.
+the rest just after the table is painted, or sooner if a row further down is wanted first. When a filter (a word
+typed, say) matches more than a page of rows, adding them up means reading every one, so the first page is
+shown on its own first and the other rows and the totals are added just after the paint.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from sqlalchemy.orm import Session
 
 from ipb_desktop import ledger_query
 from ipb_desktop.formatting import date_long, date_short, money
@@ -44,6 +47,19 @@ HEADER_TIPS = {
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+
+# Roles as plain ints: Qt asks for about seven roles a cell on every paint, and comparing an int with an int is
+# much quicker in Python than with an enum member.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_SPOKEN = int(Qt.ItemDataRole.AccessibleTextRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_ID = int(ID_ROLE)
+_ROW = int(ROW_ROLE)
+_ANSWERED = frozenset((_DISPLAY, _TOOLTIP, _SPOKEN, _ALIGNMENT, _ID, _ROW))
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+_KEYS = [key for key, _heading in COLUMNS]
 
 PAGE_SIZE = 100
 # When the cache holds more rows than this it is emptied (rows are cheap to read again).
@@ -86,8 +102,10 @@ def split_tooltip(row: LedgerRow) -> str:
     return "\n".join(lines)
 
 
-def totals_text(totals: LedgerTotals) -> str:
-    """One plain sentence for the totals under the table."""
+def totals_text(totals: LedgerTotals | None) -> str:
+    """One plain sentence for the totals under the table (None: they are still being added up)."""
+    if totals is None:
+        return _("Adding up the payments shown…")
     shown = ngettext("Showing {n} payment.", "Showing {n} payments.", totals.count).format(n=totals.count)
     net = money(totals.net_pence)
     sums = _("Money in {money_in}. Money out {money_out}. Difference {net}.").format(
@@ -112,7 +130,7 @@ class SpendingModel(QAbstractTableModel):
         self.page_size = page_size
         self.filter = LedgerFilter()
         self.order = LedgerSort()
-        self.totals = LedgerTotals(0, 0, 0)
+        self.totals: LedgerTotals | None = LedgerTotals(0, 0, 0)  # None: being added up, after the first paint
         # The first page only, until _all_ids() has read the rest; packed 8 bytes an id (1,000,000 ids: 8 MB).
         self._ids: array[int] = array("q")
         self._count = 0  # rows in all (from the totals), the row count the view and screen readers get
@@ -142,18 +160,24 @@ class SpendingModel(QAbstractTableModel):
             self._show(ids, len(ids), totals, same_rows_likely=True)
             return
         size = self.page_size
-        page, totals = self.ctx.read(
-            lambda s: (ledger_query.page_ids(s, flt, order, limit=size), ledger_query.totals(s, flt)),
-            ([], LedgerTotals(0, 0, 0)),
-        )
-        self._show(array("q", page), totals.count, totals, same_rows_likely=False)
+
+        def first_page(s: Session) -> tuple[list[int], LedgerTotals | None]:
+            page = ledger_query.page_ids(s, flt, order, limit=size)
+            if ledger_query.totals_are_instant(flt):
+                return page, ledger_query.totals(s, flt)
+            if len(page) < size:  # every match is in hand: add up just these
+                return page, ledger_query.totals(s, flt, only_ids=page)
+            return page, None  # many matches: counted and added up after the paint, with the other ids
+
+        page, counted = self.ctx.read(first_page, ([], LedgerTotals(0, 0, 0)))
+        self._show(array("q", page), len(page) if counted is None else counted.count, counted, same_rows_likely=False)
         if not self._complete:
             generation = self._generation
             QTimer.singleShot(0, self, lambda: self._all_ids(generation))
 
-    def _show(self, ids: array[int], count: int, totals: LedgerTotals, same_rows_likely: bool) -> None:
+    def _show(self, ids: array[int], count: int, totals: LedgerTotals | None, same_rows_likely: bool) -> None:
         self._cache.clear()
-        complete = len(ids) >= count
+        complete = totals is not None and len(ids) >= count
         if same_rows_likely and ids == self._ids:
             if ids:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(ids) - 1, len(COLUMNS) - 1))
@@ -171,6 +195,9 @@ class SpendingModel(QAbstractTableModel):
         if self._complete or (generation is not None and generation != self._generation):
             return
         flt, order = self.filter, self.order
+        if self.totals is None:
+            self._count_the_rest()
+            return
         ids = self.ctx.read(lambda s: ledger_query.transaction_id_array(s, flt, order), None)
         if ids is None:
             return
@@ -182,8 +209,33 @@ class SpendingModel(QAbstractTableModel):
             self._loaded_for = None
             QTimer.singleShot(0, self, self.refresh)
 
+    def _count_the_rest(self) -> None:
+        """Read every id and the totals of a filter with more than a page of matches, and add the rows after the
+        first page to the view (they were not counted yet)."""
+        flt, order = self.filter, self.order
+        found = self.ctx.read(
+            lambda s: (ledger_query.transaction_id_array(s, flt, order), ledger_query.totals(s, flt)), None
+        )
+        if found is None:
+            return
+        ids, totals = found
+        if len(ids) != totals.count or ids[: len(self._ids)] != self._ids:
+            # The store changed since the first page was read: read everything again, just after.
+            self._loaded_for = None
+            QTimer.singleShot(0, self, self.refresh)
+            return
+        if len(ids) > len(self._ids):
+            self.beginInsertRows(QModelIndex(), len(self._ids), len(ids) - 1)
+            self._ids, self._count = ids, len(ids)
+            self.endInsertRows()
+        self._complete = True
+        self.totals = totals
+        self.totals_changed.emit(totals)
+
     def _known(self, row: int) -> bool:
         """Whether the id of `row` has been read, reading the rest of the ids now if it is further down."""
+        if row >= self._count:
+            return False
         if row >= len(self._ids) and not self._complete:
             self._all_ids()
         return 0 <= row < len(self._ids)
@@ -248,7 +300,7 @@ class SpendingModel(QAbstractTableModel):
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return _CELL_FLAGS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
@@ -264,39 +316,28 @@ class SpendingModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.column() < len(COLUMNS):
+        if role not in _ANSWERED or not index.isValid() or not 0 <= index.column() < len(COLUMNS):
             return None
-        if role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.AccessibleTextRole,
-            Qt.ItemDataRole.TextAlignmentRole,
-            ID_ROLE,
-            ROW_ROLE,
-        ):
-            return None
-        if role == ID_ROLE:
+        if role == _ID:
             return self.id_at(index.row())
-        key = COLUMNS[index.column()][0]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if key == SortKey.AMOUNT:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return None
+        key = _KEYS[index.column()]
+        if role == _ALIGNMENT:
+            return _RIGHT if key == SortKey.AMOUNT else None
         row = self.row_for(index.row())
         if row is None:
             return None
-        if role == ROW_ROLE:
+        if role == _DISPLAY:
+            return self._text(row, key)
+        if role == _ROW:
             return row
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             if row.is_split and key in (SortKey.CATEGORY, SortKey.PLAN_LINE, SortKey.OUTCOME, SortKey.AMOUNT):
                 return split_tooltip(row)
             if key == SortKey.DATE:
                 return date_long(row.txn_date)
             text = self._text(row, key)
             return text if len(text) > 16 else None
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self._spoken(row, key)
-        return self._text(row, key)
+        return self._spoken(row, key)
 
     def _text(self, row: LedgerRow, key: SortKey) -> str:
         if key == SortKey.DATE:

@@ -1,0 +1,51 @@
+"""Migration 0014: live payments in amount order, so the Spending table sorted by amount needs no sort of every
+payment (SQLite's sorter held them all in memory). These check what SQLite plans to do, never how long it takes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from ipb_desktop import ledger_query
+from ipb_desktop.ledger_query import LedgerFilter, LedgerSort, SortKey
+from ipb_desktop.models.schema import Base
+from ipb_desktop.models.store import HEAD_REVISION, Store
+from tests.conftest import PASSPHRASE
+from tests.models.test_live_date_index import index_columns, plan
+
+DATA = Path(__file__).parent / "data"
+COLUMNS = ["deleted_at", "amount_pence", "txn_date", "id"]
+
+
+@pytest.mark.parametrize("descending", [True, False])
+def test_a_store_from_v010_gets_the_amount_index_and_sorts_by_amount_without_a_sort(
+    tmp_path: Path, descending: bool
+) -> None:
+    copy = tmp_path / "store-v0.1.0.ipb"
+    shutil.copy(DATA / "store-v0.1.0.ipb", copy)
+    with Store.open(copy, PASSPHRASE) as store:
+        assert store.schema_revision() == HEAD_REVISION
+        with store.engine.connect() as conn:
+            assert index_columns(conn, "ix_transaction_live_amount") == COLUMNS
+        order = LedgerSort(SortKey.AMOUNT, descending=descending)
+        with store.reading() as s:
+            by_amount = plan(s, ledger_query.ids_query(LedgerFilter(), order))
+            assert "ix_transaction_live_amount" in by_amount and "TEMP B-TREE" not in by_amount
+            # The same payments in the same order as sorting them in Python would give.
+            rows = ledger_query.rows(s, ledger_query.transaction_ids(s, LedgerFilter()))
+            expected = sorted(rows.values(), key=lambda r: (r.amount_pence, r.txn_date, r.id), reverse=descending)
+            assert ledger_query.transaction_ids(s, LedgerFilter(), order) == [r.id for r in expected]
+            assert list(ledger_query.transaction_id_array(s, LedgerFilter(), order)) == [r.id for r in expected]
+
+
+def test_new_stores_and_the_mapped_classes_agree_on_the_amount_index(store: Store) -> None:
+    with store.engine.connect() as conn:
+        assert index_columns(conn, "ix_transaction_live_amount") == COLUMNS
+    engine = sa.create_engine("sqlite://")
+    Base.metadata.create_all(engine)
+    with engine.connect() as conn:
+        assert index_columns(conn, "ix_transaction_live_amount") == COLUMNS
+    engine.dispose()
