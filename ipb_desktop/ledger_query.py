@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 
 from ipb_desktop.ledger import PART_LABELS, join_part_labels
 from ipb_desktop.models import month_totals, search_index
+from ipb_desktop.models.amount_order import every_live_by_amount
 from ipb_desktop.models.enums import Direction
 from ipb_desktop.models.fast_read import read_id_array, read_ids
 from ipb_desktop.models.schema import (
@@ -275,6 +276,8 @@ def ids_query(flt: LedgerFilter, sort: LedgerSort = LedgerSort(), *, every_match
     """The SELECT of transaction ids for a filter, in sort order (ties broken by date, then id, the same way).
 
     `every_match=False` is for a first page walked along an index, see `_conditions`' `from_matches`."""
+    if sort.key == SortKey.AMOUNT and flt == LedgerFilter():
+        return every_live_by_amount(sort.descending)  # along the amount index: no sort of every payment
     column = _sort_column(sort.key)
     ordered: list[Any] = [column.desc() if sort.descending else column.asc()]
     if sort.key != SortKey.DATE:

@@ -231,7 +231,7 @@ class Transaction(Base):
             "ix_transaction_live_date", "deleted_at", "txn_date", "id", "direction", "amount_pence", "through_account"
         ),
         # The Spending table sorted by amount reads this in order instead of sorting every payment (migration 0014).
-        Index("ix_transaction_live_amount", "deleted_at", "amount_pence", "txn_date", "id"),
+        Index("ix_transaction_amount_order", "amount_pence", "txn_date", "id", "deleted_at", "direction"),
         UniqueConstraint("bank_id", name="uq_transaction_bank_id"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
