@@ -82,24 +82,84 @@ def drop_statements() -> tuple[str, ...]:
     )
 
 
+def _next_month(day: dt.date) -> dt.date:
+    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+
+
+def split(start: dt.date, end: dt.date) -> tuple[tuple[str, str] | None, list[tuple[dt.date, dt.date]]]:
+    """`start` to `end` (both included) as the whole months inside it ("YYYY-MM" first and last, or None) and
+    the stretches of days left over at either end."""
+    if end < start:
+        return None, []
+    first = start if start.day == 1 else _next_month(start)
+    after = _next_month(end) if _next_month(end) - dt.timedelta(days=1) == end else end.replace(day=1)
+    if first >= after:
+        return None, [(start, end)]
+    days = []
+    if start < first:
+        days.append((start, first - dt.timedelta(days=1)))
+    if after <= end:
+        days.append((after, end))
+    return (first.strftime("%Y-%m"), (after - dt.timedelta(days=1)).strftime("%Y-%m")), days
+
+
 # The recorded opening balance of the account (`accounts.set_opening`), the latest one; 0 when none.
 _OPENING = "(SELECT coalesce((SELECT balance_pence FROM opening_balance ORDER BY id DESC LIMIT 1), 0))"
+
+
+def _before(day: dt.date, tag: str) -> tuple[str, dict[str, str]]:
+    """Money in less money out through the account before `day`, as an SQL expression and its parameters:
+    whole months from `month_total`, and the days of `day`'s own month from the date index."""
+    month_start = day.replace(day=1)
+    sql = f"""((SELECT coalesce(sum(in_pence - out_pence), 0) FROM {TABLE} WHERE through_account = 1
+            AND month < :m{tag})
+        + (SELECT coalesce(sum(CASE WHEN direction = 'in' THEN amount_pence ELSE -amount_pence END), 0)
+           FROM "transaction" WHERE deleted_at IS NULL AND txn_date >= :first{tag} AND txn_date < :day{tag}
+           AND through_account = 1))"""
+    params = {f"m{tag}": month_start.strftime("%Y-%m"), f"first{tag}": month_start.isoformat()}
+    return sql, params | {f"day{tag}": day.isoformat()}
+
+
+def _between(start: dt.date, end: dt.date) -> tuple[str, dict[str, str]]:
+    """Rows (i, o) of money in and out through the account dated `start` to `end` (both included), as an SQL
+    subquery and its parameters: whole months from `month_total`, the days of a partial month at either end
+    from the date index."""
+    whole, days = split(start, end)
+    parts = [
+        f"""SELECT in_pence AS i, out_pence AS o FROM {TABLE}
+        WHERE through_account = 1 AND month >= :m0 AND month <= :m1"""
+    ]
+    parts += [
+        f"""SELECT CASE WHEN direction = 'in' THEN amount_pence ELSE 0 END,
+            CASE WHEN direction = 'in' THEN 0 ELSE amount_pence END
+        FROM "transaction" WHERE deleted_at IS NULL AND through_account = 1 AND txn_date >= :d{i}
+            AND txn_date <= :e{i}"""
+        for i in range(len(days))
+    ]
+    params = {"m0": whole[0] if whole else "", "m1": whole[1] if whole else ""}
+    for i, (first, last) in enumerate(days):
+        params |= {f"d{i}": first.isoformat(), f"e{i}": last.isoformat()}
+    return " UNION ALL ".join(parts), params
+
+
+def flows(session: Session, before: dt.date, start: dt.date, end: dt.date, through: dt.date) -> tuple[int, ...]:
+    """In one statement: the account's balance before `before` and at the end of `through` (both with the
+    recorded opening balance), and the money in and out through it dated `start` to `end` (both included)."""
+    opening, opening_params = _before(before, "a")
+    closing, closing_params = _before(through + dt.timedelta(days=1), "b")
+    moved, moved_params = _between(start, end)
+    sql = f"""SELECT {opening} + {_OPENING}, coalesce(sum(i), 0), coalesce(sum(o), 0), {closing} + {_OPENING}
+        FROM ({moved}) AS p"""
+    found = session.execute(text(sql), opening_params | closing_params | moved_params).one()
+    return tuple(int(value) for value in found)
 
 
 def balance_before(session: Session, day: dt.date, *, with_opening: bool = False) -> int:
     """Money in less money out THROUGH THE ACCOUNT of every live payment dated before `day`, plus (with
     `with_opening`, as `figures.balance_on`) the recorded opening balance; one statement: whole months from
     `month_total`, and the days of `day`'s own month from the date index."""
-    month_start = day.replace(day=1)
-    sql = f"""SELECT
-        (SELECT coalesce(sum(in_pence - out_pence), 0) FROM {TABLE} WHERE through_account = 1 AND month < :m)
-        + (SELECT coalesce(sum(CASE WHEN direction = 'in' THEN amount_pence ELSE -amount_pence END), 0)
-           FROM "transaction" WHERE deleted_at IS NULL AND txn_date >= :first AND txn_date < :day
-           AND through_account = 1)
-        + {_OPENING if with_opening else "0"}"""
-    found = session.execute(
-        text(sql), {"m": month_start.strftime("%Y-%m"), "first": month_start.isoformat(), "day": day.isoformat()}
-    ).scalar_one()
+    before, params = _before(day, "")
+    found = session.execute(text(f"SELECT {before} + {_OPENING if with_opening else '0'}"), params).scalar_one()
     return int(found)
 
 
