@@ -180,6 +180,7 @@ def _breakdown(
         .select_from(rows_)
         .outerjoin(by.model, by.model.id == key)
         .group_by(key, by.label)
+        .having(func.sum(rows_.c.allocations) > 0)
     ).all()
     return _sorted([Total(key_id, str(name or ""), int(pence)) for key_id, name, pence in rows], by.not_linked)
 
@@ -198,9 +199,9 @@ def _by_outcome(
     _check_range(start, end)
     rows_ = month_allocations.allocation_rows(start, end, _picked(direction, through_account))
     rows = session.execute(
-        select(rows_.c.outcome_id, rows_.c.plan_line_id, func.sum(rows_.c.pence)).group_by(
-            rows_.c.outcome_id, rows_.c.plan_line_id
-        )
+        select(rows_.c.outcome_id, rows_.c.plan_line_id, func.sum(rows_.c.pence))
+        .group_by(rows_.c.outcome_id, rows_.c.plan_line_id)
+        .having(func.sum(rows_.c.allocations) > 0)
     ).all()
     line_ids = {line_id for outcome_id, line_id, _p in rows if outcome_id is None and line_id is not None}
     outcomes_of: dict[int, list[int]] = {}

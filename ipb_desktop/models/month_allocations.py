@@ -22,7 +22,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from sqlalchemy import ColumnElement, Subquery, column, func, select, table, union_all
+from sqlalchemy import ColumnElement, Subquery, column, func, literal_column, select, table, union_all
 
 from ipb_desktop.models.month_totals import split
 from ipb_desktop.models.schema import Allocation, Transaction
@@ -140,29 +140,40 @@ def allocation_rows(
     start: dt.date, end: dt.date, where: Callable[[Columns], list[ColumnElement[bool]]] | None = None
 ) -> Subquery:
     """The allocations of live payments dated `start` to `end` (both included) as rows of (stream_id,
-    category_id, plan_line_id, outcome_id, direction, through_account, pence), None meaning "not linked"; a
-    whole month comes as its added-up rows. `where` picks rows by those names (applied inside each part)."""
+    category_id, plan_line_id, outcome_id, direction, through_account, pence, allocations), None meaning "not
+    linked". Months come as their added-up rows, and the days `month_totals.split` takes away from them as
+    rows of negative pence and allocations, so a group's `allocations` adds up to how many it has in the
+    range (a breakdown keeps only groups where that is above 0). `where` picks rows by those names (applied
+    inside each part)."""
     whole, days = split(start, end)
     parts = []
     if whole is not None:
         months: dict[str, ColumnElement[Any]] = {key: func.nullif(_MONTHS.c[key], 0) for key in KEYS}
         months |= {"direction": _MONTHS.c.direction, "through_account": _MONTHS.c.through_account}
         parts.append(
-            select(*(value.label(name) for name, value in months.items()), _MONTHS.c.pence.label("pence")).where(
+            select(
+                *(value.label(name) for name, value in months.items()),
+                _MONTHS.c.pence.label("pence"),
+                _MONTHS.c.allocations.label("allocations"),
+            ).where(
                 _MONTHS.c.month >= whole[0],
                 _MONTHS.c.month <= whole[1],
                 _MONTHS.c.allocations > 0,  # a row whose allocations have all gone is left, at 0
                 *(where(months) if where else []),
             )
         )
-    for first, last in days or ([] if whole is not None else [(start, end)]):
+    for first, last, sign in days or ([] if whole is not None else [(start, end, 1)]):
         raw: dict[str, ColumnElement[Any]] = {key: getattr(Allocation, key) for key in KEYS}
         raw |= {
             "direction": Transaction.direction.expression,
             "through_account": Transaction.through_account.expression,
         }
         parts.append(
-            select(*(value.label(name) for name, value in raw.items()), Allocation.amount_pence.label("pence"))
+            select(
+                *(value.label(name) for name, value in raw.items()),
+                (-Allocation.amount_pence if sign < 0 else Allocation.amount_pence).label("pence"),
+                literal_column(str(sign)).label("allocations"),
+            )
             .join(Transaction, Transaction.id == Allocation.transaction_id)
             .where(
                 Transaction.deleted_at.is_(None),

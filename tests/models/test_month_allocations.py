@@ -53,8 +53,8 @@ def recount(s: Session) -> list[tuple[object, ...]]:
 def every_payment_added_up() -> Iterator[None]:
     """The figures as they were before the month totals: every range read from the payments themselves."""
 
-    def raw(start: dt.date, end: dt.date) -> tuple[None, list[tuple[dt.date, dt.date]]]:
-        return None, [(start, end)]
+    def raw(start: dt.date, end: dt.date) -> tuple[None, list[tuple[dt.date, dt.date, int]]]:
+        return None, [(start, end, 1)]
 
     with mock.patch.object(month_allocations, "split", raw), mock.patch.object(month_totals, "split", raw):
         yield
@@ -247,3 +247,15 @@ def test_a_bank_import_its_undo_and_redo_keep_the_month_totals_right(filled_stor
         from_months = all_figures(s)
         with every_payment_added_up():
             assert all_figures(s) == from_months
+
+
+@given(start=st.dates(dt.date(2024, 1, 1), dt.date(2027, 12, 31)), length=st.integers(-3, 800))
+def test_the_months_and_days_a_range_is_read_as_cover_it_exactly_once(start: dt.date, length: int) -> None:
+    end = start + dt.timedelta(days=length)
+    months, days = month_totals.split(start, end)
+    for n in range(-70, max(length, 0) + 70):
+        day = start + dt.timedelta(days=n)
+        counted = int(months is not None and months[0] <= day.strftime("%Y-%m") <= months[1])
+        counted += sum(sign for first, last, sign in days if first <= day <= last)
+        assert counted == int(start <= day <= end), day
+    assert len(days) <= 4
