@@ -16,7 +16,6 @@ from ipb_desktop.i18n import N_, _
 from ipb_desktop.models import month_allocations, month_totals
 from ipb_desktop.models.enums import Direction
 from ipb_desktop.models.schema import (
-    Allocation,
     Category,
     FundingStream,
     OpeningBalance,
@@ -76,16 +75,6 @@ class PeriodSummary:
 def _signed() -> ColumnElement[int]:
     """The transaction's amount, positive for money in and negative for money out."""
     return case((Transaction.direction == Direction.IN, Transaction.amount_pence), else_=-Transaction.amount_pence)
-
-
-def _alloc_signed() -> ColumnElement[int]:
-    """An allocation's amount, positive when its transaction is money out (spending), negative for money in."""
-    return case((Transaction.direction == Direction.OUT, Allocation.amount_pence), else_=-Allocation.amount_pence)
-
-
-def _account() -> ColumnElement[bool]:
-    """Money that went through the account (not spent by others from a notional or third-party budget)."""
-    return Transaction.through_account.is_(True)
 
 
 def _live_between(start: dt.date, end: dt.date) -> ColumnElement[bool]:
