@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from sqlalchemy import delete, select, text, update
 from sqlalchemy.orm import Session
 
-from ipb_desktop import budget, figures, ledger
+from ipb_desktop import figures, ledger
 from ipb_desktop.bankimport import service
 from ipb_desktop.bankimport.history import restore_import, undo_import
 from ipb_desktop.bankimport.suggest import Suggestion
@@ -61,29 +61,20 @@ def every_payment_added_up() -> Iterator[None]:
 
 
 def all_figures(s: Session) -> list[object]:
-    period = budget.period_for(s, dt.date(2026, 9, 1))
-    assert period is not None
     found: list[object] = []
     for start, end in [
         (dt.date(2026, 4, 1), dt.date(2027, 3, 31)),
         (dt.date(2026, 4, 1), dt.date(2026, 11, 20)),
         (dt.date(2026, 2, 14), dt.date(2026, 7, 31)),
         (dt.date(2026, 5, 3), dt.date(2026, 5, 29)),
-        (dt.date(2026, 6, 1), dt.date(2026, 6, 30)),
     ]:
-        found.append(figures.period_summary(s, start, end))
-        for through in (None, True, False):
-            found.append(figures.money_out_by_stream(s, start, end, through))
-            found.append(figures.money_out_by_plan_line(s, start, end, through))
-            found.append(figures.money_out_by_outcome(s, start, end, through))
+        found.append(figures.period_summary(s, start, end))  # flows and the account's breakdowns
+        found.append(figures.money_out_by_outcome(s, start, end, None))
+        found.append(figures.money_out_by_plan_line(s, start, end, None))
         found.append(figures.money_in_by_category(s, start, end))
         found.append(figures.money_in_by_plan_line(s, start, end))
-        found.append(figures._flows(s, start, end, end + dt.timedelta(days=40)))
     for today in (dt.date(2026, 3, 1), dt.date(2026, 4, 1), dt.date(2026, 11, 20), dt.date(2027, 2, 10)):
-        found.append(figures.stream_figures(s, period.id, today))
-        found.append(figures.planned_vs_actual(s, period.id, today))
-        found.append(figures.projection(s, period.id, today))
-        found.append(figures.home_figures(s, today))
+        found.append(figures.home_figures(s, today))  # streams, plan lines, projection, surplus
     return found
 
 
@@ -187,7 +178,7 @@ def apply(s: Session, step: tuple[object, ...], ids: list[int], choices: dict[st
     s.flush()
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(steps=steps)
 def test_month_allocation_totals_equal_a_recount_and_every_figure_is_unchanged(
     filled_store: Store, steps: list[tuple[object, ...]]
