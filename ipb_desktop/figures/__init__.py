@@ -3,8 +3,11 @@ the projection to the end of the period and any surplus. ONE definition of each 
 (Home, Plan, `summary --json`, the statement, the review pack and the CSV).
 
 Every total is added up by the database (`SUM ... GROUP BY`) over transactions that have not been deleted;
-nothing here loads the ledger into Python. Every date range is inclusive at BOTH ends: `start` and `end` are
-the first and the last day counted. Money is integer pence; rounding uses `money.divide_round`.
+nothing here loads the ledger into Python. Whole months come from totals kept by triggers (`models.month_totals`
+for money in and out, `models.month_allocations` for what it was for), and only the days of a part month from
+the payments, so a figure costs the same with a million payments as with a thousand. Every date range is
+inclusive at BOTH ends: `start` and `end` are the first and the last day counted. Money is integer pence;
+rounding uses `money.divide_round`.
 
 How money is held (`funding_stream.held_as`): the ACCOUNT balance counts only money that went through the
 account (`transaction.through_account`); spending from a notional or third-party budget (paid by the NHS team

@@ -4,6 +4,7 @@ outcome). See the package docstring for the rules every figure follows."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,10 +13,9 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from ipb_desktop.errors import InvalidInput
 from ipb_desktop.i18n import N_, _
-from ipb_desktop.models import month_totals
+from ipb_desktop.models import month_allocations, month_totals
 from ipb_desktop.models.enums import Direction
 from ipb_desktop.models.schema import (
-    Allocation,
     Category,
     FundingStream,
     OpeningBalance,
@@ -77,16 +77,6 @@ def _signed() -> ColumnElement[int]:
     return case((Transaction.direction == Direction.IN, Transaction.amount_pence), else_=-Transaction.amount_pence)
 
 
-def _alloc_signed() -> ColumnElement[int]:
-    """An allocation's amount, positive when its transaction is money out (spending), negative for money in."""
-    return case((Transaction.direction == Direction.OUT, Allocation.amount_pence), else_=-Allocation.amount_pence)
-
-
-def _account() -> ColumnElement[bool]:
-    """Money that went through the account (not spent by others from a notional or third-party budget)."""
-    return Transaction.through_account.is_(True)
-
-
 def _live_between(start: dt.date, end: dt.date) -> ColumnElement[bool]:
     """Live transactions dated from `start` to `end`, both included (served by ix_transaction_live_date)."""
     return and_(Transaction.deleted_at.is_(None), Transaction.txn_date >= start, Transaction.txn_date <= end)
@@ -124,47 +114,38 @@ class _Flows:
 def _flows(session: Session, start: dt.date, end: dt.date, through: dt.date) -> _Flows:
     """Opening balance, money in and out of the account over a range, and the balance on a later day.
 
-    The years before `start` come from the month totals (`balance_on`); only the range itself is grouped, by
-    direction and by whether each day is up to `end` and up to `through`."""
+    All from the month totals (`models.month_totals`): whole months from their rows, and only the days of a
+    partial month at either end from the payments, so a range costs the same however many payments it holds."""
     last = max(end, through)
     before = start if start <= last else last + dt.timedelta(days=1)
-    opening = month_totals.balance_before(session, before, with_opening=True)
-    to_end, to_through = Transaction.txn_date <= end, Transaction.txn_date <= through
-    rows = session.execute(
-        select(Transaction.direction, to_end, to_through, _sum(Transaction.amount_pence))
-        .where(_live_between(start, last), _account())
-        .group_by(Transaction.direction, to_end, to_through)
-    ).all()
-    money_in = sum(pence for direction, up_to_end, _t, pence in rows if up_to_end and direction == Direction.IN)
-    money_out = sum(pence for direction, up_to_end, _t, pence in rows if up_to_end and direction == Direction.OUT)
-    if through < start:
-        balance = balance_on(session, through)
-    else:
-        moved = sum(p if d == Direction.IN else -p for d, _e, up_to_through, p in rows if up_to_through)
-        balance = opening + moved
-    return _Flows(opening, int(money_in), int(money_out), int(balance))
+    opening, money_in, money_out, balance = month_totals.flows(session, before, start, end, through)
+    return _Flows(opening, money_in, money_out, balance)
 
 
 @dataclass(frozen=True)
 class _By:
     """What a breakdown adds up by: an allocation column, the table holding its label, and words for "none"."""
 
-    key: InstrumentedAttribute[int | None]
+    key: str  # the allocation's column (month_allocations.KEYS)
     model: type[Category] | type[FundingStream] | type[PlanLine] | type[Outcome]
     label: InstrumentedAttribute[str]
     not_linked: str  # marked with N_, translated when the breakdown is made
 
 
-_BY_STREAM = _By(Allocation.stream_id, FundingStream, FundingStream.funder_name, N_("Not linked to a funding stream"))
-_BY_CATEGORY = _By(Allocation.category_id, Category, Category.name, N_("Not linked to a category"))
-_BY_PLAN_LINE = _By(Allocation.plan_line_id, PlanLine, PlanLine.description, N_("Not linked to a plan line"))
-_BY_OUTCOME = _By(Allocation.outcome_id, Outcome, Outcome.what_matters, N_("Not linked to an outcome"))
+_BY_STREAM = _By("stream_id", FundingStream, FundingStream.funder_name, N_("Not linked to a funding stream"))
+_BY_CATEGORY = _By("category_id", Category, Category.name, N_("Not linked to a category"))
+_BY_PLAN_LINE = _By("plan_line_id", PlanLine, PlanLine.description, N_("Not linked to a plan line"))
+_BY_OUTCOME = _By("outcome_id", Outcome, Outcome.what_matters, N_("Not linked to an outcome"))
 
 
-def _where_account(through_account: bool | None) -> ColumnElement[bool]:
-    if through_account is None:
-        return Transaction.deleted_at.is_(None)
-    return Transaction.through_account.is_(through_account)
+def _picked(direction: str, through_account: bool | None) -> Callable[[month_allocations.Columns], list[Any]]:
+    """Allocation rows of `direction` payments: through the account (True), paid by others (False) or both."""
+
+    def where(c: month_allocations.Columns) -> list[Any]:
+        found = [c["direction"] == direction]
+        return found if through_account is None else [*found, c["through_account"].is_(through_account)]
+
+    return where
 
 
 def _sorted(rows: list[Total], not_linked: str) -> list[Total]:
@@ -181,13 +162,14 @@ def _breakdown(
     labelled; the biggest first and money not linked to anything last. `through_account`: True for the
     account's money, False for money spent by others, None for both."""
     _check_range(start, end)
+    rows_ = month_allocations.allocation_rows(start, end, _picked(direction, through_account))
+    key = rows_.c[by.key]
     rows = session.execute(
-        select(by.key, by.label, func.sum(Allocation.amount_pence))
-        .select_from(Allocation)
-        .join(Transaction, Transaction.id == Allocation.transaction_id)
-        .outerjoin(by.model, by.model.id == by.key)
-        .where(_live_between(start, end), Transaction.direction == direction, _where_account(through_account))
-        .group_by(by.key, by.label)
+        select(key, by.label, func.sum(rows_.c.pence))
+        .select_from(rows_)
+        .outerjoin(by.model, by.model.id == key)
+        .group_by(key, by.label)
+        .having(func.sum(rows_.c.allocations) > 0)
     ).all()
     return _sorted([Total(key_id, str(name or ""), int(pence)) for key_id, name, pence in rows], by.not_linked)
 
@@ -204,11 +186,11 @@ def _by_outcome(
 ) -> list[Total]:
     """Money by outcome following OUTCOME_SHARE_RULE: an allocation's own outcome, else its plan line's."""
     _check_range(start, end)
+    rows_ = month_allocations.allocation_rows(start, end, _picked(direction, through_account))
     rows = session.execute(
-        select(Allocation.outcome_id, Allocation.plan_line_id, func.sum(Allocation.amount_pence))
-        .join(Transaction, Transaction.id == Allocation.transaction_id)
-        .where(_live_between(start, end), Transaction.direction == direction, _where_account(through_account))
-        .group_by(Allocation.outcome_id, Allocation.plan_line_id)
+        select(rows_.c.outcome_id, rows_.c.plan_line_id, func.sum(rows_.c.pence))
+        .group_by(rows_.c.outcome_id, rows_.c.plan_line_id)
+        .having(func.sum(rows_.c.allocations) > 0)
     ).all()
     line_ids = {line_id for outcome_id, line_id, _p in rows if outcome_id is None and line_id is not None}
     outcomes_of: dict[int, list[int]] = {}

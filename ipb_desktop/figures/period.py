@@ -6,20 +6,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, and_, case, select
+from sqlalchemy import ColumnElement, Subquery, and_, case, literal_column, select, union_all
 from sqlalchemy.orm import Session, selectinload
 
 from ipb_desktop import budget
 from ipb_desktop.figures.core import (
     AHEAD_PERCENT,
-    _account,
-    _alloc_signed,
     _flows,
     _live_between,
     _sum,
     balance_on,
 )
 from ipb_desktop.figures.surplus import Surplus, surplus_for
+from ipb_desktop.models import month_allocations
 from ipb_desktop.models.enums import Direction
 from ipb_desktop.models.schema import Allocation, BudgetPeriod, FundingStream, PlanLine, Transaction
 from ipb_desktop.money import divide_round
@@ -123,21 +122,39 @@ def _committed(as_of: dt.date) -> ColumnElement[bool]:
     return and_(Transaction.txn_date > as_of, Transaction.created_at < recorded_by)
 
 
-def _plan_line_figures(session: Session, period: BudgetPeriod, today: dt.date) -> list[PlanLineFigures]:
-    as_of = min(today, period.end_date)
-    spent_by_line: dict[int, tuple[int, int]] = {}
-    later = _committed(as_of)
-    rows = session.execute(
+def _period_rows(period: BudgetPeriod, as_of: dt.date, key: str) -> Subquery:
+    """The allocations linked to a `key` (a stream, a plan line) of the period's live payments: those dated up to
+    `as_of` (`later` 0) from the month totals and the days of a partial month, and beside them spending dated
+    after `as_of` and recorded by then (`later` 1, see `_committed`) from the date index."""
+    done = month_allocations.allocation_rows(period.start_date, as_of, lambda c: [c[key].is_not(None)])
+    first = max(period.start_date, as_of + dt.timedelta(days=1))
+    linked = getattr(Allocation, key)
+    return union_all(
+        select(done.c[key], done.c.direction, done.c.through_account, done.c.pence, literal_column("0").label("later")),
         select(
-            Allocation.plan_line_id,
-            _sum(case((Transaction.txn_date <= as_of, _alloc_signed()), else_=0)),
-            _sum(case((later, _alloc_signed()), else_=0)),
+            linked.label(key),
+            Transaction.direction,
+            Transaction.through_account,
+            Allocation.amount_pence.label("pence"),
+            literal_column("1"),
         )
         .join(Transaction, Transaction.id == Allocation.transaction_id)
-        .where(_live_between(period.start_date, period.end_date), Allocation.plan_line_id.is_not(None))
-        .group_by(Allocation.plan_line_id)
+        .where(_live_between(first, period.end_date), _committed(as_of), linked.is_not(None)),
+    ).subquery()
+
+
+def _plan_line_figures(session: Session, period: BudgetPeriod, today: dt.date) -> list[PlanLineFigures]:
+    as_of = min(today, period.end_date)
+    rows = _period_rows(period, as_of, "plan_line_id")
+    signed = case((rows.c.direction == Direction.OUT, rows.c.pence), else_=-rows.c.pence)
+    found = session.execute(
+        select(
+            rows.c.plan_line_id,
+            _sum(case((rows.c.later == 0, signed), else_=0)),
+            _sum(case((rows.c.later == 1, signed), else_=0)),
+        ).group_by(rows.c.plan_line_id)
     ).all()
-    spent_by_line = {line_id: (int(s), int(c)) for line_id, s, c in rows if line_id is not None}
+    spent_by_line = {int(line_id): (int(s), int(c)) for line_id, s, c in found if line_id is not None}
     lines = session.scalars(
         select(PlanLine)
         .where(PlanLine.period_id == period.id)
@@ -178,23 +195,20 @@ def planned_vs_actual(session: Session, period_id: int, today: dt.date) -> list[
 
 def _stream_figures(session: Session, period: BudgetPeriod, today: dt.date) -> list[StreamFigures]:
     as_of = min(today, period.end_date)
-    is_in, is_out = Transaction.direction == Direction.IN, Transaction.direction == Direction.OUT
-    now, later = Transaction.txn_date <= as_of, _committed(as_of)
-    outside = Transaction.through_account.is_(False)
-    amount = Allocation.amount_pence
+    rows_ = _period_rows(period, as_of, "stream_id")
+    is_in, is_out = rows_.c.direction == Direction.IN, rows_.c.direction == Direction.OUT
+    now, later = rows_.c.later == 0, rows_.c.later == 1
+    account, outside = rows_.c.through_account.is_(True), rows_.c.through_account.is_(False)
     rows = session.execute(
         select(
-            Allocation.stream_id,
-            _sum(case((is_in & now & _account(), amount), else_=0)),
-            _sum(case((is_out & now, amount), else_=0)),
-            _sum(case((is_out & later, amount), else_=0)),
-            _sum(case((is_out & now & outside, amount), else_=0)),
-        )
-        .join(Transaction, Transaction.id == Allocation.transaction_id)
-        .where(_live_between(period.start_date, period.end_date), Allocation.stream_id.is_not(None))
-        .group_by(Allocation.stream_id)
+            rows_.c.stream_id,
+            _sum(case((is_in & now & account, rows_.c.pence), else_=0)),
+            _sum(case((is_out & now, rows_.c.pence), else_=0)),
+            _sum(case((is_out & later, rows_.c.pence), else_=0)),
+            _sum(case((is_out & now & outside, rows_.c.pence), else_=0)),
+        ).group_by(rows_.c.stream_id)
     ).all()
-    moved = {sid: (int(a), int(b), int(c), int(d)) for sid, a, b, c, d in rows if sid is not None}
+    moved = {int(sid): (int(a), int(b), int(c), int(d)) for sid, a, b, c, d in rows if sid is not None}
     streams = session.scalars(
         select(FundingStream).where(FundingStream.period_id == period.id).order_by(FundingStream.id)
     )

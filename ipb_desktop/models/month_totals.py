@@ -82,24 +82,117 @@ def drop_statements() -> tuple[str, ...]:
     )
 
 
+def _next_month(day: dt.date) -> dt.date:
+    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+
+
+Days = list[tuple[dt.date, dt.date, int]]  # stretches of days (both included) to add (+1) or take away (-1)
+
+
+def split(start: dt.date, end: dt.date) -> tuple[tuple[str, str] | None, Days]:
+    """`start` to `end` (both included) as a run of months read from the month totals ("YYYY-MM" first and
+    last, or None) and stretches of days to add to them or take away from them.
+
+    A part month at either end is read as its days, or, when that is more than half the month, as the whole
+    month less the days outside the range: "this month up to today" is then the month's row less the few
+    payments dated after today, so it costs the same however many payments the month holds."""
+    if end < start:
+        return None, []
+    months: list[dt.date] = []  # first days of the months read from the totals
+    days: Days = []
+    day = start
+    while day <= end:
+        month_end = _next_month(day) - dt.timedelta(days=1)
+        last = min(end, month_end)
+        outside = (day - day.replace(day=1)).days + (month_end - last).days
+        if outside == 0 or outside < (last - day).days + 1:
+            months.append(day.replace(day=1))
+            if day.day > 1:
+                days.append((day.replace(day=1), day - dt.timedelta(days=1), -1))
+            if last < month_end:
+                days.append((last + dt.timedelta(days=1), month_end, -1))
+        else:
+            days.append((day, last, 1))
+        day = last + dt.timedelta(days=1)
+    if not months:
+        return None, days
+    return (months[0].strftime("%Y-%m"), months[-1].strftime("%Y-%m")), _joined(days)
+
+
+def _joined(days: Days) -> Days:
+    """Neighbouring stretches with the same sign made one (fewer parts in the statement)."""
+    found: Days = []
+    for first, last, sign in days:
+        if found and found[-1][2] == sign and found[-1][1] + dt.timedelta(days=1) == first:
+            found[-1] = (found[-1][0], last, sign)
+        else:
+            found.append((first, last, sign))
+    return found
+
+
 # The recorded opening balance of the account (`accounts.set_opening`), the latest one; 0 when none.
 _OPENING = "(SELECT coalesce((SELECT balance_pence FROM opening_balance ORDER BY id DESC LIMIT 1), 0))"
+
+
+def _before(day: dt.date, tag: str) -> tuple[str, dict[str, str]]:
+    """Money in less money out through the account before `day`, as an SQL expression and its parameters:
+    whole months from `month_total`, and the days of `day`'s own month from the date index (or, past the
+    middle of the month, the whole month less its days from `day` on: usually none yet, for today)."""
+    month_start = day.replace(day=1)
+    month_end = _next_month(day) - dt.timedelta(days=1)
+    if (day - month_start).days > (month_end - day).days + 1:
+        months, first, last, sign = "<=", day, month_end, "-"
+    else:
+        months, first, last, sign = "<", month_start, day - dt.timedelta(days=1), "+"
+    sql = f"""((SELECT coalesce(sum(in_pence - out_pence), 0) FROM {TABLE} WHERE through_account = 1
+            AND month {months} :m{tag})
+        {sign} (SELECT coalesce(sum(CASE WHEN direction = 'in' THEN amount_pence ELSE -amount_pence END), 0)
+           FROM "transaction" WHERE deleted_at IS NULL AND txn_date >= :first{tag} AND txn_date <= :last{tag}
+           AND through_account = 1))"""
+    params = {f"m{tag}": month_start.strftime("%Y-%m"), f"first{tag}": first.isoformat()}
+    return sql, params | {f"last{tag}": last.isoformat()}
+
+
+def _between(start: dt.date, end: dt.date) -> tuple[str, dict[str, str]]:
+    """Rows (i, o) of money in and out through the account dated `start` to `end` (both included), as an SQL
+    subquery and its parameters: months from `month_total`, and days added or taken away (`split`) from the
+    date index."""
+    whole, days = split(start, end)
+    parts = [
+        f"""SELECT in_pence AS i, out_pence AS o FROM {TABLE}
+        WHERE through_account = 1 AND month >= :m0 AND month <= :m1"""
+    ]
+    parts += [
+        f"""SELECT {sign} * CASE WHEN direction = 'in' THEN amount_pence ELSE 0 END,
+            {sign} * CASE WHEN direction = 'in' THEN 0 ELSE amount_pence END
+        FROM "transaction" WHERE deleted_at IS NULL AND through_account = 1 AND txn_date >= :d{i}
+            AND txn_date <= :e{i}"""
+        for i, (_first, _last, sign) in enumerate(days)
+    ]
+    params = {"m0": whole[0] if whole else "", "m1": whole[1] if whole else ""}
+    for i, (first, last, _sign) in enumerate(days):
+        params |= {f"d{i}": first.isoformat(), f"e{i}": last.isoformat()}
+    return " UNION ALL ".join(parts), params
+
+
+def flows(session: Session, before: dt.date, start: dt.date, end: dt.date, through: dt.date) -> tuple[int, ...]:
+    """In one statement: the account's balance before `before` and at the end of `through` (both with the
+    recorded opening balance), and the money in and out through it dated `start` to `end` (both included)."""
+    opening, opening_params = _before(before, "a")
+    closing, closing_params = _before(through + dt.timedelta(days=1), "b")
+    moved, moved_params = _between(start, end)
+    sql = f"""SELECT {opening} + {_OPENING}, coalesce(sum(i), 0), coalesce(sum(o), 0), {closing} + {_OPENING}
+        FROM ({moved}) AS p"""
+    found = session.execute(text(sql), opening_params | closing_params | moved_params).one()
+    return tuple(int(value) for value in found)
 
 
 def balance_before(session: Session, day: dt.date, *, with_opening: bool = False) -> int:
     """Money in less money out THROUGH THE ACCOUNT of every live payment dated before `day`, plus (with
     `with_opening`, as `figures.balance_on`) the recorded opening balance; one statement: whole months from
     `month_total`, and the days of `day`'s own month from the date index."""
-    month_start = day.replace(day=1)
-    sql = f"""SELECT
-        (SELECT coalesce(sum(in_pence - out_pence), 0) FROM {TABLE} WHERE through_account = 1 AND month < :m)
-        + (SELECT coalesce(sum(CASE WHEN direction = 'in' THEN amount_pence ELSE -amount_pence END), 0)
-           FROM "transaction" WHERE deleted_at IS NULL AND txn_date >= :first AND txn_date < :day
-           AND through_account = 1)
-        + {_OPENING if with_opening else "0"}"""
-    found = session.execute(
-        text(sql), {"m": month_start.strftime("%Y-%m"), "first": month_start.isoformat(), "day": day.isoformat()}
-    ).scalar_one()
+    before, params = _before(day, "")
+    found = session.execute(text(f"SELECT {before} + {_OPENING if with_opening else '0'}"), params).scalar_one()
     return int(found)
 
 
