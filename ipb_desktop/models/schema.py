@@ -231,6 +231,8 @@ class Transaction(Base):
             "ix_transaction_live_date", "deleted_at", "txn_date", "id", "direction", "amount_pence", "through_account"
         ),
         UniqueConstraint("bank_id", name="uq_transaction_bank_id"),
+        # A payee's payments oldest or newest first, for the triggers keeping `payee_choice` (migration 0013).
+        Index("ix_transaction_payee_date", "payee", "direction", "txn_date"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     txn_date: Mapped[dt.date] = mapped_column(Date, index=True)

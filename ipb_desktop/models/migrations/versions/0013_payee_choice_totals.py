@@ -1,0 +1,35 @@
+"""how often each payee's payments were given each choice, kept by triggers, for the import's suggestions
+
+Revision ID: 0013
+Revises: 0011
+Create Date: 2026-12-02 04:50:00
+
+The import's suggestions ("you chose this for 12 earlier payments to ...") were worked out by adding up every
+payment in the ledger on each preview, so previewing the same file took longer as the ledger grew. `payee_choice`
+keeps those sums (per payee as written, direction and choice, with the first and latest payment), kept by
+triggers on `transaction` and `allocation` and filled from the payments already there
+(`ipb_desktop.models.payee_choices`); `ix_transaction_payee_date` lets a trigger find a payee's next first or
+latest payment without reading the others.
+"""
+
+from __future__ import annotations
+
+from alembic import op
+
+from ipb_desktop.models import payee_choices
+
+revision = "0013"
+down_revision = "0011"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    for statement in (*payee_choices.drop_statements(), *payee_choices.create_statements()):
+        op.execute(statement)
+
+
+def downgrade() -> None:
+    for statement in payee_choices.drop_statements():
+        op.execute(statement)
+    op.execute(f"DROP INDEX IF EXISTS {payee_choices.INDEX}")
