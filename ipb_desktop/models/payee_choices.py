@@ -54,13 +54,13 @@ def _ends(order: str, exclude: str) -> str:
 
 def _take(source: str, exclude: str = "") -> str:
     """Take away the contribution `source` selects (at most one row: p, d, c, l, o, w), then read the first and
-    latest again where the payment taken away was one of them (`exclude`: leave out a payment still there)."""
-    same = f"""s.p = {TABLE}.payee AND s.d = {TABLE}.direction AND s.c = {TABLE}.category_id
-            AND s.l = {TABLE}.plan_line_id AND s.o = {TABLE}.outcome_id"""
-    return f"""UPDATE {TABLE} SET times = times - 1 WHERE EXISTS (SELECT 1 FROM ({source}) s WHERE {same});
-        DELETE FROM {TABLE} WHERE times <= 0 AND EXISTS (SELECT 1 FROM ({source}) s WHERE {same});
+    latest again where the payment taken away was one of them (`exclude`: leave out a payment still there).
+    Each statement looks the row up by its key (`source` is read once, not once per row of the table)."""
+    row = f"({_KEY}) IN (SELECT p, d, c, l, o FROM ({source}))"
+    return f"""UPDATE {TABLE} SET times = times - 1 WHERE {row};
+        DELETE FROM {TABLE} WHERE {row} AND times <= 0;
         UPDATE {TABLE} SET first_when = {_ends("ASC", exclude)}, last_when = {_ends("DESC", exclude)}
-        WHERE EXISTS (SELECT 1 FROM ({source}) s WHERE {same} AND s.w IN ({TABLE}.first_when, {TABLE}.last_when))"""
+        WHERE {row} AND (first_when IN (SELECT w FROM ({source})) OR last_when IN (SELECT w FROM ({source})))"""
 
 
 def _part_gone(row: str) -> str:
@@ -92,14 +92,24 @@ def _payment_was(exclude: str = "") -> str:
     )
 
 
+_OTHER_PART = "EXISTS (SELECT 1 FROM allocation x WHERE x.transaction_id = new.transaction_id AND x.id <> new.id)"
+
+# Only a payment with a part that chose something can count (undoing an import of unsorted lines runs nothing).
+_HAS_CHOICE = f"EXISTS (SELECT 1 FROM allocation a WHERE a.transaction_id = old.id AND {_CHOSEN.format(a='a')})"
+
 _CREATE = (
     f"""CREATE TABLE {TABLE} (payee TEXT NOT NULL, direction TEXT NOT NULL, category_id INTEGER NOT NULL,
         plan_line_id INTEGER NOT NULL, outcome_id INTEGER NOT NULL, times INTEGER NOT NULL,
         first_when TEXT NOT NULL, last_when TEXT NOT NULL, PRIMARY KEY ({_KEY})) WITHOUT ROWID""",
     f'CREATE INDEX IF NOT EXISTS {INDEX} ON "transaction" (payee, direction, txn_date)',
-    f"""CREATE TRIGGER {TABLE}_after_part_insert AFTER INSERT ON allocation BEGIN
-        {_part_came("new")};
+    # A payment's only part (an import adds 10,000 at once: most choose nothing, so no trigger runs for them) ...
+    f"""CREATE TRIGGER {TABLE}_after_part_insert AFTER INSERT ON allocation
+        WHEN {_CHOSEN.format(a="new")} AND NOT {_OTHER_PART} BEGIN
         {_add("new.transaction_id")};
+    END""",
+    # ... and a second part (the payment counts no more).
+    f"""CREATE TRIGGER {TABLE}_after_part_split AFTER INSERT ON allocation WHEN {_OTHER_PART} BEGIN
+        {_part_came("new")};
     END""",
     f"""CREATE TRIGGER {TABLE}_after_part_delete AFTER DELETE ON allocation BEGIN
         {_part_gone("old")};
@@ -122,11 +132,11 @@ _CREATE = (
         {_add("new.transaction_id")};
     END""",
     f"""CREATE TRIGGER {TABLE}_after_payment_change
-        AFTER UPDATE OF payee, direction, txn_date, deleted_at ON "transaction" BEGIN
+        AFTER UPDATE OF payee, direction, txn_date, deleted_at ON "transaction" WHEN {_HAS_CHOICE} BEGIN
         {_payment_was()};
         {_add("new.id")};
     END""",
-    f"""CREATE TRIGGER {TABLE}_before_payment_delete BEFORE DELETE ON "transaction" BEGIN
+    f"""CREATE TRIGGER {TABLE}_before_payment_delete BEFORE DELETE ON "transaction" WHEN {_HAS_CHOICE} BEGIN
         {_payment_was("AND t.id <> old.id")};
     END""",
     f"INSERT INTO {TABLE}({_KEY}, times, first_when, last_when) {FILL}",
@@ -134,6 +144,7 @@ _CREATE = (
 
 _TRIGGERS = (
     "after_part_insert",
+    "after_part_split",
     "after_part_delete",
     "after_part_change",
     "after_part_move",
