@@ -10,6 +10,9 @@ keeps those sums (per payee as written, direction and choice, with the first and
 triggers on `transaction` and `allocation` and filled from the payments already there
 (`ipb_desktop.models.payee_choices`); `ix_transaction_payee_date` lets a trigger find a payee's next first or
 latest payment without reading the others.
+
+The import's matching read every live payment dated within the file's dates to find the few typed in by hand
+and not matched yet; `ix_transaction_hand_logged` (partial: only those payments) lets it read just them.
 """
 
 from __future__ import annotations
@@ -24,8 +27,14 @@ branch_labels = None
 depends_on = None
 
 
+HAND_LOGGED = (
+    'CREATE INDEX IF NOT EXISTS ix_transaction_hand_logged ON "transaction" (txn_date) '
+    "WHERE deleted_at IS NULL AND bank_id IS NULL AND reconciled IS 0"
+)
+
+
 def upgrade() -> None:
-    for statement in (*payee_choices.drop_statements(), *payee_choices.create_statements()):
+    for statement in (*payee_choices.drop_statements(), *payee_choices.create_statements(), HAND_LOGGED):
         op.execute(statement)
 
 
@@ -33,3 +42,4 @@ def downgrade() -> None:
     for statement in payee_choices.drop_statements():
         op.execute(statement)
     op.execute(f"DROP INDEX IF EXISTS {payee_choices.INDEX}")
+    op.execute("DROP INDEX IF EXISTS ix_transaction_hand_logged")
