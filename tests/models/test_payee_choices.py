@@ -13,27 +13,34 @@ from sqlalchemy.orm import Session
 
 from ipb_desktop import ledger, plan
 from ipb_desktop.bankimport import history, service, suggest
-from ipb_desktop.models import payee_choices
-from ipb_desktop.models.schema import Allocation, PlanLine, Transaction
+from ipb_desktop.models import payee_choices, payer_streams
+from ipb_desktop.models.schema import Allocation, FundingStream, PlanLine, Transaction
 from ipb_desktop.models.store import Store
 from tests.conftest import PASSPHRASE
 
 DATA = Path(__file__).parent / "data"
 
 
-def kept(s: Session) -> list[tuple[object, ...]]:
-    return sorted(tuple(row) for row in s.execute(text(f"SELECT * FROM {payee_choices.TABLE}")))
+def kept(s: Session, table: str = payee_choices.TABLE) -> list[tuple[object, ...]]:
+    return sorted(tuple(row) for row in s.execute(text(f"SELECT * FROM {table}")))
 
 
-def worked_out(s: Session) -> list[tuple[object, ...]]:
-    return sorted(tuple(row) for row in s.execute(text(payee_choices.FILL)))
+def worked_out(s: Session, fill: str = payee_choices.FILL) -> list[tuple[object, ...]]:
+    return sorted(tuple(row) for row in s.execute(text(fill)))
 
 
 def agree(store: Store) -> list[tuple[object, ...]]:
+    """Both kept tables equal their definitions; returns payee_choice's rows."""
     with store.reading() as s:
         rows = kept(s)
         assert rows == worked_out(s)
+        assert kept(s, payer_streams.TABLE) == worked_out(s, payer_streams.FILL)
     return rows
+
+
+def money_in(store: Store) -> list[tuple[object, ...]]:
+    with store.reading() as s:
+        return kept(s, payer_streams.TABLE)
 
 
 def test_a_store_from_v010_gets_the_sums_of_its_payments(tmp_path: Path) -> None:
@@ -137,3 +144,39 @@ def test_the_first_and_latest_are_found_through_the_payee_index(filled_store: St
         )
     assert payee_choices.INDEX in found and "TEMP B-TREE" not in found
     assert "transaction" not in rules  # the suggestions read the sums alone
+
+
+def test_the_money_in_sums_follow_every_change_to_money_in(filled_store: Store) -> None:
+    with filled_store.transaction() as s:
+        council, nhs = sorted(s.scalars(select(FundingStream.id)))
+        income = plan.category_named(s, "Budget payment in").id
+
+        def money(day: int, stream: int, payee: str = "EXAMPLESHIRE COUNCIL DP") -> ledger.TransactionDraft:
+            return ledger.TransactionDraft(
+                dt.date(2026, 5, day), "in", 52000, payee, category_id=income, stream_id=stream
+            )
+
+        ids = [ledger.add_transaction(s, money(day, council)).id for day in (1, 8, 15)]
+    assert [row[3] for row in money_in(filled_store) if row[0] == "EXAMPLESHIRE COUNCIL DP"] == [3]
+
+    def change(step) -> None:  # type: ignore[no-untyped-def]
+        with filled_store.transaction() as s:
+            step(s)
+        agree(filled_store)
+
+    change(lambda s: ledger.update_transaction(s, ids[-1], money(2, council)))  # the latest moves earlier
+    change(lambda s: ledger.update_transaction(s, ids[0], money(1, nhs)))  # to another stream
+    change(lambda s: ledger.update_transaction(s, ids[1], money(8, council, "Exampleshire Council")))
+    two = (ledger.AllocationDraft(26000, stream_id=council), ledger.AllocationDraft(26000, stream_id=council))
+    change(lambda s: ledger.update_transaction(
+        s, ids[1], ledger.TransactionDraft(dt.date(2026, 5, 9), "in", 52000, "EXAMPLESHIRE COUNCIL DP", allocations=two)
+    ))  # fmt: skip
+    change(
+        lambda s: s.execute(update(Transaction).where(Transaction.id == ids[1]).values(txn_date=dt.date(2026, 5, 30)))
+    )
+    change(lambda s: s.execute(update(Allocation).where(Allocation.transaction_id == ids[0]).values(stream_id=None)))
+    change(lambda s: ledger.delete_transaction(s, ids[1]))
+    change(lambda s: ledger.restore_transaction(s, ids[1]))
+    change(lambda s: s.execute(update(Transaction).where(Transaction.id == ids[2]).values(direction="out")))
+    change(lambda s: s.execute(delete(Transaction).where(Transaction.id.in_(ids))))
+    assert not [row for row in money_in(filled_store) if row[0].lower().startswith("exampleshire council dp")]

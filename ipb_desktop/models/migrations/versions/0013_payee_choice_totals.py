@@ -11,6 +11,9 @@ triggers on `transaction` and `allocation` and filled from the payments already 
 (`ipb_desktop.models.payee_choices`); `ix_transaction_payee_date` lets a trigger find a payee's next first or
 latest payment without reading the others.
 
+Linking an import's money in to its funder added up every money-in payment each time; `payer_stream`
+(`ipb_desktop.models.payer_streams`) keeps those sums the same way.
+
 The import's matching read every live payment dated within the file's dates to find the few typed in by hand
 and not matched yet; `ix_transaction_hand_logged` (partial: only those payments) lets it read just them.
 """
@@ -19,7 +22,7 @@ from __future__ import annotations
 
 from alembic import op
 
-from ipb_desktop.models import payee_choices
+from ipb_desktop.models import payee_choices, payer_streams
 
 revision = "0013"
 down_revision = "0011"
@@ -34,12 +37,18 @@ HAND_LOGGED = (
 
 
 def upgrade() -> None:
-    for statement in (*payee_choices.drop_statements(), *payee_choices.create_statements(), HAND_LOGGED):
+    for statement in (
+        *payee_choices.drop_statements(),
+        *payee_choices.create_statements(),
+        *payer_streams.drop_statements(),
+        *payer_streams.create_statements(),
+        HAND_LOGGED,
+    ):
         op.execute(statement)
 
 
 def downgrade() -> None:
-    for statement in payee_choices.drop_statements():
+    for statement in (*payee_choices.drop_statements(), *payer_streams.drop_statements()):
         op.execute(statement)
     op.execute(f"DROP INDEX IF EXISTS {payee_choices.INDEX}")
     op.execute("DROP INDEX IF EXISTS ix_transaction_hand_logged")
