@@ -8,12 +8,13 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from ipb_desktop import audit
 from ipb_desktop.bankimport.suggest import payee_key, turned_off
 from ipb_desktop.i18n import _
+from ipb_desktop.models import payer_streams
 from ipb_desktop.models.enums import Direction, HeldAs
 from ipb_desktop.models.schema import Allocation, BudgetPeriod, FundingStream, Transaction
 from ipb_desktop.vocabulary import funder_kind
@@ -97,16 +98,10 @@ def learned_links(session: Session, include_off: bool = False) -> dict[str, Lear
     """Payee key -> the learned rule for money in from that payer. Worked out from the ledger each time, so it
     follows the person's latest choices; a rule turned off in "What the app has learned" is left out unless
     `include_off` (it is then marked)."""
-    when = func.max(func.printf("%s %012d", Transaction.txn_date, Transaction.id))
+    # Per payee and description as written and stream: parts and the latest payment, kept by triggers
+    # (`models.payer_streams`) so this reads a few rows however long the ledger is.
     rows = session.execute(
-        select(Transaction.payee, Transaction.description, Allocation.stream_id, func.count(), when)
-        .join(Allocation, Allocation.transaction_id == Transaction.id)
-        .where(
-            Transaction.deleted_at.is_(None),
-            Transaction.direction == Direction.IN,
-            Allocation.stream_id.is_not(None),
-        )
-        .group_by(Transaction.payee, Transaction.description, Allocation.stream_id)
+        text(f"SELECT payee, description, stream_id, times, last_when FROM {payer_streams.TABLE}")
     ).all()
     off = {key for direction, key in turned_off(session) if direction == Direction.IN}
     counts: dict[str, dict[int, tuple[int, str]]] = {}

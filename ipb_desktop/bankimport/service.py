@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ipb_desktop import accounts, after_import, audit, figures, ledger
@@ -36,7 +37,7 @@ from ipb_desktop.errors import InvalidInput
 from ipb_desktop.formatting import date_short
 from ipb_desktop.i18n import _, ngettext
 from ipb_desktop.models import batch_fill
-from ipb_desktop.models.schema import ImportBatch
+from ipb_desktop.models.schema import ImportBatch, Transaction
 
 __all__ = ["StillToDo", "history", "restore_import", "still_to_do", "undo_import"]
 
@@ -312,6 +313,16 @@ def _draft(line: StatementLine, bank_id: str, batch_id: int, choice: Suggestion 
     )
 
 
+def _payments(session: Session, ids: list[int]) -> dict[int, Transaction]:
+    """The live payments with these ids, by id."""
+    found: dict[int, Transaction] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        query = select(Transaction).where(Transaction.id.in_(chunk), Transaction.deleted_at.is_(None))
+        found.update((txn.id, txn) for txn in session.scalars(query))
+    return found
+
+
 def commit(session: Session, result: Preview, choices: ImportChoices | None = None) -> ImportBatch:
     """Bring the previewed statement in, as one ImportBatch inside the caller's transaction.
 
@@ -362,8 +373,10 @@ def commit(session: Session, result: Preview, choices: ImportChoices | None = No
             ledger.update_transaction(session, old.id, _draft(item.line, item.bank_id, batch.id, choice))
             ledger.get_transaction(session, old.id).import_batch_id = batch.id
         writer.flush()
+    # The matched payments read in one go: one at a time, each read flushed the one before (10 ms apiece).
+    matched = _payments(session, [item.existing_id or 0 for item in matches])
     for item in matches:
-        txn = ledger.get_transaction(session, item.existing_id or 0)
+        txn = matched.get(item.existing_id or 0) or ledger.get_transaction(session, item.existing_id or 0)
         txn.bank_id, txn.reconciled = item.bank_id, True
         audit.record(session, MATCH_ACTION, "transaction", txn.id, batch=batch.id, bank_id=item.bank_id)
     batch.lines_added, batch.lines_matched = len(to_add), len(matches)

@@ -12,13 +12,14 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from ipb_desktop import settings
 from ipb_desktop.bankimport.lines import StatementLine
 from ipb_desktop.i18n import ngettext
-from ipb_desktop.models.schema import Allocation, Category, Outcome, PlanLine, Transaction
+from ipb_desktop.models import payee_choices
+from ipb_desktop.models.schema import Category, Outcome, PlanLine
 
 
 @dataclass(frozen=True)
@@ -91,41 +92,14 @@ def turned_off(session: Session) -> frozenset[tuple[str, str]]:
 def rules(session: Session) -> list[Rule]:
     """Every rule learned from the ledger: for each payee, the choice made most often (the latest on a tie).
     Rules the person turned off are included, marked `off`."""
-    single = (
-        select(Allocation.transaction_id)
-        .group_by(Allocation.transaction_id)
-        .having(func.count(Allocation.id) == 1)
-        .subquery()
-    )
-    # One row per payee as written, direction and choice, with how many payments made it and the latest of them
-    # ("date id", which sorts as the payments do): the ledger's thousands of payments to the same few payees
-    # are added up in SQL, and the payee key is worked out once per payee as written.
-    when = func.printf("%s %012d", Transaction.txn_date, Transaction.id)
+    # One row per payee as written, direction and choice, with how many payments made it and the first and
+    # latest of them ("date id", which sorts as the payments do), kept up to date by triggers
+    # (`models.payee_choices`), so this reads a few hundred rows however long the ledger is; the payee key is
+    # worked out once per payee as written. A choice left empty is stored as 0.
     rows = session.execute(
-        select(
-            Transaction.payee,
-            Transaction.direction,
-            Allocation.category_id,
-            Allocation.plan_line_id,
-            Allocation.outcome_id,
-            func.count(),
-            func.min(when),
-            func.max(when),
-        )
-        .join(Allocation, Allocation.transaction_id == Transaction.id)
-        .join(single, single.c.transaction_id == Transaction.id)
-        .where(Transaction.deleted_at.is_(None))
-        .where(
-            (Allocation.category_id.is_not(None))
-            | (Allocation.plan_line_id.is_not(None))
-            | (Allocation.outcome_id.is_not(None))
-        )
-        .group_by(
-            Transaction.payee,
-            Transaction.direction,
-            Allocation.category_id,
-            Allocation.plan_line_id,
-            Allocation.outcome_id,
+        text(
+            f"SELECT payee, direction, nullif(category_id, 0), nullif(plan_line_id, 0), nullif(outcome_id, 0), "
+            f"times, first_when, last_when FROM {payee_choices.TABLE}"
         )
     )
     seen: dict[tuple[str, str], Counter[tuple[int | None, int | None, int | None]]] = defaultdict(Counter)

@@ -25,6 +25,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
     true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -233,6 +234,14 @@ class Transaction(Base):
         # The Spending table sorted by amount reads this in order instead of sorting every payment (migration 0014).
         Index("ix_transaction_amount_order", "amount_pence", "txn_date", "id", "deleted_at", "direction"),
         UniqueConstraint("bank_id", name="uq_transaction_bank_id"),
+        # A payee's payments oldest or newest first, for the triggers keeping `payee_choice` (migration 0013).
+        Index("ix_transaction_payee_date", "payee", "direction", "txn_date"),
+        # Payments typed in by hand and not matched to a bank line yet, for the import's matching (0013).
+        Index(
+            "ix_transaction_hand_logged",
+            "txn_date",
+            sqlite_where=text("deleted_at IS NULL AND bank_id IS NULL AND reconciled IS 0"),
+        ),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     txn_date: Mapped[dt.date] = mapped_column(Date, index=True)

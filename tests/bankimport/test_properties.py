@@ -19,6 +19,7 @@ from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session
 
 from ipb_desktop.bankimport import service
+from ipb_desktop.models import payee_choices, payer_streams
 from ipb_desktop.models.schema import Base, Transaction
 
 LONG = os.environ.get("IPB_LONG") == "1"
@@ -41,6 +42,9 @@ lines_strategy = st.lists(
 def fresh_ledger() -> Iterator[Session]:
     engine = create_engine("sqlite://")
     Base.metadata.create_all(engine)
+    with engine.begin() as conn:  # what migration 0013 adds beside the mapped tables (the suggestions' sums)
+        for statement in (*payee_choices.create_statements(), *payer_streams.create_statements()):
+            conn.exec_driver_sql(statement)
     try:
         with Session(engine) as session:
             session.info["actor"] = "holder"

@@ -12,7 +12,7 @@ from alembic.migration import MigrationContext
 
 from ipb_desktop import holder
 from ipb_desktop.employment import employees, shifts
-from ipb_desktop.models import month_allocations, search_index
+from ipb_desktop.models import month_allocations, payee_choices, payer_streams, search_index
 from ipb_desktop.models.schema import Base
 from ipb_desktop.models.store import Store
 from tests.conftest import PASSPHRASE
@@ -21,10 +21,16 @@ DATA = Path(__file__).parent / "data"
 
 
 def _kept_by_triggers(difference: object) -> bool:
-    """The search index and month totals are made with plain SQL (FTS5 and triggers), not mapped classes."""
+    """The search index, month totals and payee choices are made with plain SQL (FTS5 and triggers), not mapped
+    classes."""
     table = difference[1] if isinstance(difference, tuple) and len(difference) > 1 else None
     name = getattr(table, "name", "")
-    return name.startswith(search_index.TABLE) or name in ("month_total", month_allocations.TABLE)
+    return name.startswith(search_index.TABLE) or name in (
+        "month_total",
+        month_allocations.TABLE,
+        payee_choices.TABLE,
+        payer_streams.TABLE,
+    )
 
 
 TABLES = {"employee", "employee_rate", "shift", "payslip", "employer_check"}

@@ -1,7 +1,7 @@
 """an index keeping payments in amount order, so sorting the whole Spending table by amount needs no sort
 
 Revision ID: 0014
-Revises: 0012
+Revises: 0013
 Create Date: 2026-12-02 05:00:00
 
 Sorting the Spending table by amount (largest or smallest first, ties by date then id) made SQLite sort every
@@ -23,7 +23,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0014"
-down_revision = "0012"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 
