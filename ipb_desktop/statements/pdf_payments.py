@@ -11,13 +11,12 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Paragraph, Spacer
 from reportlab.platypus.flowables import Flowable
 
-from ipb_desktop import formatting
 from ipb_desktop import vocabulary as labels
 from ipb_desktop.i18n import _, ngettext
 from ipb_desktop.models.enums import Direction
 from ipb_desktop.statements.data import StatementData, TransactionLine
 from ipb_desktop.statements.layout import GAP_AFTER_MONEY, PagedTable, Styles, escape, para
-from ipb_desktop.statements.pdf_text import Wrapper, money, month_text, receipt_text
+from ipb_desktop.statements.pdf_text import Wrapper, date_short, money, month_text, receipt_text
 
 
 def _what_for(txn: TransactionLine, wrap: Wrapper, width: float) -> str:
@@ -81,7 +80,7 @@ class _TransactionColumns:
         is_in = txn.direction == Direction.IN
         amounts = [money(txn.amount_pence) if is_in else "", "" if is_in else money(txn.amount_pence)]
         checked = self.yes_no[0] if txn.reconciled else self.yes_no[1]
-        day = formatting.date_short(txn.day)
+        day = date_short(txn.day)
         if self.large:
             payment = self._who(txn, self.text_w[1]) + "\n" + _what_for(txn, self.wrap, self.text_w[1])
             receipt = receipt_text(txn.receipt)
@@ -184,7 +183,7 @@ def missing_receipts_section(data: StatementData, st: Styles) -> list[Flowable]:
     for txn in missing:
         rows.append(
             [
-                formatting.date_short(txn.day),
+                date_short(txn.day),
                 wrap(txn.payee or txn.description, widths[1] - 6),
                 wrap(txn.description if txn.payee else "", widths[2] - 6, limit=120),
                 money(txn.amount_pence),

@@ -41,6 +41,17 @@ def money(pence: int) -> str:
     return formatting.money(pence, locale)
 
 
+@lru_cache(maxsize=4096)
+def _date_short(day: dt.date, locale: str) -> str:
+    return formatting.date_short(day, locale)
+
+
+def date_short(day: dt.date) -> str:
+    """`formatting.date_short` (23/11/2026), remembered for each day: a year's statement writes each of its
+    365 days many times."""
+    return _date_short(day, current_locale())
+
+
 def weeks_text(tenths: int) -> str:
     """8.5 (weeks), written the way the chosen language writes decimals."""
     return str(format_decimal(Decimal(tenths) / 10, format="#,##0.0", locale=formatting.babel_locale()))
