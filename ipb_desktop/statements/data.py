@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
@@ -66,7 +66,7 @@ class StreamBalance:
         return self.opening_pence + self.money_in_pence - self.money_out_pence
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Part:
     """What (part of) a payment was for; labels are "" when not linked."""
 
@@ -77,7 +77,7 @@ class Part:
     outcome: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TransactionLine:
     txn_id: int
     day: dt.date
@@ -226,46 +226,68 @@ def transaction_lines(session: Session, start: dt.date, end: dt.date) -> list[Tr
         .select_from(Transaction)
         .outerjoin(Allocation, Allocation.transaction_id == Transaction.id)
     )
-    # Typed loosely: SQLAlchemy cannot follow the columns through the star in PART_LABELS.
-    rows: Sequence[Any] = session.execute(
+    # Typed loosely: SQLAlchemy cannot follow the columns through the star in PART_LABELS. Read in batches
+    # (yield_per), so a long period's rows are never all in memory at once as well as the lines made from them.
+    rows: Iterable[Any] = session.execute(
         join_part_labels(query)
         .where(Transaction.deleted_at.is_(None), Transaction.txn_date >= start, Transaction.txn_date <= end)
         .order_by(Transaction.txn_date, Transaction.id, Allocation.id)
-    ).all()
+        .execution_options(yield_per=2000)
+    )
+    # Payees, descriptions and labels repeat from payment to payment: keep one copy of each text.
+    texts: dict[str, str] = {}
+
+    def same(text: str) -> str:
+        return texts.setdefault(text, text)
+
     lines: list[TransactionLine] = []
     parts: list[Part] = []
-    for i, row in enumerate(rows):
+    last: Any = None
+    for row in rows:
+        if last is not None and row[0] != last[0]:
+            lines.append(_line(last, parts, same))
+            parts = []
         if row[13] is not None:
-            parts.append(Part(int(row[13]), shown_name(row[14] or ""), row[15] or "", row[16] or "", row[17] or ""))
-        if i + 1 < len(rows) and rows[i + 1][0] == row[0]:
-            continue
-        if row.direction == Direction.IN:
-            receipt = ReceiptState.NOT_APPLICABLE
-        elif row.has_receipt:
-            receipt = ReceiptState.HELD
-        elif row.receipt_not_needed:
-            receipt = ReceiptState.NOT_NEEDED
-        else:
-            receipt = ReceiptState.MISSING
-        lines.append(
-            TransactionLine(
-                txn_id=row[0],
-                day=row[1],
-                direction=row[2],
-                amount_pence=int(row[3]),
-                payee=row[4] or "",
-                description=row[5] or "",
-                payment_method=row[6],
-                reconciled=bool(row[7]),
-                receipt=receipt,
-                parts=tuple(parts),
-                through_account=bool(row.through_account),
-                recorded_by=row.recorded_by or "holder",
-                imported=row.import_batch_id is not None,
+            parts.append(
+                Part(
+                    int(row[13]),
+                    same(shown_name(row[14] or "")),
+                    same(row[15] or ""),
+                    same(row[16] or ""),
+                    same(row[17] or ""),
+                )
             )
-        )
-        parts = []
+        last = row
+    if last is not None:
+        lines.append(_line(last, parts, same))
     return lines
+
+
+def _line(row: Any, parts: list[Part], same: Callable[[str], str]) -> TransactionLine:
+    """The line for one transaction's row (its first columns) and its parts."""
+    if row.direction == Direction.IN:
+        receipt = ReceiptState.NOT_APPLICABLE
+    elif row.has_receipt:
+        receipt = ReceiptState.HELD
+    elif row.receipt_not_needed:
+        receipt = ReceiptState.NOT_NEEDED
+    else:
+        receipt = ReceiptState.MISSING
+    return TransactionLine(
+        txn_id=row[0],
+        day=row[1],
+        direction=row[2],
+        amount_pence=int(row[3]),
+        payee=same(row[4] or ""),
+        description=same(row[5] or ""),
+        payment_method=same(row[6]) if row[6] is not None else None,
+        reconciled=bool(row[7]),
+        receipt=receipt,
+        parts=tuple(parts),
+        through_account=bool(row.through_account),
+        recorded_by=same(row.recorded_by) if row.recorded_by else "holder",
+        imported=row.import_batch_id is not None,
+    )
 
 
 def shown_categories(summary: figures.PeriodSummary) -> figures.PeriodSummary:

@@ -3,7 +3,7 @@ by page in time proportional to each page's rows and drawn straight onto the can
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import accumulate
 from typing import Any
 
@@ -48,6 +48,8 @@ class _CellText:
         """The width of `line` in `font` and its text-showing operators, one for each font subset it uses."""
         found = self.known.get((font, line))
         if found is None:
+            if len(self.known) >= 8192:  # dates, payees and amounts repeat; descriptions mostly do not
+                self.known.clear()
             face = getFont(font)
             escape = self.canv._escape
             found = self.known[font, line] = (
@@ -275,3 +277,30 @@ class PagedTable(Flowable):  # type: ignore[misc]
             y = height - head - (tops[last - 1] - tops[first])
             canv.line(0, y, full, y)
         canv.restoreState()
+
+
+class LaterTable(Flowable):  # type: ignore[misc]
+    """A PagedTable made only when the layout reaches it (`make` builds it), so a long document holds the cell
+    text of one table at a time rather than of every table at once (a year of 100,000 payments is twelve month
+    tables of thousands of rows). Lays out, splits and draws exactly as the table it makes."""
+
+    def __init__(self, make: Callable[[], PagedTable]) -> None:
+        super().__init__()
+        self._make: Callable[[], PagedTable] | None = make
+        self._table: PagedTable | None = None
+
+    def _made(self) -> PagedTable:
+        if self._table is None:
+            assert self._make is not None
+            self._table, self._make = self._make(), None
+        return self._table
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.height = self._made().wrap(avail_width, avail_height)
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        return self._made().split(avail_width, avail_height)
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        self._made().drawOn(canvas, x, y, _sW)

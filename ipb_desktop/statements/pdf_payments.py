@@ -5,6 +5,7 @@ review pack)."""
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -15,7 +16,7 @@ from ipb_desktop import vocabulary as labels
 from ipb_desktop.i18n import _, ngettext
 from ipb_desktop.models.enums import Direction
 from ipb_desktop.statements.data import StatementData, TransactionLine
-from ipb_desktop.statements.layout import GAP_AFTER_MONEY, PagedTable, Styles, escape, para
+from ipb_desktop.statements.layout import GAP_AFTER_MONEY, LaterTable, PagedTable, Styles, escape, para
 from ipb_desktop.statements.pdf_text import Wrapper, date_short, money, month_text, receipt_text
 
 
@@ -110,6 +111,20 @@ class _TransactionColumns:
         return cells
 
 
+def _month_table(columns: _TransactionColumns, st: Styles, name: str, txns: list[TransactionLine]) -> PagedTable:
+    """A month's payments with the month's total under them."""
+    rows: list[list[Any]] = [columns.row(txn) for txn in txns]
+    rows.append(
+        columns.total(
+            _("Total for {month}").format(month=name),
+            sum(t.amount_pence for t in txns if t.direction == Direction.IN),
+            sum(t.amount_pence for t in txns if t.direction != Direction.IN),
+        )
+    )
+    widths = columns.widths
+    return PagedTable(columns.header, rows, widths, st.look, total_row=True, right_columns=columns.money_columns)
+
+
 def transactions_section(data: StatementData, st: Styles) -> list[Flowable]:
     """Every payment, a table for each month (with its own total), oldest first. Tables of a month's length
     also keep the layout fast: reportlab re-measures the rest of a table at each page break."""
@@ -135,17 +150,7 @@ def transactions_section(data: StatementData, st: Styles) -> list[Flowable]:
         months.setdefault((txn.day.year, txn.day.month), []).append(txn)
     for (year, month), txns in months.items():
         name = month_text(dt.date(year, month, 1))
-        rows: list[list[Any]] = [columns.row(txn) for txn in txns]
-        rows.append(
-            columns.total(
-                _("Total for {month}").format(month=name),
-                sum(t.amount_pence for t in txns if t.direction == Direction.IN),
-                sum(t.amount_pence for t in txns if t.direction != Direction.IN),
-            )
-        )
-        made = PagedTable(
-            columns.header, rows, columns.widths, st.look, total_row=True, right_columns=columns.money_columns
-        )
+        made = LaterTable(partial(_month_table, columns, st, name, txns))  # its rows made when it is reached
         story += [CondPageBreak(40 * mm), Paragraph(escape(name), st.h2_free), made]
     story.append(Spacer(1, st.look.gap))
     story.append(

@@ -95,6 +95,8 @@ class Wrapper:
         key = (text, width, limit)
         found = self._seen.get(key)
         if found is None:
+            if len(self._seen) >= 4096:  # payees and labels repeat; descriptions mostly do not: keep it small
+                self._seen.clear()
             found = self._seen[key] = self._wrap(text, width, limit)
         return found
 

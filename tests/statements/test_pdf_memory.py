@@ -1,0 +1,88 @@
+"""A long document holds as little as it can while it is made, and says exactly the same: each finished page's
+drawing is compressed at once (as reportlab compresses it when saving), and the statement's month tables make
+their rows only when the layout reaches them. (A year of 100,000 payments is thousands of pages.)"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from reportlab import rl_config
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
+
+from ipb_desktop.models.store import Store
+from ipb_desktop.statements import data, layout, pdf_payments, pdf_statement
+from tests.statements.conftest import APRIL, JUNE_END, MADE_ON
+from tests.statements.helpers import pdf_text
+from tests.statements.test_layout import _table
+
+
+@pytest.fixture
+def same_bytes_every_time() -> Iterator[None]:
+    """reportlab's invariant mode: no dates or random ids in the file, so two builds can be compared."""
+    before = rl_config.invariant
+    rl_config.invariant = 1
+    yield
+    rl_config.invariant = before
+
+
+def _pdf(story: list[Any]) -> bytes:
+    out = io.BytesIO()
+    layout.build(out, story, title="T", author="A", footer_left="F", generated_on=dt.date(2026, 4, 1))
+    return out.getvalue()
+
+
+def test_pages_are_compressed_as_they_are_finished_and_the_file_is_unchanged(
+    monkeypatch: pytest.MonkeyPatch, same_bytes_every_time: None
+) -> None:
+    held: list[object] = []
+    save = Canvas.save
+
+    def saving(self: Canvas) -> None:
+        held.extend(page.stream for page in self._doc.Pages.pages)
+        save(self)
+
+    monkeypatch.setattr(Canvas, "save", saving)
+    made = _pdf([_table(400)])
+    assert len(held) >= 6
+    assert all(text is None for text in held)  # no page's text waits for the save
+
+    monkeypatch.setattr(layout, "_compress_now", lambda page, compression: None)  # reportlab's own way
+    held.clear()
+    assert _pdf([_table(400)]) == made
+    assert all(isinstance(text, str) for text in held)
+
+
+def test_a_later_table_is_made_when_it_is_reached_and_prints_the_same(same_bytes_every_time: None) -> None:
+    made: list[int] = []
+
+    def make() -> layout.PagedTable:
+        made.append(1)
+        return _table(300)
+
+    later = layout.LaterTable(make)
+    assert made == []
+    st = layout.styles(False)
+    story = [Paragraph("Before", st.body), later, Paragraph("After", st.body)]
+    assert _pdf(story) == _pdf([Paragraph("Before", st.body), _table(300), Paragraph("After", st.body)])
+    assert made == [1]
+
+
+def test_the_statement_story_holds_no_payment_rows_until_they_are_laid_out(filled_store: Store, tmp_path: Path) -> None:
+    with filled_store.reading() as s:
+        found = data.statement_data(s, APRIL, JUNE_END, generated_on=MADE_ON)
+    assert found.account_transactions
+    story = pdf_payments.transactions_section(found, layout.styles(False))
+    tables = [f for f in story if isinstance(f, layout.LaterTable | layout.PagedTable)]
+    assert tables
+    assert all(isinstance(t, layout.LaterTable) and t._table is None for t in tables)
+    out = tmp_path / "statement.pdf"
+    pdf_statement.write_statement(found, out)
+    text = pdf_text(out)
+    for txn in found.account_transactions:
+        assert pdf_statement.money(txn.amount_pence) in text
