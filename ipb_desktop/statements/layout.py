@@ -19,7 +19,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFBase85Encode, PDFName, PDFPage, PDFStream, PDFZCompress
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
@@ -293,6 +293,36 @@ def _compress_now(page: PDFPage, compression: bool) -> None:
     page.stream = None
 
 
+def _save_streamed(doc: pdfdoc.PDFDocument, canv: Canvas, target: str | BinaryIO) -> None:
+    """`PDFDocument.SaveToFile`, but each object goes to the file as soon as reportlab has formatted it,
+    instead of the whole file being put together in memory first (tens of megabytes for thousands of pages).
+    The bytes are the same: reportlab's own collector (`PDFFile`) is used, writing as it collects."""
+    if getattr(doc, "_savedToFile", False):
+        raise RuntimeError("a document can only be saved once")
+    doc._savedToFile = True
+    out: BinaryIO = open(target, "wb") if isinstance(target, str) else target  # noqa: SIM115
+    collector = pdfdoc.PDFFile
+
+    class Streamed(collector):  # type: ignore[misc, valid-type]
+        def __init__(self, *args: Any) -> None:
+            super().__init__(*args)
+            header: list[bytes] = vars(self)["strings"]
+            out.write(b"".join(header))
+            self.strings = header[:0]
+            self.write = out.write
+
+        def format(self, document: Any) -> bytes:
+            return b""
+
+    pdfdoc.PDFFile = Streamed
+    try:
+        doc.GetPDFData(canv)
+    finally:
+        pdfdoc.PDFFile = collector
+        if out is not target:
+            out.close()
+
+
 def _canvas_maker(footer_left: str, generated_on: dt.date, small: float) -> type[Canvas]:
     made_on = _("Made on {date}").format(date=formatting.date_long(generated_on))
 
@@ -326,7 +356,9 @@ def _canvas_maker(footer_left: str, generated_on: dt.date, small: float) -> type
                 self._footer(index + 1, total)
                 super().showPage()
                 _compress_now(self._doc.Pages.pages[-1], self._pageCompression)
-            super().save()
+            if self._code:
+                self.showPage()
+            _save_streamed(self._doc, self, self._filename)
 
         def _footer(self, number: int, total: int) -> None:
             self.saveState()
