@@ -6,7 +6,8 @@ Prints the time to gather the figures, to lay out the PDF, and the whole, best o
 With --store-dir (a store made by benchmarks/generate.py, e.g. benchmarks/out/store-1000000) it instead writes the
 statement of date ranges ending on the last day of the last whole budget year with about --counts payments each
 (and, with --pack, the review pack for the same dates), each in a fresh child process, and prints the CPU
-seconds, the milliseconds per payment and the child's peak memory (ru_maxrss), median of --runs:
+seconds, the milliseconds per payment and the child's peak memory (its ru_maxrss once the PDF is written,
+before it is read back to count the pages), median of --runs:
 
     .venv/bin/python benchmarks/statement_bench.py --store-dir benchmarks/out/store-1000000 \
         --counts 5000,20000,50000,100000 --runs 3 --pack
@@ -19,6 +20,7 @@ import datetime as dt
 import json
 import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -161,9 +163,10 @@ def child(store_dir: Path, kind: str, start: dt.date, end: dt.date) -> None:
         else:
             pdf_review_pack.write_from_store(store, out, start, end, today=end)
         seconds = time.process_time() - cpu
+        peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # before reading the PDF back
         pages = len(PdfReader(out).pages)
     store.close()
-    print(json.dumps({"cpu": seconds, "pages": pages}))
+    print(json.dumps({"cpu": seconds, "pages": pages, "peak_kb": peak_kb}))
 
 
 def ranges(store_dir: Path, counts: list[int], runs: int, pack: bool) -> None:
@@ -177,13 +180,13 @@ def ranges(store_dir: Path, counts: list[int], runs: int, pack: bool) -> None:
                 proc = subprocess.Popen(argv, stdout=subprocess.PIPE)
                 assert proc.stdout is not None
                 printed = proc.stdout.read()
-                _pid, status, usage = os.wait4(proc.pid, 0)
+                _pid, status, _usage = os.wait4(proc.pid, 0)
                 if os.waitstatus_to_exitcode(status) != 0:
                     raise SystemExit(f"{kind} for {start} to {end} failed")
                 found = json.loads(printed.decode().strip().splitlines()[-1])
                 cpus.append(found["cpu"])
                 pages = found["pages"]
-                peaks.append(usage.ru_maxrss / 1024)
+                peaks.append(found["peak_kb"] / 1024)  # the child's peak while writing (not counting pages)
             cpu = statistics.median(cpus)
             print(
                 f"{kind:<12} {start} to {end}: {held:>7,} payments, {pages:>5,} pages  "
