@@ -29,8 +29,6 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from pypdf import PdfReader
-
 from ipb_desktop import budget, holder, ledger, outcomes, plan, seed
 from ipb_desktop.models.store import Store
 from ipb_desktop.statements import csv_export, data, pdf_review_pack, pdf_statement
@@ -164,6 +162,8 @@ def child(store_dir: Path, kind: str, start: dt.date, end: dt.date) -> None:
             pdf_review_pack.write_from_store(store, out, start, end, today=end)
         seconds = time.process_time() - cpu
         peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # before reading the PDF back
+        from pypdf import PdfReader  # only now: the app does not load it (13 MB)
+
         pages = len(PdfReader(out).pages)
     store.close()
     print(json.dumps({"cpu": seconds, "pages": pages, "peak_kb": peak_kb}))
@@ -237,6 +237,8 @@ def main() -> None:
             best_of(3, lambda: pdf_statement.write_from_store(store, out, START, END, END)),
             "(target <= 2.0 s)",
         )
+        from pypdf import PdfReader
+
         print(f"statement: {len(PdfReader(out).pages)} pages, {out.stat().st_size // 1024} KiB")
         pack = folder / "review-pack.pdf"
         show(
