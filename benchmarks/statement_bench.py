@@ -1,21 +1,33 @@
-"""How long a year's statement takes with 5,000 transactions (target: at most 2 seconds on a 2-core machine).
+"""How long a year's statement takes with 5,000 transactions (target: at most 1 second on a 2-core machine).
 
 Run: .venv/bin/python benchmarks/statement_bench.py [--transactions 5000] [--keep DIR]
 Prints the time to gather the figures, to lay out the PDF, and the whole, best of three runs.
+
+With --store-dir (a store made by benchmarks/generate.py, e.g. benchmarks/out/store-1000000) it instead writes the
+statement of date ranges ending on the last day of the last whole budget year with about --counts payments each
+(and, with --pack, the review pack for the same dates), each in a fresh child process, and prints the CPU
+seconds, the milliseconds per payment and the child's peak memory (its ru_maxrss once the PDF is written,
+before it is read back to count the pages), median of --runs:
+
+    .venv/bin/python benchmarks/statement_bench.py --store-dir benchmarks/out/store-1000000 \
+        --counts 5000,20000,50000,100000 --runs 3 --pack
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import random
+import resource
+import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-
-from pypdf import PdfReader
 
 from ipb_desktop import budget, holder, ledger, outcomes, plan, seed
 from ipb_desktop.models.store import Store
@@ -107,11 +119,101 @@ def show(what: str, timing: tuple[float, float], target: str = "") -> None:
     print(f"{what:<58} {timing[0]:6.3f} s wall  {timing[1]:6.3f} s CPU  {target}")
 
 
+BENCH_PASSPHRASE = "benchmark otter umbrella lantern"  # benchmarks/generate.py's
+BENCH_STORE = "bench.ipb"
+
+
+def _range_end() -> dt.date:
+    """The last day of the last whole budget year before benchmarks/generate.py's today (20 November 2026)."""
+    return dt.date(2026, 3, 31)
+
+
+def range_for(store_dir: Path, count: int) -> tuple[dt.date, dt.date, int]:
+    """The dates ending on `_range_end()` that hold about `count` live payments, and how many they hold."""
+    from sqlalchemy import func, select
+
+    from ipb_desktop.models.schema import Transaction
+
+    end = _range_end()
+    store = Store.open(store_dir / BENCH_STORE, BENCH_PASSPHRASE)
+    live = (Transaction.deleted_at.is_(None), Transaction.txn_date <= end)
+    with store.reading() as s:
+        start = s.scalar(
+            select(Transaction.txn_date).where(*live).order_by(Transaction.txn_date.desc()).offset(count - 1).limit(1)
+        )
+        start = start or dt.date(2000, 1, 1)
+        held = s.scalar(select(func.count()).where(*live, Transaction.txn_date >= start)) or 0
+    store.close()
+    return start, end, held
+
+
+def child(store_dir: Path, kind: str, start: dt.date, end: dt.date) -> None:
+    """One document for `start` to `end` from the store, in this (fresh) process; prints its CPU seconds."""
+    import gc
+
+    store = Store.open(store_dir / BENCH_STORE, BENCH_PASSPHRASE)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / f"{kind}.pdf"
+        gc.collect()
+        cpu = time.process_time()
+        if kind == "statement":
+            pdf_statement.write_from_store(store, out, start, end, end)
+        else:
+            pdf_review_pack.write_from_store(store, out, start, end, today=end)
+        seconds = time.process_time() - cpu
+        peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # before reading the PDF back
+        from pypdf import PdfReader  # only now: the app does not load it (13 MB)
+
+        pages = len(PdfReader(out).pages)
+    store.close()
+    print(json.dumps({"cpu": seconds, "pages": pages, "peak_kb": peak_kb}))
+
+
+def ranges(store_dir: Path, counts: list[int], runs: int, pack: bool) -> None:
+    print(f"{store_dir}: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}", flush=True)
+    for count in counts:
+        start, end, held = range_for(store_dir, count)
+        for kind in ("statement", "review_pack") if pack else ("statement",):
+            cpus, peaks, pages = [], [], 0
+            for _ in range(runs):
+                argv = [sys.executable, __file__, "--store-dir", str(store_dir), "--child", kind, str(start), str(end)]
+                proc = subprocess.Popen(argv, stdout=subprocess.PIPE)
+                assert proc.stdout is not None
+                printed = proc.stdout.read()
+                _pid, status, _usage = os.wait4(proc.pid, 0)
+                if os.waitstatus_to_exitcode(status) != 0:
+                    raise SystemExit(f"{kind} for {start} to {end} failed")
+                found = json.loads(printed.decode().strip().splitlines()[-1])
+                cpus.append(found["cpu"])
+                pages = found["pages"]
+                peaks.append(found["peak_kb"] / 1024)  # the child's peak while writing (not counting pages)
+            cpu = statistics.median(cpus)
+            print(
+                f"{kind:<12} {start} to {end}: {held:>7,} payments, {pages:>5,} pages  "
+                f"{cpu:7.2f} s CPU (min {min(cpus):.2f})  {cpu / held * 1000:6.3f} ms per payment  "
+                f"peak {statistics.median(peaks):5.0f} MB (max {max(peaks):.0f})  "
+                f"load {os.getloadavg()[0]:.1f}",
+                flush=True,
+            )
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--transactions", type=int, default=5000)
     parser.add_argument("--keep", type=Path, help="also write the PDFs and CSV into this folder")
+    parser.add_argument("--store-dir", type=Path, help="a benchmarks/generate.py store folder: time date ranges")
+    parser.add_argument("--counts", default="5000,20000,50000,100000")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--pack", action="store_true", help="the review pack too")
+    parser.add_argument("--child", nargs=3, metavar=("KIND", "START", "END"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.store_dir and args.child:
+        kind, start, end = args.child
+        child(args.store_dir, kind, dt.date.fromisoformat(start), dt.date.fromisoformat(end))
+        return
+    if args.store_dir:
+        ranges(args.store_dir, [int(n) for n in args.counts.split(",")], args.runs, args.pack)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
@@ -135,6 +237,8 @@ def main() -> None:
             best_of(3, lambda: pdf_statement.write_from_store(store, out, START, END, END)),
             "(target <= 2.0 s)",
         )
+        from pypdf import PdfReader
+
         print(f"statement: {len(PdfReader(out).pages)} pages, {out.stat().st_size // 1024} KiB")
         pack = folder / "review-pack.pdf"
         show(

@@ -16,7 +16,7 @@ from reportlab import rl_config
 rl_config.shapeChecking = 0
 from reportlab.graphics.charts.lineplots import LinePlot  # noqa: E402
 from reportlab.graphics.shapes import Drawing, Group, Line, String  # noqa: E402
-from reportlab.graphics.widgets.markers import makeMarker  # noqa: E402
+from reportlab.graphics.widgets.markers import Marker, makeMarker  # noqa: E402
 from reportlab.lib import colors  # noqa: E402
 from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: E402
 
@@ -30,6 +30,21 @@ _STYLES: tuple[tuple[str, tuple[float, ...] | None], ...] = (
     ("FilledTriangle", (1, 2)),
     ("Circle", (6, 2, 1, 2)),
 )
+
+
+class _Stamp:
+    """A series' marker drawn as plain shapes at each point: what reportlab draws for a marker widget (a copy of
+    it at the point, turned into shapes when the page is drawn), without making and expanding a widget for
+    every one of years of ratings."""
+
+    def __init__(self, marker: Marker) -> None:
+        self._marker = marker
+
+    def __call__(self, x: float, y: float, _size: float, _color: object) -> Group:
+        marker = self._marker
+        marker.x, marker.y = x, y
+        drawn: Group = marker.draw()
+        return drawn
 
 
 @dataclass(frozen=True)
@@ -110,7 +125,7 @@ def ratings_chart(
         line.strokeColor = colors.black
         line.strokeWidth = 1.4
         line.strokeDashArray = dash
-        line.symbol = makeMarker(marker, size=font_size * 0.8, fillColor=colors.black, strokeColor=colors.black)
+        line.symbol = _Stamp(makeMarker(marker, size=font_size * 0.8, fillColor=colors.black, strokeColor=colors.black))
     x_axis, y_axis = plot.xValueAxis, plot.yValueAxis
     x_axis.valueMin, x_axis.valueMax = first - pad, last + pad
     most = max(2, min(7, int(width // (font_size * 7.5))))  # month labels ("Sept 2026") never run together

@@ -6,18 +6,21 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfdoc, pdfmetrics
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFBase85Encode, PDFName, PDFPage, PDFStream, PDFZCompress
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -273,27 +276,89 @@ def ruled_space(st: Styles, lines: int) -> Table:
     return made
 
 
+def _compress_now(page: PDFPage, compression: bool) -> None:
+    """Give a finished page its encoded content stream now, exactly as reportlab makes it when saving
+    (`PDFPage.check_format` + `PDFStream.format`: Flate, then ASCII85 when `useA85`), so its text is not held
+    until then."""
+    if not compression or page.Contents or not page.stream:
+        return
+    filters = [PDFBase85Encode, PDFZCompress] if rl_config.useA85 else [PDFZCompress]
+    content: Any = page.stream
+    for step in reversed(filters):
+        content = step.encode(content)
+    stream = PDFStream(content=content)
+    stream.dictionary["Filter"] = PDFArray([PDFName(step.pdfname) for step in filters])
+    stream.__Comment__ = "page stream"
+    page.Contents = stream
+    page.stream = None
+
+
+def _save_streamed(doc: pdfdoc.PDFDocument, canv: Canvas, target: str | BinaryIO) -> None:
+    """`PDFDocument.SaveToFile`, but each object goes to the file as soon as reportlab has formatted it,
+    instead of the whole file being put together in memory first (tens of megabytes for thousands of pages).
+    The bytes are the same: reportlab's own collector (`PDFFile`) is used, writing as it collects."""
+    if getattr(doc, "_savedToFile", False):
+        raise RuntimeError("a document can only be saved once")
+    doc._savedToFile = True
+    out: BinaryIO = open(target, "wb") if isinstance(target, str) else target  # noqa: SIM115
+    collector = pdfdoc.PDFFile
+
+    class Streamed(collector):  # type: ignore[misc, valid-type]
+        def __init__(self, *args: Any) -> None:
+            super().__init__(*args)
+            header: list[bytes] = vars(self)["strings"]
+            out.write(b"".join(header))
+            self.strings = header[:0]
+            self.write = out.write
+
+        def format(self, document: Any) -> bytes:
+            return b""
+
+    pdfdoc.PDFFile = Streamed
+    try:
+        doc.GetPDFData(canv)
+    finally:
+        pdfdoc.PDFFile = collector
+        if out is not target:
+            out.close()
+
+
 def _canvas_maker(footer_left: str, generated_on: dt.date, small: float) -> type[Canvas]:
     made_on = _("Made on {date}").format(date=formatting.date_long(generated_on))
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]
-        """Holds every page until the end so each footer can say how many pages there are."""
+        """Holds every page until the end so each footer can say how many pages there are. A held page keeps its
+        drawing as one compressed string, and each page's stream is compressed as soon as it is finished, as
+        reportlab would compress it when saving (the PDF is byte for byte the same): a year of 100,000 payments
+        is thousands of pages, which reportlab would otherwise hold as text until the end."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
+            self._pages: list[dict[str, Any] | None] = []
 
         def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
+            state = dict(self.__dict__)
+            state["_code"] = zlib.compress("\n".join(self._code).encode("utf8"), 1) if self._code else None
+            self._pages.append(state)
             self._startPage()
 
         def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
+            pages = self._pages
+            total = len(pages)
+            for index in range(total):
+                state = pages[index]
+                pages[index] = None  # let it go once written
+                assert state is not None
+                held = state["_code"]
+                state["_code"] = [zlib.decompress(held).decode("utf8")] if held is not None else []
                 self.__dict__.update(state)
-                self._footer(number, total)
+                del state, held
+                self._footer(index + 1, total)
                 super().showPage()
-            super().save()
+                _compress_now(self._doc.Pages.pages[-1], self._pageCompression)
+            if self._code:
+                self.showPage()
+            _save_streamed(self._doc, self, self._filename)
 
         def _footer(self, number: int, total: int) -> None:
             self.saveState()
@@ -342,4 +407,5 @@ def build(
 
 
 # The long tables live in their own module; imported last because it uses the names above.
+from ipb_desktop.statements.paged_table import LaterTable as LaterTable  # noqa: E402
 from ipb_desktop.statements.paged_table import PagedTable as PagedTable  # noqa: E402

@@ -3,12 +3,15 @@ by page in time proportional to each page's rows and drawn straight onto the can
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import accumulate
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus.flowables import Flowable
 
 from ipb_desktop.statements.layout import FONT, FONT_BOLD, GAP_AFTER_MONEY, GREY, PAGE_HEIGHT, RULE, Look
@@ -23,6 +26,76 @@ class _Rows:
         self.cells = cells
         self.heights = heights
         self.tops = list(accumulate(heights, initial=0.0))  # tops[i]: height of the rows before row i
+
+
+class _CellText:
+    """Writes a table's cell text into a page's text object, as `PDFTextObject.textOut` would write it, but
+    remembering for the whole document each string's encoded pieces and width: a year's statement writes the
+    same dates, payees, amounts and "Yes"/"No" thousands of times, and encoding a string for the embedded
+    font's subsets was most of the drawing. The PDF is byte for byte what `setTextOrigin` + `textOut` write."""
+
+    def __init__(self, canv: Canvas, text: PDFTextObject, size: float, leading: float) -> None:
+        self.canv = canv
+        self.text = text
+        # One store per document (the canvas): which subset a character is in is decided once per document.
+        self.known: dict[tuple[str, str], tuple[float, list[tuple[int, str]]]] = canv.__dict__.setdefault(
+            "_ipb_cell_text", {}
+        )
+        self.font_ops = f"{fp_str(size)} Tf {fp_str(leading)} TL"
+        self.size = size
+
+    def pieces(self, line: str, font: str) -> tuple[float, list[tuple[int, str]]]:
+        """The width of `line` in `font` and its text-showing operators, one for each font subset it uses."""
+        found = self.known.get((font, line))
+        if found is None:
+            if len(self.known) >= 8192:  # dates, payees and amounts repeat; descriptions mostly do not
+                self.known.clear()
+            face = getFont(font)
+            escape = self.canv._escape
+            found = self.known[font, line] = (
+                stringWidth(line, font, self.size),
+                [(subset, f"({escape(chunk)}) Tj") for subset, chunk in face.splitString(line, self.canv._doc)],
+            )
+        return found
+
+    def write(self, x: float, y: float, font: str, shown: list[tuple[int, str]]) -> None:
+        text = self.text
+        text._code.append(f"1 0 0 1 {fp_str(x, y)} Tm")
+        parts: list[str] = []
+        for subset, operator in shown:
+            if subset != text._curSubset:
+                parts.append(f"{getFont(font).getSubsetInternalName(subset, self.canv._doc)} {self.font_ops}")
+                text._curSubset = subset
+            parts.append(operator)
+        text._code.append(" ".join(parts))
+
+
+def _wrapped(cell: Flowable, width: float, height: float) -> tuple[float, float]:
+    """`cell.wrap(width, height)`, done again only when the size offered changes: a header Paragraph is drawn
+    on every page of a long table at the same size."""
+    last = getattr(cell, "_ipb_wrapped", None)
+    if last is not None and last[0] == (width, height):
+        return last[1]  # type: ignore[no-any-return]
+    size: tuple[float, float] = cell.wrap(width, height)
+    cell._ipb_wrapped = ((width, height), size)
+    return size
+
+
+def _draw_again(cell: Flowable, canv: Canvas, x: float, y: float, size: tuple[float, float]) -> None:
+    """`cell.drawOn(canv, x, y)`; a cell drawn before on this canvas at the same size (a header Paragraph, on
+    every page of a long table) writes the same operators again instead of being laid out and drawn again."""
+    drawn = getattr(cell, "_ipb_drawn", None)
+    if drawn is not None and drawn[0] is canv and drawn[1] == size:
+        canv.saveState()
+        canv.translate(x, y)
+        canv._code.extend(drawn[2])
+        canv.restoreState()
+        return
+    code = canv._code
+    start = len(code)
+    cell.drawOn(canv, x, y)
+    if len(code) >= start + 3 and code[start] == "q" and code[start + 1].endswith(" cm") and code[-1] == "Q":
+        cell._ipb_drawn = (canv, size, code[start + 2 : -1])  # what it drew, between "q", the move and "Q"
 
 
 class PagedTable(Flowable):  # type: ignore[misc]
@@ -75,7 +148,7 @@ class PagedTable(Flowable):  # type: ignore[misc]
             tallest = 0.0
             for cell, width in zip(self.header, self.widths, strict=True):
                 if isinstance(cell, Flowable):
-                    tallest = max(tallest, cell.wrap(width - 6, PAGE_HEIGHT)[1])
+                    tallest = max(tallest, _wrapped(cell, width - 6, PAGE_HEIGHT)[1])
                 else:
                     tallest = max(tallest, (str(cell).count("\n") + 1) * self.look.table_leading)
             self._header_height = tallest + 2 * self._pad
@@ -128,12 +201,12 @@ class PagedTable(Flowable):  # type: ignore[misc]
 
     def _draw_flowable(self, cell: Flowable, column: int, x: float, top: float, height: float) -> None:
         left = self._left_padding(column)
-        width, tall = cell.wrap(self.widths[column] - left - 3, height - 2 * self._pad)
+        width, tall = _wrapped(cell, self.widths[column] - left - 3, height - 2 * self._pad)
         if column in self.right_columns:
             x += self.widths[column] - 3 - width
         else:
             x += left
-        cell.drawOn(self.canv, x, top - self._pad - tall)
+        _draw_again(cell, self.canv, x, top - self._pad - tall, (width, tall))
 
     def draw(self) -> None:
         canv = self.canv
@@ -155,14 +228,15 @@ class PagedTable(Flowable):  # type: ignore[misc]
         canv.rect(0, height - head, full, head, stroke=0, fill=1)
         canv.setFillColor(colors.black)
         text = canv.beginText()
+        cells = _CellText(canv, text, size, leading)
+        pad = self._pad
 
         def cell_text(value: str, column: int, top: float, font: str) -> None:
-            y = top - self._pad - size
+            y = top - pad - size
             for line in value.split("\n"):
                 if line:
-                    x = rights[column] - stringWidth(line, font, size) if column in right else lefts[column]
-                    text.setTextOrigin(x, y)
-                    text.textOut(line)
+                    width, shown = cells.pieces(line, font)
+                    cells.write(rights[column] - width if column in right else lefts[column], y, font, shown)
                 y -= leading
 
         text.setFont(FONT_BOLD, size, leading)
@@ -203,3 +277,30 @@ class PagedTable(Flowable):  # type: ignore[misc]
             y = height - head - (tops[last - 1] - tops[first])
             canv.line(0, y, full, y)
         canv.restoreState()
+
+
+class LaterTable(Flowable):  # type: ignore[misc]
+    """A PagedTable made only when the layout reaches it (`make` builds it), so a long document holds the cell
+    text of one table at a time rather than of every table at once (a year of 100,000 payments is twelve month
+    tables of thousands of rows). Lays out, splits and draws exactly as the table it makes."""
+
+    def __init__(self, make: Callable[[], PagedTable]) -> None:
+        super().__init__()
+        self._make: Callable[[], PagedTable] | None = make
+        self._table: PagedTable | None = None
+
+    def _made(self) -> PagedTable:
+        if self._table is None:
+            assert self._make is not None
+            self._table, self._make = self._make(), None
+        return self._table
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.height = self._made().wrap(avail_width, avail_height)
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        return self._made().split(avail_width, avail_height)
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        self._made().drawOn(canvas, x, y, _sW)

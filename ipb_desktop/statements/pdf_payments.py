@@ -5,19 +5,19 @@ review pack)."""
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Paragraph, Spacer
 from reportlab.platypus.flowables import Flowable
 
-from ipb_desktop import formatting
 from ipb_desktop import vocabulary as labels
 from ipb_desktop.i18n import _, ngettext
 from ipb_desktop.models.enums import Direction
 from ipb_desktop.statements.data import StatementData, TransactionLine
-from ipb_desktop.statements.layout import GAP_AFTER_MONEY, PagedTable, Styles, escape, para
-from ipb_desktop.statements.pdf_text import Wrapper, money, month_text, receipt_text
+from ipb_desktop.statements.layout import GAP_AFTER_MONEY, LaterTable, PagedTable, Styles, escape, para
+from ipb_desktop.statements.pdf_text import Wrapper, date_short, money, month_text, receipt_text
 
 
 def _what_for(txn: TransactionLine, wrap: Wrapper, width: float) -> str:
@@ -81,7 +81,7 @@ class _TransactionColumns:
         is_in = txn.direction == Direction.IN
         amounts = [money(txn.amount_pence) if is_in else "", "" if is_in else money(txn.amount_pence)]
         checked = self.yes_no[0] if txn.reconciled else self.yes_no[1]
-        day = formatting.date_short(txn.day)
+        day = date_short(txn.day)
         if self.large:
             payment = self._who(txn, self.text_w[1]) + "\n" + _what_for(txn, self.wrap, self.text_w[1])
             receipt = receipt_text(txn.receipt)
@@ -111,6 +111,20 @@ class _TransactionColumns:
         return cells
 
 
+def _month_table(columns: _TransactionColumns, st: Styles, name: str, txns: list[TransactionLine]) -> PagedTable:
+    """A month's payments with the month's total under them."""
+    rows: list[list[Any]] = [columns.row(txn) for txn in txns]
+    rows.append(
+        columns.total(
+            _("Total for {month}").format(month=name),
+            sum(t.amount_pence for t in txns if t.direction == Direction.IN),
+            sum(t.amount_pence for t in txns if t.direction != Direction.IN),
+        )
+    )
+    widths = columns.widths
+    return PagedTable(columns.header, rows, widths, st.look, total_row=True, right_columns=columns.money_columns)
+
+
 def transactions_section(data: StatementData, st: Styles) -> list[Flowable]:
     """Every payment, a table for each month (with its own total), oldest first. Tables of a month's length
     also keep the layout fast: reportlab re-measures the rest of a table at each page break."""
@@ -136,17 +150,7 @@ def transactions_section(data: StatementData, st: Styles) -> list[Flowable]:
         months.setdefault((txn.day.year, txn.day.month), []).append(txn)
     for (year, month), txns in months.items():
         name = month_text(dt.date(year, month, 1))
-        rows: list[list[Any]] = [columns.row(txn) for txn in txns]
-        rows.append(
-            columns.total(
-                _("Total for {month}").format(month=name),
-                sum(t.amount_pence for t in txns if t.direction == Direction.IN),
-                sum(t.amount_pence for t in txns if t.direction != Direction.IN),
-            )
-        )
-        made = PagedTable(
-            columns.header, rows, columns.widths, st.look, total_row=True, right_columns=columns.money_columns
-        )
+        made = LaterTable(partial(_month_table, columns, st, name, txns))  # its rows made when it is reached
         story += [CondPageBreak(40 * mm), Paragraph(escape(name), st.h2_free), made]
     story.append(Spacer(1, st.look.gap))
     story.append(
@@ -184,7 +188,7 @@ def missing_receipts_section(data: StatementData, st: Styles) -> list[Flowable]:
     for txn in missing:
         rows.append(
             [
-                formatting.date_short(txn.day),
+                date_short(txn.day),
                 wrap(txn.payee or txn.description, widths[1] - 6),
                 wrap(txn.description if txn.payee else "", widths[2] - 6, limit=120),
                 money(txn.amount_pence),

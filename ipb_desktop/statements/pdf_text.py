@@ -41,6 +41,17 @@ def money(pence: int) -> str:
     return formatting.money(pence, locale)
 
 
+@lru_cache(maxsize=4096)
+def _date_short(day: dt.date, locale: str) -> str:
+    return formatting.date_short(day, locale)
+
+
+def date_short(day: dt.date) -> str:
+    """`formatting.date_short` (23/11/2026), remembered for each day: a year's statement writes each of its
+    365 days many times."""
+    return _date_short(day, current_locale())
+
+
 def weeks_text(tenths: int) -> str:
     """8.5 (weeks), written the way the chosen language writes decimals."""
     return str(format_decimal(Decimal(tenths) / 10, format="#,##0.0", locale=formatting.babel_locale()))
@@ -84,6 +95,8 @@ class Wrapper:
         key = (text, width, limit)
         found = self._seen.get(key)
         if found is None:
+            if len(self._seen) >= 4096:  # payees and labels repeat; descriptions mostly do not: keep it small
+                self._seen.clear()
             found = self._seen[key] = self._wrap(text, width, limit)
         return found
 
