@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import threading
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -293,6 +294,9 @@ def _compress_now(page: PDFPage, compression: bool) -> None:
     page.stream = None
 
 
+_SAVING = threading.Lock()
+
+
 def _save_streamed(doc: pdfdoc.PDFDocument, canv: Canvas, target: str | BinaryIO) -> None:
     """`PDFDocument.SaveToFile`, but each object goes to the file as soon as reportlab has formatted it,
     instead of the whole file being put together in memory first (tens of megabytes for thousands of pages).
@@ -301,26 +305,27 @@ def _save_streamed(doc: pdfdoc.PDFDocument, canv: Canvas, target: str | BinaryIO
         raise RuntimeError("a document can only be saved once")
     doc._savedToFile = True
     out: BinaryIO = open(target, "wb") if isinstance(target, str) else target  # noqa: SIM115
-    collector = pdfdoc.PDFFile
+    with _SAVING:  # reportlab's collector is swapped for the whole module: one save at a time
+        collector = pdfdoc.PDFFile
 
-    class Streamed(collector):  # type: ignore[misc, valid-type]
-        def __init__(self, *args: Any) -> None:
-            super().__init__(*args)
-            header: list[bytes] = vars(self)["strings"]
-            out.write(b"".join(header))
-            self.strings = header[:0]
-            self.write = out.write
+        class Streamed(collector):  # type: ignore[misc, valid-type]
+            def __init__(self, *args: Any) -> None:
+                super().__init__(*args)
+                header: list[bytes] = vars(self)["strings"]
+                out.write(b"".join(header))
+                self.strings = header[:0]
+                self.write = out.write
 
-        def format(self, document: Any) -> bytes:
-            return b""
+            def format(self, document: Any) -> bytes:
+                return b""
 
-    pdfdoc.PDFFile = Streamed
-    try:
-        doc.GetPDFData(canv)
-    finally:
-        pdfdoc.PDFFile = collector
-        if out is not target:
-            out.close()
+        pdfdoc.PDFFile = Streamed
+        try:
+            doc.GetPDFData(canv)
+        finally:
+            pdfdoc.PDFFile = collector
+            if out is not target:
+                out.close()
 
 
 def _canvas_maker(footer_left: str, generated_on: dt.date, small: float) -> type[Canvas]:
