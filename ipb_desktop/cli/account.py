@@ -129,7 +129,7 @@ def run_reconcile(args: argparse.Namespace) -> int:
 
 
 def run_to_sort(args: argparse.Namespace) -> int:
-    with open_store(args, structure=False) as store, store.reading() as session:
+    with open_store(args, whole_file=False) as store, store.reading() as session:
         rows = funders.to_sort(session)
     if not rows:
         say(_("All money in is linked to a funding stream."))

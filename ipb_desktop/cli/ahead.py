@@ -1,4 +1,4 @@
-"""Start unlocking the store named on the command line before the command's own code is imported.
+"""Start unlocking the store named on the command line (its key derived) before the command's own code is imported.
 
 Only when the passphrase is already known without asking (IPB_PASSPHRASE is set): a prompt must come after any
 mistake in the command is reported, so a typed passphrase starts the usual way. The store is guessed from the
@@ -39,7 +39,7 @@ def begin(words: Sequence[str], commands: Sequence[str]) -> None:
         return
     # The access Store.open will choose (read-only where this user cannot write), so the connection can be taken.
     access = keyed.Access.READ_WRITE if can_write_beside(path) else keyed.Access.IMMUTABLE
-    _begun.append(UnlockAhead(path, passphrase, access, check_pages=True).start())
+    _begun.append(UnlockAhead(path, passphrase, access).start())
 
 
 def take(path: Path) -> UnlockAhead | None:

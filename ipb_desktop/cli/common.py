@@ -147,7 +147,7 @@ def actor_for(args: argparse.Namespace) -> str:
 
 
 @contextmanager
-def open_store(args: argparse.Namespace, *, check: bool = True, structure: bool = True) -> Iterator[Store]:
+def open_store(args: argparse.Namespace, *, check: bool = True, whole_file: bool = True) -> Iterator[Store]:
     """Unlock the store named by `args.store` (checking it looks like a store before asking for the passphrase),
     check every page of it (damage is reported, exit 4, before anything is read or written), record as the right
     person, and close it again however the block ends.
@@ -155,9 +155,13 @@ def open_store(args: argparse.Namespace, *, check: bool = True, structure: bool 
     A store this user cannot write (a CD, someone else's folder) opens read-only: reading commands work, and a
     change is refused with exit 6.
 
-    `structure=False` is for commands that only read: every page's checksum is still checked first, but not how
-    the pages link up (any page the command reads is checked again as it is read, and nothing is written).
-    The checksums may already have been checked while the command's code loaded (`ipb_desktop.cli.ahead`).
+    `whole_file=False` is for commands that only read: the whole file is not checked first (that reads every page
+    of the store, ten years and their receipts: seconds at a million payments, and it grew with the store whatever
+    the command needed). SQLCipher checks each page such a command reads as it reads it, so damage met there is
+    reported the same way (exit 4) and nothing is written; damage elsewhere is found by the next command that
+    writes, which checks every page's checksum and how the pages link up first, and by the window, which checks
+    the whole file in the background after opening. The key is derived while the command's code loads when the
+    passphrase is in the environment (`ipb_desktop.cli.ahead`).
     """
     path = real_store_path(store_path(args))
     actor = actor_for(args)
@@ -171,9 +175,8 @@ def open_store(args: argparse.Namespace, *, check: bool = True, structure: bool 
     try:
         if store.log_missing:
             warn(open_mark.missing_log_warning(path))
-        if check:
-            pages_checked = early is not None and early.pages_ok()
-            problems = store.integrity_problems(structure=structure, pages=not pages_checked)
+        if check and whole_file:
+            problems = store.integrity_problems()
             if problems:
                 raise keyed.damaged(path, problems[0])
         store.actor = actor

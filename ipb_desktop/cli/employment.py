@@ -175,7 +175,7 @@ def run_employee_add(args: argparse.Namespace) -> int:
 
 def run_employee_list(args: argparse.Namespace) -> int:
     day = cli_common.today()
-    with open_store(args, structure=False) as store, store.reading() as session:
+    with open_store(args, whole_file=False) as store, store.reading() as session:
         found = employees.list_employees(session)
         lines = []
         for e in found:
@@ -270,7 +270,7 @@ def run_shift_list(args: argparse.Namespace) -> int:
     from ipb_desktop.statements import output
 
     start, end = _dates(args)
-    with open_store(args, structure=False) as store, store.reading() as session:
+    with open_store(args, whole_file=False) as store, store.reading() as session:
         if args.csv:
             out = output.check_destination(Path(args.csv), store_path(args))
             count = csv_export.write_shifts(session, out, start, end, args.employee)
@@ -337,7 +337,7 @@ def run_payslip_list(args: argparse.Namespace) -> int:
     from ipb_desktop.statements import output
 
     start, end = _dates(args)
-    with open_store(args, structure=False) as store, store.reading() as session:
+    with open_store(args, whole_file=False) as store, store.reading() as session:
         if args.csv:
             out = output.check_destination(Path(args.csv), store_path(args))
             count = csv_export.write_payslips(session, out, start, end, args.employee)
@@ -429,7 +429,7 @@ def run_check_add(args: argparse.Namespace) -> int:
 
 
 def run_check_list(args: argparse.Namespace) -> int:
-    with open_store(args, structure=False) as store, store.reading() as session:
+    with open_store(args, whole_file=False) as store, store.reading() as session:
         names = {e.id: e.name for e in employees.list_employees(session)}
         found = checks.list_checks(session)
         for c in found:
@@ -450,7 +450,7 @@ def run_check_list(args: argparse.Namespace) -> int:
 
 def run_reminders(args: argparse.Namespace) -> int:
     day = cli_common.today()
-    with open_store(args, structure=False) as store, store.reading() as session:
+    with open_store(args, whole_file=False) as store, store.reading() as session:
         found = checks.reminders(session, day, args.days)
     if args.json:
         rows = [

@@ -177,7 +177,7 @@ def _save_document(args: argparse.Namespace, fallback: Preset | None, as_html: W
     for the dates asked (else `fallback`); then say that the file is not encrypted."""
     out = _out(args)
     write = as_html if _as_html(args, out) else as_pdf
-    with open_store(args, structure=False) as store:  # reads only: page checksums are check enough
+    with open_store(args, whole_file=False) as store:  # reads only: each page is checked as it is read
         dates = _store_dates(args, store, fallback)
         with _document_language(args, store):
             output.write_file(out, lambda handle: write(store, handle, dates))
@@ -219,7 +219,7 @@ def run_review_pack(args: argparse.Namespace) -> int:
 
 def run_export_csv(args: argparse.Namespace) -> int:
     out = _out(args)
-    with open_store(args, structure=False) as store:  # reads only: page checksums are check enough
+    with open_store(args, whole_file=False) as store:  # reads only: each page is checked as it is read
         dates = _store_dates(args, store, Preset.THIS_BUDGET_YEAR)
         if args.what == "summary":
             csv_export.export_summary(store, out, dates.start, dates.end, cli_common.today())

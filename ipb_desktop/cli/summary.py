@@ -313,7 +313,7 @@ def _employment_text(section: dict[str, Any] | None, lines: list[str]) -> None:
 def run_summary(args: argparse.Namespace) -> int:
     start = parse_date(args.start, "from") if args.start else None
     end = parse_date(args.end, "to") if args.end else None
-    with open_store(args, structure=False) as store, store.reading() as session:
+    with open_store(args, whole_file=False) as store, store.reading() as session:
         data = summary_data(session, start, end, cli_common.today())
     if args.json:
         say(json.dumps(data, ensure_ascii=False, indent=2))

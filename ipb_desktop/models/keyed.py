@@ -140,19 +140,14 @@ def damaged(path: Path, detail: str) -> DamagedStore:
     return DamagedStore(text + f" ({detail[:80]})")
 
 
-def integrity_problems(
-    conn: sqlcipher3.Connection, limit: int = 20, *, structure: bool = True, pages: bool = True
-) -> list[str]:
+def integrity_problems(conn: sqlcipher3.Connection, limit: int = 20, *, structure: bool = True) -> list[str]:
     """Every page whose checksum fails, then (with `structure`) SQLite's own structure check; empty when sound.
 
     The checksums find any damaged byte of the file (a cut file is found when it is opened); the structure check
     reads and decrypts every page again to find links between pages that are wrong although each page is
-    intact, which only matters before writing: it costs twice the checksums. `pages=False` leaves out the
-    checksums, for a caller that has had every page checked already (`unlock_ahead`)."""
+    intact, which only matters before writing: it costs twice the checksums."""
     try:
-        found = []
-        if pages:
-            found = [str(row[0]) for row in conn.execute("PRAGMA cipher_integrity_check").fetchmany(limit)]
+        found = [str(row[0]) for row in conn.execute("PRAGMA cipher_integrity_check").fetchmany(limit)]
         if structure:
             found += [str(r[0]) for r in conn.execute(f"PRAGMA quick_check({limit})").fetchall() if r[0] != "ok"]
     except sqlcipher3.Error as exc:

@@ -278,17 +278,16 @@ class Store:
         with self.engine.connect() as conn:
             return conn.exec_driver_sql(f"PRAGMA {name}").scalar()
 
-    def integrity_problems(self, *, separate: bool = False, structure: bool = True, pages: bool = True) -> list[str]:
+    def integrity_problems(self, *, separate: bool = False, structure: bool = True) -> list[str]:
         """Every page that fails its checksum and anything SQLite's structure check finds; empty when sound.
 
         Reads the whole file (milliseconds for a year of payments, a few tenths of a second for ten). With
         `separate` it uses a read-only connection of its own (the key is derived again, a tenth or two of a second),
         so the window can run it on a worker thread after opening while the store stays usable.
-        `pages=False` leaves out the checksums (already checked by `unlock_ahead`).
         """
         if not separate:
             with self.engine.connect() as conn:
-                return keyed.integrity_problems(_raw(conn), structure=structure, pages=pages)
+                return keyed.integrity_problems(_raw(conn), structure=structure)
         access = keyed.Access.IMMUTABLE if self.read_only else keyed.Access.READ_ONLY
         conn = keyed.connect(self.path, self._key, access)
         try:

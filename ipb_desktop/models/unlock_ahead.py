@@ -1,13 +1,11 @@
-"""Unlocking a store ahead: its keyed connection made, and every page's checksum checked, on a worker thread
-while this thread does something else.
+"""Unlocking a store ahead: its keyed connection made on a worker thread while this thread does something else.
 
-Making the connection means deriving the key (SQLCipher 4's PBKDF2, a tenth or two of a second by design), and
-checking every page reads the whole file; both run inside SQLCipher with the interpreter let go, so on a second
-processor they cost no waiting while this thread gets SQLAlchemy's mapped classes ready (`Store.open`) or imports
-a command's code (`ipb_desktop.cli.ahead`: SQLAlchemy itself, most of a second). Nothing is decided here:
-`Store.open` takes the connection only if it was made for the same file, passphrase and access and its key
-opened the file, and a page check that found anything, or could not run, counts for nothing (the caller checks
-again the usual way and says what it found in the usual words). The connection only reads until it is taken.
+Making the connection means deriving the key (SQLCipher 4's PBKDF2, a tenth or two of a second by design), which
+runs inside SQLCipher with the interpreter let go, so on a second processor it costs no waiting while this
+thread gets SQLAlchemy's mapped classes ready (`Store.open`) or imports a command's code (`ipb_desktop.cli.ahead`:
+SQLAlchemy itself, most of a second). Nothing is decided here: `Store.open` takes the connection only if it was
+made for the same file, passphrase form and access and its key opened the file; otherwise it is closed and the
+usual way meets the same problem and names it. The connection reads only the first page until it is taken.
 """
 
 from __future__ import annotations
@@ -23,15 +21,13 @@ from ipb_desktop.models import keyed
 
 
 class UnlockAhead:
-    """One store's keyed connection (and, with `check_pages`, its page check), made on a worker thread."""
+    """One store's keyed connection, made on a worker thread from `start()` on."""
 
-    def __init__(self, path: Path, passphrase: str, access: keyed.Access, *, check_pages: bool = False) -> None:
+    def __init__(self, path: Path, passphrase: str, access: keyed.Access) -> None:
         self.path = Path(path)
         self.passphrase = unicodedata.normalize("NFC", passphrase)
         self.access = access
-        self.check_pages = check_pages
         self._conn: sqlcipher3.Connection | None = None
-        self._pages_ok = False
         self._wrong = False
         self._thread = threading.Thread(target=self._run, name="unlock-ahead", daemon=True)
 
@@ -46,8 +42,6 @@ class UnlockAhead:
             return
         try:
             keyed.check_key(conn, self.path)  # the key is derived here
-            if self.check_pages:
-                self._pages_ok = not keyed.integrity_problems(conn, structure=False)
         except WrongPassphrase:
             self._wrong = True
             conn.close()
@@ -57,6 +51,9 @@ class UnlockAhead:
             return
         self._conn = conn
 
+    def _same(self, path: Path, passphrase: str, access: keyed.Access) -> bool:
+        return (Path(path), passphrase, access) == (self.path, self.passphrase, self.access)
+
     def take_connection(self, path: Path, passphrase: str, access: keyed.Access) -> sqlcipher3.Connection | None:
         """The keyed connection, once, when it was made for this file, passphrase form and access and its key
         opened the file (waits for the worker); otherwise None, and the connection made is closed."""
@@ -64,7 +61,7 @@ class UnlockAhead:
         conn, self._conn = self._conn, None
         if conn is None:
             return None
-        if Path(path) != self.path or passphrase != self.passphrase or access != self.access:
+        if not self._same(path, passphrase, access):
             conn.close()
             return None
         return conn
@@ -72,12 +69,7 @@ class UnlockAhead:
     def known_wrong(self, path: Path, passphrase: str, access: keyed.Access) -> bool:
         """True when this passphrase form was already found not to open this file (no second derivation)."""
         self._thread.join()
-        return self._wrong and (Path(path), passphrase, access) == (self.path, self.passphrase, self.access)
-
-    def pages_ok(self) -> bool:
-        """True when every page of the file passed its checksum (waits for the check); False when unsure."""
-        self._thread.join()
-        return self._pages_ok
+        return self._wrong and self._same(path, passphrase, access)
 
     def discard(self) -> None:
         """Close the connection if nobody took it."""

@@ -1,7 +1,8 @@
-"""Checking a store before a command: every page's checksum always, how the pages link up before writing.
+"""Checking a store before a command that writes: every page's checksum, then how the pages link up.
 
-`summary` only reads, so it checks the checksums (any damaged byte) but skips SQLite's structure check, which
-decrypts the whole file a second time; commands that write still refuse a store whose structure is wrong.
+The checksums find any damaged byte; SQLite's structure check (which decrypts the whole file a second time) finds
+pages that are each intact but wrongly linked, and commands that write refuse such a store. Commands that only
+read check neither first (each page they read is checked as it is read: see tests/models/test_robustness.py).
 """
 
 from __future__ import annotations

@@ -149,9 +149,22 @@ def _damage(path: Path, page: int, cut: bool = False) -> None:
     path.write_bytes(bytes(data))
 
 
-@pytest.mark.parametrize(("page", "cut"), [(0, False), (1, False), (19, False), (-2, False), (6, True)])
+WRITING = ("outcome", "--what", "Sleep better")
+
+
+@pytest.mark.parametrize(
+    ("page", "cut", "command"),
+    [
+        (0, False, ("summary",)),  # pages a reading command reads: checked as they are read
+        (1, False, ("summary",)),
+        (6, True, ("summary",)),
+        (19, False, WRITING),  # anywhere: a command that writes checks every page first
+        (-2, False, WRITING),
+        (6, True, WRITING),
+    ],
+)
 def test_damage_exits_4_and_names_the_newest_backup(
-    closed: Path, capsys: pytest.CaptureFixture[str], page: int, cut: bool
+    closed: Path, capsys: pytest.CaptureFixture[str], page: int, cut: bool, command: tuple[str, ...]
 ) -> None:
     with Store.open(closed, PASSPHRASE) as store:
         made = backup.maybe_daily_backup(store)
@@ -159,11 +172,24 @@ def test_damage_exits_4_and_names_the_newest_backup(
     pages = closed.stat().st_size // PAGE
     _damage(closed, page % pages, cut)
     damaged = closed.read_bytes()
-    code, _out, err = run(capsys, "summary", closed)
+    code, _out, err = run(capsys, command[0], closed, *command[1:])
     assert code == 4, err
     assert closed.read_bytes() == damaged  # nothing more is written to a damaged store
     assert "damaged" in err and "passphrase" not in err.lower()
     assert made.name in err and "ipb-desktop restore" in err
+
+
+def test_damage_a_reading_command_never_reads_is_refused_by_the_next_command_that_writes(
+    closed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A command that only reads does not check the whole file first (seconds at a million payments): it answers
+    from pages that each pass their checksum as they are read. The next change checks every page, and refuses."""
+    _damage(closed, closed.stat().st_size // PAGE - 2)
+    damaged = closed.read_bytes()
+    assert run(capsys, "summary", closed)[0] == 0
+    code, _out, err = run(capsys, *WRITING[:1], closed, *WRITING[1:])
+    assert code == 4 and "damaged" in err
+    assert closed.read_bytes() == damaged
 
 
 def test_a_wrong_passphrase_is_still_a_wrong_passphrase(closed: Path, capsys: pytest.CaptureFixture[str]) -> None:
