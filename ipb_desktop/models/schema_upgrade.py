@@ -80,7 +80,9 @@ def migrate(conn: sa.Connection, cfg: Config | None = None) -> None:
     raw.execute("PRAGMA foreign_keys=OFF")
     try:
         with conn.begin():
+            set_aside = _set_aside_kept_sums(conn)
             command.upgrade(cfg, "heads")
+            _make_again(conn, set_aside)
             if conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
                 raise NotAStore(
                     _(
@@ -90,6 +92,35 @@ def migrate(conn: sa.Connection, cfg: Config | None = None) -> None:
                 )
     finally:
         raw.execute("PRAGMA foreign_keys=ON")
+
+
+def _kept_sums() -> tuple[Any, ...]:
+    """The tables the store keeps up to date by triggers from the payments and their parts, in the order they are
+    made: each module has TABLE, drop_statements() and create_statements() (which fills the table again)."""
+    from ipb_desktop.models import month_allocations, month_totals, payee_choices, payer_streams, search_index
+
+    return (search_index, month_totals, month_allocations, payee_choices, payer_streams)
+
+
+def _set_aside_kept_sums(conn: sa.Connection) -> list[Any]:
+    """Drop the kept sums (tables and triggers) before migrating. Their triggers on `allocation` read `transaction`,
+    so a migration that rebuilds `transaction` (as SQLite needs for most column changes) would fail part-way, and
+    triggers on a rebuilt table are lost with it; everything they hold can be added up again afterwards."""
+    present = set(conn.exec_driver_sql("SELECT name FROM sqlite_master").scalars())
+    found = [part for part in _kept_sums() if part.TABLE in present]
+    for part in found:
+        for statement in part.drop_statements():
+            conn.exec_driver_sql(statement)
+    return found
+
+
+def _make_again(conn: sa.Connection, set_aside: list[Any]) -> None:
+    """Make again, from the payments as the migrations left them, each kept sum set aside that no migration made."""
+    present = set(conn.exec_driver_sql("SELECT name FROM sqlite_master").scalars())
+    for part in set_aside:
+        if part.TABLE not in present:
+            for statement in part.create_statements():
+                conn.exec_driver_sql(statement)
 
 
 def _raw(conn: sa.Connection) -> Any:

@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from alembic.script import ScriptDirectory
 
 from ipb_desktop import backup, ledger
@@ -316,3 +317,11 @@ def test_a_migration_that_rebuilds_the_ledger_table_keeps_every_split_and_receip
     with Store.open(path, PASSPHRASE, extra_version_locations=[str(folder)]) as store, store.reading() as s:
         assert s.query(ledger.Allocation).count() == 4
         assert s.query(ledger.Receipt).count() == 1
+        # The sums kept by triggers were set aside for the rebuild and made again from the payments.
+        from ipb_desktop.models import month_allocations
+
+        kept = sorted(tuple(r) for r in s.execute(sa.text(f"SELECT * FROM {month_allocations.TABLE}")))
+        recount = sorted(tuple(r) for r in s.execute(sa.text(month_allocations.recount_statement())))
+        assert [row[-2:] for row in kept] and [row[-2:] for row in kept] == [row[-2:] for row in recount]
+        triggers = set(s.execute(sa.text("SELECT name FROM sqlite_master WHERE type = 'trigger'")).scalars())
+        assert {f"{month_allocations.TABLE}_allocation_insert", "month_total_after_insert"} <= triggers
