@@ -14,6 +14,7 @@ import contextlib
 import datetime as dt
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import time
@@ -79,13 +80,13 @@ def xvfb(display: str = "") -> Iterator[dict[str, str]]:
     if not display:
         display = next(f":{n}" for n in range(95, 20, -1) if not Path(f"/tmp/.X{n}-lock").exists())
     server = subprocess.Popen(
-        ["Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        ["Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-noreset"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     try:
-        for _ in range(100):
-            if Path(f"/tmp/.X11-unix/X{display[1:]}").exists():
+        for _ in range(200):
+            if _accepts(Path(f"/tmp/.X11-unix/X{display[1:]}")):
                 break
             if server.poll() is not None:
                 raise RuntimeError(f"Xvfb could not start on {display}")
@@ -94,6 +95,19 @@ def xvfb(display: str = "") -> Iterator[dict[str, str]]:
     finally:
         server.terminate()
         server.wait()
+
+
+def _accepts(sock: Path) -> bool:
+    """True once the X server answers on its socket (the file appears a moment before it listens: HomeBank
+    started in that moment could not open the display)."""
+    if not sock.exists():
+        return False
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+        try:
+            probe.connect(str(sock))
+        except OSError:
+            return False
+    return True
 
 
 def _cpu_seconds(pid: int) -> float:

@@ -18,6 +18,7 @@ from ipb_desktop.models.schema import BudgetHolder
 from ipb_desktop.models.store import Store
 from ipb_desktop.models.unlock_ahead import UnlockAhead
 from tests.conftest import PASSPHRASE
+from tests.models.test_robustness import run
 
 PAGE = 4096
 COMMANDS = [name for name in cli.COMMANDS if name != "init"]
@@ -28,14 +29,6 @@ def closed(filled_store: Store, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("IPB_PASSPHRASE", PASSPHRASE)
     filled_store.close()
     return filled_store.path
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
-    capsys.readouterr()
-    code = cli.main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err
-    return code, out, err
 
 
 def count_derivations(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
