@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
-
 from ipb_desktop import accounts, budget, figures, ledger, plan
 from ipb_desktop.cli.summary import summary_data
 from ipb_desktop.models.store import Store
@@ -16,6 +14,7 @@ from ipb_desktop.statements.data import statement_data
 from ipb_desktop.ui.home.page import read_home
 from ipb_desktop.ui.plan.page import read_plan
 from ipb_desktop.ui.settings.money import MoneySettings
+from tests.ui.keys import choose, press, type_over
 
 D = dt.date
 TODAY = D(2026, 6, 30)
@@ -72,25 +71,6 @@ def test_home_plan_summary_statement_and_csv_agree(store: Store) -> None:
     assert csv[("closing_balance", "")] == "1732.41"
 
 
-def _press(qtbot, button) -> None:
-    button.setFocus()
-    qtbot.keyClick(button, Qt.Key.Key_Space)
-
-
-def _type(qtbot, edit, text: str) -> None:
-    edit.setFocus()
-    edit.selectAll()
-    qtbot.keyClicks(edit, text)
-
-
-def _choose(qtbot, combo, value: object) -> None:
-    combo.setFocus()
-    target = combo.findData(value)
-    assert target >= 0
-    while combo.currentIndex() != target:
-        qtbot.keyClick(combo, Qt.Key.Key_Down if combo.currentIndex() < target else Qt.Key.Key_Up)
-
-
 def test_after_the_money_parts_of_the_window_home_plan_and_summary_agree(qtbot, open_window) -> None:
     """Opening balance typed in Settings, an assessed contribution added on Plan and paid in, a repayment and a
     clawback recorded on Plan, the account checked against the April bank statement on Spending: Home, Plan and
@@ -105,18 +85,18 @@ def test_after_the_money_parts_of_the_window_home_plan_and_summary_agree(qtbot, 
     money_settings = win.page_widgets["settings"].findChild(MoneySettings)
     money_settings.opening_day.setFocus()
     qtbot.keyClicks(money_settings.opening_day, "31/03/2026")
-    _type(qtbot, money_settings.opening_amount, "412.41")
-    _press(qtbot, money_settings.save_opening_button)
+    type_over(qtbot, money_settings.opening_amount, "412.41")
+    press(qtbot, money_settings.save_opening_button)
 
     win.show_page("plan")
     plan_page = win.page_widgets["plan"]
-    _press(qtbot, plan_page.add_stream_button)
+    press(qtbot, plan_page.add_stream_button)
     dialog = plan_page.dialog
-    _choose(qtbot, dialog.kind, "personal_contribution")
-    _type(qtbot, dialog.funder, "My contribution")
-    _type(qtbot, dialog.amount, "10")
-    _choose(qtbot, dialog.schedule, "weekly")
-    _press(qtbot, dialog.save_button)
+    choose(qtbot, dialog.kind, "personal_contribution")
+    type_over(qtbot, dialog.funder, "My contribution")
+    type_over(qtbot, dialog.amount, "10")
+    choose(qtbot, dialog.schedule, "weekly")
+    press(qtbot, dialog.save_button)
     with store.reading() as s:
         ids = {f.funder_name: f.stream_id for f in figures.stream_figures(s, budget.periods(s)[0].id, WINDOW_TODAY)}
     with store.transaction() as s:  # paid in, as a bank import would link it
@@ -124,13 +104,13 @@ def test_after_the_money_parts_of_the_window_home_plan_and_summary_agree(qtbot, 
             s, ledger.TransactionDraft(D(2026, 4, 6), "in", 2000, "A Testwood", stream_id=ids["My contribution"])
         )
     for funder, amount, clawback in (("Exampleshire Council", "200", False), ("Exampleshire ICB", "100", True)):
-        _press(qtbot, plan_page.repay_button)
+        press(qtbot, plan_page.repay_button)
         dialog = plan_page.dialog
-        _choose(qtbot, dialog.stream, ids[funder])
-        _type(qtbot, dialog.amount, amount)
+        choose(qtbot, dialog.stream, ids[funder])
+        type_over(qtbot, dialog.amount, amount)
         if clawback:
-            _press(qtbot, dialog.clawback)
-        _press(qtbot, dialog.save_button)
+            press(qtbot, dialog.clawback)
+        press(qtbot, dialog.save_button)
         assert plan_page.dialog is None
 
     win.show_page("spending")
@@ -139,9 +119,9 @@ def test_after_the_money_parts_of_the_window_home_plan_and_summary_agree(qtbot, 
     check = spending.dialog
     check.day.setFocus()
     qtbot.keyClicks(check.day, "30/04/2026")
-    _type(qtbot, check.balance, "1814.91")  # £412.41 + £1,382.50 + £20.00 paid in on 6 April
-    _press(qtbot, check.tick_all_button)
-    _press(qtbot, check.record_button)
+    type_over(qtbot, check.balance, "1814.91")  # £412.41 + £1,382.50 + £20.00 paid in on 6 April
+    press(qtbot, check.tick_all_button)
+    press(qtbot, check.record_button)
     assert not check.isVisible()
 
     win.show_page("home")

@@ -9,7 +9,6 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 
 from ipb_desktop import budget, figures, i18n, ledger, plan, repayments, settings
@@ -22,6 +21,7 @@ from ipb_desktop.ui.plan.repayment import RepaymentDialog
 from ipb_desktop.ui.shell.appearance import apply_language
 from ipb_desktop.ui.shell.main_window import MainWindow
 from tests.ui.conftest import TODAY
+from tests.ui.keys import choose, press
 
 
 def _page(qtbot, win: MainWindow) -> PlanPage:
@@ -42,19 +42,6 @@ def _column(model, heading: str) -> int:
 
 def _shown(model, row: int, heading: str) -> str:
     return str(model.data(model.index(row, _column(model, heading))))
-
-
-def _choose(qtbot, combo, value: object) -> None:
-    combo.setFocus()
-    target = combo.findData(value)
-    assert target >= 0
-    while combo.currentIndex() != target:
-        qtbot.keyClick(combo, Qt.Key.Key_Down if combo.currentIndex() < target else Qt.Key.Key_Up)
-
-
-def _press(qtbot, button: QWidget) -> None:
-    button.setFocus()
-    qtbot.keyClick(button, Qt.Key.Key_Space)
 
 
 def _stream_id(win: MainWindow, funder: str) -> int:
@@ -87,7 +74,7 @@ def test_each_stream_shows_budget_committed_spent_and_left(qtbot, open_window: M
 
 def test_a_mixed_budget_asks_how_much_is_paid_into_the_account(qtbot, open_window: MainWindow) -> None:
     page = _page(qtbot, open_window)
-    _press(qtbot, page.add_stream_button)
+    press(qtbot, page.add_stream_button)
     dialog = page.dialog
     assert isinstance(dialog, StreamDialog)
     assert not dialog.paid_in.isVisibleTo(dialog)  # a direct payment: all of it comes to the account
@@ -95,13 +82,13 @@ def test_a_mixed_budget_asks_how_much_is_paid_into_the_account(qtbot, open_windo
     qtbot.keyClicks(dialog.funder, "Westshire Mixed Care")
     dialog.amount.setFocus()
     qtbot.keyClicks(dialog.amount, "500")
-    _choose(qtbot, dialog.held, "mixed")
+    choose(qtbot, dialog.held, "mixed")
     assert dialog.paid_in.isVisibleTo(dialog)
-    _press(qtbot, dialog.save_button)
+    press(qtbot, dialog.save_button)
     assert "how much of each payment is paid into the account" in dialog.form.problem_text("paid_in")
     dialog.paid_in.setFocus()
     qtbot.keyClicks(dialog.paid_in, "300")
-    _press(qtbot, dialog.save_button)
+    press(qtbot, dialog.save_button)
     assert page.dialog is None
     stream_id = _stream_id(open_window, "Westshire Mixed Care")
     with open_window.ctx.store.reading() as s:
@@ -115,12 +102,12 @@ def test_a_mixed_budget_asks_how_much_is_paid_into_the_account(qtbot, open_windo
     page.streams_table.setCurrentIndex(
         page.streams_model.index(next(i for i, s in enumerate(page.streams_model.rows) if s.stream_id == stream_id), 0)
     )
-    _press(qtbot, page.edit_stream_button)
+    press(qtbot, page.edit_stream_button)
     dialog = page.dialog
     assert dialog.paid_in.text() == "300.00"
     dialog.notes.setFocus()
     qtbot.keyClicks(dialog.notes, "Agreed at my review")
-    _press(qtbot, dialog.save_button)
+    press(qtbot, dialog.save_button)
     with open_window.ctx.store.reading() as s:
         assert budget.get_stream(s, stream_id).paid_in_pence == 30000
 
@@ -135,16 +122,16 @@ def test_a_repayment_or_clawback_to_a_funder(qtbot, open_window: MainWindow, cla
     qtbot.keyClick(page.streams_table, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)  # Record a repayment…
     qtbot.waitUntil(lambda: isinstance(page.dialog, RepaymentDialog))
     dialog = page.dialog
-    _choose(qtbot, dialog.stream, council)
+    choose(qtbot, dialog.stream, council)
     dialog.amount.setFocus()
     qtbot.keyClicks(dialog.amount, "0")
-    _press(qtbot, dialog.save_button)
+    press(qtbot, dialog.save_button)
     assert "more than 0.00" in dialog.form.problem_text("amount")
     dialog.amount.selectAll()
     qtbot.keyClicks(dialog.amount, "200")
     if clawback:
-        _press(qtbot, dialog.clawback)
-    _press(qtbot, dialog.save_button)
+        press(qtbot, dialog.clawback)
+    press(qtbot, dialog.save_button)
     assert page.dialog is None
     with open_window.ctx.store.reading() as s:
         paid = s.scalars(
@@ -207,7 +194,7 @@ def test_built_in_names_on_plan_are_in_welsh(welsh, filled_store: Store, qtbot, 
         for c in range(page.streams_model.columnCount())
     ]
     assert i18n._("Committed") in headings and "Committed" not in headings
-    _press(qtbot, page.add_line_button)
+    press(qtbot, page.add_line_button)
     dialog = page.dialog
     assert isinstance(dialog, PlanLineDialog)
     names = [dialog.category.itemText(i) for i in range(dialog.category.count())]

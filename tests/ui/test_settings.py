@@ -11,6 +11,7 @@ from ipb_desktop.ui.help.page import HelpDialog
 from ipb_desktop.ui.settings.page import SettingsPage
 from ipb_desktop.ui.shell.main_window import MainWindow
 from tests.conftest import PASSPHRASE
+from tests.ui.keys import choose
 
 
 def _page(win: MainWindow) -> SettingsPage:
@@ -25,18 +26,10 @@ def _setting(win: MainWindow, key: str) -> str:
         return settings.get(s, key)
 
 
-def _choose(qtbot, combo, value: str) -> None:
-    combo.setFocus()
-    target = combo.findData(value)
-    assert target >= 0
-    while combo.currentIndex() != target:
-        qtbot.keyClick(combo, Qt.Key.Key_Down if combo.currentIndex() < target else Qt.Key.Key_Up)
-
-
 def test_text_size_scales_the_whole_app_and_undo_puts_it_back(qtbot, open_window: MainWindow) -> None:
     page = _page(open_window)
     normal = QApplication.font().pointSizeF()
-    _choose(qtbot, page.combos["text_scale_percent"], "200")  # each step is applied (and undoable) at once
+    choose(qtbot, page.combos["text_scale_percent"], "200")  # each step is applied (and undoable) at once
     assert _setting(open_window, "text_scale_percent") == "200"
     assert QApplication.font().pointSizeF() == normal * 2
     open_window.undo_action.trigger()
@@ -49,7 +42,7 @@ def test_text_size_scales_the_whole_app_and_undo_puts_it_back(qtbot, open_window
 
 def test_auto_lock_minutes(qtbot, open_window: MainWindow) -> None:
     page = _page(open_window)
-    _choose(qtbot, page.combos["auto_lock_minutes"], "15")
+    choose(qtbot, page.combos["auto_lock_minutes"], "15")
     assert _setting(open_window, "auto_lock_minutes") == "15"
     assert open_window.idle.minutes == 15
 

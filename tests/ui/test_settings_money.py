@@ -6,13 +6,13 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QWidget
 
 from ipb_desktop import accounts, budget, figures, settings
 from ipb_desktop.formatting import money
 from ipb_desktop.ui.settings.money import MoneySettings
 from ipb_desktop.ui.shell.main_window import MainWindow
 from tests.ui.conftest import TODAY
+from tests.ui.keys import choose, press, type_over
 
 
 def _section(qtbot, win: MainWindow) -> MoneySettings:
@@ -27,25 +27,6 @@ def _setting(win: MainWindow, key: str) -> str:
         return settings.get(s, key)
 
 
-def _choose(qtbot, combo, value: str) -> None:
-    combo.setFocus()
-    target = combo.findData(value)
-    assert target >= 0
-    while combo.currentIndex() != target:
-        qtbot.keyClick(combo, Qt.Key.Key_Down if combo.currentIndex() < target else Qt.Key.Key_Up)
-
-
-def _type(qtbot, edit: QLineEdit, text: str) -> None:
-    edit.setFocus()
-    edit.selectAll()
-    qtbot.keyClicks(edit, text)
-
-
-def _press(qtbot, button: QWidget) -> None:
-    button.setFocus()
-    qtbot.keyClick(button, Qt.Key.Key_Space)
-
-
 def _surplus(win: MainWindow) -> int:
     with win.ctx.store.reading() as s:
         period = budget.period_for(s, TODAY)
@@ -56,19 +37,19 @@ def test_surplus_basis_weeks_and_contingency(qtbot, open_window: MainWindow) -> 
     section = _section(qtbot, open_window)
     assert _setting(open_window, "surplus_basis") == "weekly_payment"
     assert "Surplus: £0.00" in section.surplus_words.text()  # 8 weeks of the weekly payments is more than held
-    _choose(qtbot, section.basis, "planned")
-    _choose(qtbot, section.weeks, "4")
+    choose(qtbot, section.basis, "planned")
+    choose(qtbot, section.weeks, "4")
     assert (_setting(open_window, "surplus_basis"), _setting(open_window, "surplus_weeks")) == ("planned", "4")
     before = _surplus(open_window)
     assert before > 0
     assert f"Surplus: {money(before)}" in section.surplus_words.text()
     assert "4 weeks of planned spending" in section.surplus_words.text()
 
-    _type(qtbot, section.contingency, "lots")
+    type_over(qtbot, section.contingency, "lots")
     qtbot.keyClick(section.contingency, Qt.Key.Key_Return)
     assert "not an amount of money" in section.surplus_form.problem_text("contingency")
     assert _setting(open_window, "contingency_pence") == ""
-    _type(qtbot, section.contingency, "100")
+    type_over(qtbot, section.contingency, "100")
     qtbot.keyClick(section.contingency, Qt.Key.Key_Return)
     assert _setting(open_window, "contingency_pence") == "10000"
     assert _surplus(open_window) == max(0, before - 10000)
@@ -83,15 +64,15 @@ def test_surplus_basis_weeks_and_contingency(qtbot, open_window: MainWindow) -> 
 
 def test_account_details_need_exactly_four_digits(qtbot, open_window: MainWindow) -> None:
     section = _section(qtbot, open_window)
-    _type(qtbot, section.account_name, "Alys Testwood direct payments")
-    _type(qtbot, section.last_four, "12a4")
-    _type(qtbot, section.users, "Alys and her sister Bryn")
-    _press(qtbot, section.save_account_button)
+    type_over(qtbot, section.account_name, "Alys Testwood direct payments")
+    type_over(qtbot, section.last_four, "12a4")
+    type_over(qtbot, section.users, "Alys and her sister Bryn")
+    press(qtbot, section.save_account_button)
     assert "last four digits" in section.account_form.problem_text("last_four")
     with open_window.ctx.store.reading() as s:
         assert not accounts.identity(s).is_set
-    _type(qtbot, section.last_four, "1234")
-    _press(qtbot, section.save_account_button)
+    type_over(qtbot, section.last_four, "1234")
+    press(qtbot, section.save_account_button)
     with open_window.ctx.store.reading() as s:
         assert accounts.identity(s) == accounts.AccountIdentity(
             "Alys Testwood direct payments", "1234", "Alys and her sister Bryn"
@@ -107,8 +88,8 @@ def test_opening_balance_typed_by_hand_counts_in_the_balance(qtbot, open_window:
     assert "No opening balance yet" in section.opening_words.text()
     section.opening_day.setFocus()
     qtbot.keyClicks(section.opening_day, "31/03/2026")
-    _type(qtbot, section.opening_amount, "412.41")
-    _press(qtbot, section.save_opening_button)
+    type_over(qtbot, section.opening_amount, "412.41")
+    press(qtbot, section.save_opening_button)
     with open_window.ctx.store.reading() as s:
         found = accounts.opening(s)
         assert (found.on_date, found.balance_pence) == (dt.date(2026, 3, 31), 41241)
