@@ -1,4 +1,5 @@
-"""Persistence: SQLAlchemy mapped classes, the encrypted store, and Alembic migrations."""
+"""Persistence: SQLAlchemy mapped classes, the encrypted store, and Alembic migrations.
 
-# Every mapped class must be on Base.metadata whenever the schema is (migrations, the schema-head test).
-from ipb_desktop.models import employment as _employment  # noqa: F401
+Importing this package loads nothing more: the keyed connection (`keyed`, `unlock_ahead`) can start before
+SQLAlchemy is imported (`schema` brings in every mapped class, `employment` too).
+"""

@@ -397,3 +397,8 @@ class Document(Base):
     import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id"), index=True)
     added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+# Every mapped class must be on Base.metadata whenever the schema is (migrations, the schema-head test); the
+# employment tables live in their own module, which needs Base from here, so it comes last.
+from ipb_desktop.models import employment as _employment  # noqa: E402, F401  # isort: skip
