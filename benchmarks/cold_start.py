@@ -1,11 +1,15 @@
 """One cold start of the app window, for benchmarks/run.py: start Python, import the window code, unlock the
 store, show the main window on Home and stop at Home's first paint (offscreen Qt).
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/cold_start.py STORE PASSPHRASE TODAY
+    QT_QPA_PLATFORM=offscreen PYTHON_KEYRING_BACKEND=bench_keyring.BenchKeyring IPB_HOME=DIR \
+        .venv/bin/python benchmarks/cold_start.py STORE PASSPHRASE TODAY
 
 Prints one JSON line: the wall-clock time (time.time()) of the first paint of the Home page and this process's
 peak memory then. The parent measures from just before it started this process, so Python's own start-up counts.
-The passphrase is given (as the keyring would give it to the real app); the window is 1100 x 760 as in run_gui.
+The store opens the way `ipb-desktop STORE` opens a store this computer remembers: the passphrase comes from the
+keyring (`bench_keyring`, which answers PASSPHRASE; run.py puts the store in IPB_HOME's recent list first), asked
+and keyed from the program's start (`ipb_desktop.unlock_early`) while the window's code is imported, and the
+window opens it as it does a store given to it. The window is 1100 x 760 as in run_gui.
 """
 
 from __future__ import annotations
@@ -21,7 +25,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from pathlib import Path
 
-# The window code first, in the order `ipb-desktop` imports it (ipb_desktop.ui.app decides what comes before Qt).
+# What `ipb-desktop STORE` does before the window's code is imported (`ipb_desktop.app.main`).
+try:
+    from ipb_desktop import unlock_early
+except ImportError:  # a version from before unlock_early, measured side by side
+    unlock_early = None  # type: ignore[assignment]
+if unlock_early is not None and not os.environ.get("IPB_BENCH_CACHE_MB"):
+    unlock_early.begin(Path(sys.argv[1]).absolute())
+
+# The window code next, in the order `ipb-desktop` imports it (ipb_desktop.ui.app decides what comes before Qt).
 from ipb_desktop.ui.app import make_app  # isort: skip
 from PySide6.QtCore import QEvent, QObject, QTimer
 
@@ -50,16 +62,22 @@ def main() -> int:
     window = MainWindow()
     window.ctx.today = lambda: today
     window.resize(1100, 760)
-    store = Store.open(path, passphrase)
     megabytes = os.environ.get("IPB_BENCH_CACHE_MB")  # run.py --cache-mb: an experiment, not the app's setting
     if megabytes:
+        store = Store.open(path, passphrase)
         with store.engine.connect() as conn:
             conn.connection.driver_connection.execute(f"PRAGMA cache_size = -{int(megabytes) * 1024}")
-    window.enter(store)
+        window.enter(store)
+        window.show()
+    else:  # as `ipb_desktop.ui.app.start_window` with a store given: show the window, then open the store
+        window.show()
+        window.open_path(path.absolute())
+    if window.ctx.store is None:
+        print(json.dumps({"error": "the store did not open from the keyring"}))
+        return 1
     target: QObject = window.page_widgets.get("home") or window
     watcher = FirstPaint(target)
     app.installEventFilter(watcher)
-    window.show()
     QTimer.singleShot(30_000, app.quit)  # never hang a benchmark run
     app.exec()
     painted_at = watcher.painted_at

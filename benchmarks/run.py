@@ -570,8 +570,33 @@ WORKERS: dict[str, Callable[[Path, int], dict[str, Any]]] = {
 # -- whole processes -----------------------------------------------------------------------------------------------
 
 
+def _remembered(store_dir: Path, env: dict[str, str]) -> dict[str, str]:
+    """`env` for a window that remembers the store: in the recent list of env's IPB_HOME, with a keyring that
+    answers its passphrase (bench_keyring), as on the computer of a person who ticked "remember"."""
+    from ipb_desktop import appconfig
+
+    store = _open(store_dir)
+    path, store_uuid = store.path, store.uuid
+    store.close()
+    before = os.environ.get("IPB_HOME")
+    os.environ["IPB_HOME"] = env["IPB_HOME"]
+    try:
+        appconfig.note_opened(path, store_uuid)
+    finally:
+        if before is None:
+            del os.environ["IPB_HOME"]
+        else:
+            os.environ["IPB_HOME"] = before
+    return {
+        **env,
+        "PYTHON_KEYRING_BACKEND": "bench_keyring.BenchKeyring",
+        "IPB_BENCH_KEYRING_PASSPHRASE": generate.BENCH_PASSPHRASE,
+    }
+
+
 def cold_start(store_dir: Path, runs: int) -> dict[str, Any]:
-    """Process start to the Home page's first paint; one warm-up run first (bytecode, disk cache)."""
+    """Process start to the Home page's first paint, the store opened from the keyring as `ipb-desktop STORE` opens
+    a remembered one; one warm-up run first (bytecode, disk cache)."""
     argv = [
         PY,
         str(HERE / "cold_start.py"),
@@ -579,10 +604,11 @@ def cold_start(store_dir: Path, runs: int) -> dict[str, Any]:
         generate.BENCH_PASSPHRASE,
         generate.BENCH_TODAY.isoformat(),
     ]
+    env = _remembered(store_dir, child_env())
     walls, cpus, peaks = [], [], []
     for n in range(runs + 1):
         started_at = time.time()
-        _wall, cpu, peak_kb, out = timed_process(argv, child_env())
+        _wall, cpu, peak_kb, out = timed_process(argv, env)
         painted_at = json.loads(out.decode().strip().splitlines()[-1])["painted_at"]
         if n:
             walls.append(painted_at - started_at)

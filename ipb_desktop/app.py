@@ -72,6 +72,13 @@ def store_argument(args: Sequence[str]) -> Path | None:
     return path.absolute() if looks_like_file else None
 
 
+def _unlock_early(store: Path | None) -> None:
+    """Ask the keyring and derive the store's key on a worker thread while the window's code is imported."""
+    from ipb_desktop import unlock_early
+
+    unlock_early.begin(store)
+
+
 def _program() -> str:
     return sys.argv[0] if sys.argv and sys.argv[0] else "ipb-desktop"
 
@@ -85,9 +92,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     crash.disable_core_dumps()
     crash.install()
     if not args:
+        _unlock_early(None)
         return _run_gui([_program()])
     store = store_argument(args)
     if store is not None:
+        _unlock_early(store)
         return _run_gui([_program()], store)
     from ipb_desktop import cli
 

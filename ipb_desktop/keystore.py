@@ -78,11 +78,17 @@ def _ask(question: Callable[[], T]) -> T:
             finished.set()
 
     threading.Thread(target=run, name="ipb-keyring", daemon=True).start()
-    if not _waiter(finished, TIMEOUT_SECONDS) and not finished.is_set():
-        raise _timed_out()
+    wait_for_answer(finished)
     if failure:
         raise failure[0]
     return outcome[0]
+
+
+def wait_for_answer(finished: threading.Event) -> None:
+    """Wait (the window keeps painting) until a question put to the keyring on another thread is answered; raise
+    KeyringTimedOut if that takes too long."""
+    if not _waiter(finished, TIMEOUT_SECONDS) and not finished.is_set():
+        raise _timed_out()
 
 
 def keyring_available() -> bool:
@@ -130,10 +136,15 @@ def recall_or_raise(store_uuid: str) -> str | None:
     """The remembered passphrase, or None. Raises KeyringTimedOut when the keyring does not answer in time."""
     if not keyring_available():
         return None
+    return _ask(lambda: recall_here(store_uuid))
+
+
+def recall_here(store_uuid: str) -> str | None:
+    """The remembered passphrase, or None, asked on this thread with no time limit (for a worker thread)."""
+    if not keyring_available():
+        return None
     try:
-        value = _ask(lambda: keyring.get_password(SERVICE, store_uuid))
-    except KeyringTimedOut:
-        raise
+        value = keyring.get_password(SERVICE, store_uuid)
     except KeyringError:
         return None
     return value if isinstance(value, str) else None

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ipb_desktop import appconfig, keystore, seed
+from ipb_desktop import appconfig, keystore, seed, unlock_early
 from ipb_desktop.errors import WrongPassphrase
 from ipb_desktop.models.store import Store
+from ipb_desktop.models.unlock_ahead import UnlockAhead
 
 
 def open_remembered(path: Path) -> Store | None:
@@ -18,16 +19,34 @@ def open_remembered(path: Path) -> Store | None:
     store_uuid = appconfig.remembered_uuid(path)
     if store_uuid is None:
         return None
-    passphrase = keystore.recall_or_raise(store_uuid)
+    passphrase, ahead = _recall(path, store_uuid)
     if passphrase is None:
         return None
     try:
-        store = Store.open(path, passphrase)
+        store = Store.open(path, passphrase, ahead=ahead)
     except WrongPassphrase:
         keystore.forget(store_uuid)
         return None
+    finally:
+        if ahead is not None:
+            ahead.discard()  # not taken when the store could not be opened
     appconfig.note_opened(store.path, store.uuid)
     return store
+
+
+def _recall(path: Path, store_uuid: str) -> tuple[str | None, UnlockAhead | None]:
+    """The remembered passphrase, and the store's keyed connection if `unlock_early` began one as the app started."""
+    early = unlock_early.take(path, store_uuid)
+    if early is None:
+        return keystore.recall_or_raise(store_uuid), None
+    try:
+        keystore.wait_for_answer(early.finished)
+    except keystore.KeyringTimedOut:
+        unlock_early.discard(early)
+        raise
+    if not early.asked:
+        return keystore.recall_or_raise(store_uuid), None
+    return early.passphrase, early.ahead
 
 
 def _after_open(store: Store, passphrase: str, remember: bool) -> str | None:
