@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph, Spacer
 from reportlab.platypus.flowables import Flowable
-from reportlab.platypus.tables import Table
 
 from ipb_desktop import vocabulary as labels
 from ipb_desktop.figures import OUTCOME_SHARE_RULE
@@ -29,16 +28,15 @@ from ipb_desktop.statements.charts import Series, ratings_chart
 from ipb_desktop.statements.layout import (
     FONT,
     FRAME_WIDTH,
+    KEEP_TOGETHER_ROWS,
     Styles,
     build,
     escape,
-    kept,
     key_value_table,
     para,
     ruled_space,
     signature_block,
     styles,
-    table,
 )
 from ipb_desktop.statements.pdf_employment import employment_section
 from ipb_desktop.statements.pdf_payments import missing_receipts_line
@@ -59,6 +57,7 @@ from ipb_desktop.statements.pdf_statement import (
     transactions_section,
 )
 from ipb_desktop.statements.pdf_text import outcome_facts
+from ipb_desktop.statements.ratings_table import RatingsTable
 from ipb_desktop.statements.review_answers import QUESTION_LABELS, written_with
 from ipb_desktop.statements.review_data import OutcomeReview, RatingPoint, ReviewPackData, review_pack_data
 
@@ -123,7 +122,7 @@ def _short_cell(text: str, width: float, st: Styles) -> str:
     return "\n".join(simpleSplit(text, FONT, st.look.table, room))
 
 
-def _ratings_table(ratings: list[RatingPoint], st: Styles) -> Table:
+def _ratings_table(ratings: list[RatingPoint], st: Styles) -> RatingsTable:
     """Each rating with who gave it and the note; the scale is a column only when more than one is used."""
     scales = {r.scale for r in ratings}
     show_scale = len(scales) > 1 or RatingScale.OWN_WORDS not in scales
@@ -133,7 +132,7 @@ def _ratings_table(ratings: list[RatingPoint], st: Styles) -> Table:
     )
     widths = [w * mm for w in sizes]
     widths.append(FRAME_WIDTH - sum(widths))
-    rows: list[list[Any]] = [[para(h, st.cell_bold) for h in head]]
+    rows: list[list[str | Paragraph]] = []
     for r in ratings:
         scale = labels.rating_scale(r.scale)
         if r.instrument:
@@ -145,7 +144,7 @@ def _ratings_table(ratings: list[RatingPoint], st: Styles) -> Table:
                 para(_short_note(r.note), st.cell) if r.note else "",
             ]
         )
-    return table(rows, widths, st.look)
+    return RatingsTable([para(h, st.cell_bold) for h in head], rows, widths, st.look)
 
 
 NOTE_IN_TABLE = 400  # characters of a note shown in the table; longer notes are printed in full below it
@@ -214,7 +213,9 @@ def _outcome(number: int, outcome: OutcomeReview, data: ReviewPackData, st: Styl
     if outcome.ratings:
         listed, left_out = _listed_ratings(outcome, s.start)
         story.append(Spacer(1, st.look.gap))
-        story.append(kept(_ratings_table(listed, st)))
+        ratings_table = _ratings_table(listed, st)
+        # A short table is kept on one page, as layout.kept keeps one.
+        story.append(KeepTogether([ratings_table]) if ratings_table.row_count <= KEEP_TOGETHER_ROWS else ratings_table)
         if left_out:
             story.append(para(_("Earlier ratings are in the chart above."), st.note))
         story += _long_notes(listed, st)
