@@ -21,6 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.flowables import Flowable
 
 from ipb_desktop import formatting
+from ipb_desktop.statements.drawn_text import DrawnText
 from ipb_desktop.statements.layout import FONT, FONT_BOLD, register_fonts
 
 # (marker, dash pattern) for the 1st, 2nd, 3rd ... series. The fourth marker is a circle like the first (it was
@@ -258,12 +259,10 @@ class RatingsChart(Flowable):  # type: ignore[misc]
         """Black text in `font` at the chart's size. Each line is a point, where the left end of the text's
         baseline is from that point, and the words: written as reportlab wrote a label, a move to its point
         and the text at its offset, so every reader finds the text exactly where it was."""
-        text = self.canv.beginText()
-        text.setFont(font, self.font_size)
+        text = DrawnText(self.canv, font, self.font_size, self.font_size * 1.2)
         code: list[str] = self.canv._code
         for (x, y), (dx, dy), words in lines:
-            text._curSubset = -1  # each label names its font again, inside its own BT ... ET
-            shown = text._formatText(words)
+            shown = text.shown(words)  # each label names its font again, inside its own BT ... ET
             if dx or dy:
                 code.append(f"q 1 0 0 1 {fp_str(x, y)} cm BT 1 0 0 1 {fp_str(dx, dy)} Tm {shown} T* ET Q")
             else:

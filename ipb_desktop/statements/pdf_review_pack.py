@@ -9,6 +9,7 @@ notes and signatures. Large print makes every text bigger and gives it more room
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
@@ -18,9 +19,10 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph, Spacer
 from reportlab.platypus.flowables import Flowable
 
+from ipb_desktop import formatting
 from ipb_desktop import vocabulary as labels
 from ipb_desktop.figures import OUTCOME_SHARE_RULE
-from ipb_desktop.i18n import _
+from ipb_desktop.i18n import _, current_locale
 from ipb_desktop.models.enums import RatingScale
 from ipb_desktop.models.store import Store
 from ipb_desktop.outcomes import SCORE_RANGES
@@ -116,10 +118,21 @@ def _listed_ratings(outcome: OutcomeReview, start: dt.date) -> tuple[list[Rating
 
 def _short_cell(text: str, width: float, st: Styles) -> str:
     """Short text as a plain table cell, wrapped to the column: much cheaper to lay out than a Paragraph."""
-    room = width - 6  # the table's left and right padding
-    if stringWidth(text, FONT, st.look.table) <= room:
+    return _wrapped(text, width - 6, st.look.table)  # less the table's left and right padding
+
+
+@lru_cache(maxsize=4096)
+def _wrapped(text: str, room: float, size: float) -> str:
+    """`text` in lines that fit in `room` points (remembered: dates, scores and who rated repeat on every row)."""
+    if stringWidth(text, FONT, size) <= room:
         return text
-    return "\n".join(simpleSplit(text, FONT, st.look.table, room))
+    return "\n".join(simpleSplit(text, FONT, size, room))
+
+
+@lru_cache(maxsize=4096)
+def _day_long(day: dt.date, locale: str) -> str:
+    """`formatting.date_long` (23 November 2026), remembered for each day."""
+    return formatting.date_long(day, locale)
 
 
 def _ratings_table(ratings: list[RatingPoint], st: Styles) -> RatingsTable:
@@ -133,11 +146,13 @@ def _ratings_table(ratings: list[RatingPoint], st: Styles) -> RatingsTable:
     widths = [w * mm for w in sizes]
     widths.append(FRAME_WIDTH - sum(widths))
     rows: list[list[str | Paragraph]] = []
+    locale = current_locale()
     for r in ratings:
         scale = labels.rating_scale(r.scale)
         if r.instrument:
             scale = _("{scale}: {instrument}").format(scale=scale, instrument=r.instrument)
-        short = [day_long(r.day), str(r.score), *([scale] if show_scale else []), labels.recorder(r.recorded_by)]
+        who = labels.recorder(r.recorded_by)
+        short = [_day_long(r.day, locale), str(r.score), *([scale] if show_scale else []), who]
         rows.append(
             [
                 *(_short_cell(text, width, st) for text, width in zip(short, widths[:-1], strict=True)),

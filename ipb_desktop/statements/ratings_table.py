@@ -18,6 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 from reportlab.platypus.flowables import Flowable
 
+from ipb_desktop.statements.drawn_text import DrawnText
 from ipb_desktop.statements.layout import FONT, GREY, PAGE_HEIGHT, RULE, Look
 
 Cell: TypeAlias = Any  # plain text (str) or a Paragraph
@@ -130,7 +131,7 @@ class RatingsTable(Flowable):  # type: ignore[misc]
         canv.setFont(FONT, size, leading)
         for cell, x in zip(self.header, xs, strict=False):
             cell.drawOn(canv, x + 3, tops[0] - pad - cell.height)
-        text = _Text(canv)
+        text = DrawnText(canv, FONT, size, leading)
         code: list[str] = canv._code
         start, stop = self._span
         for index in range(start, stop):
@@ -171,22 +172,3 @@ class RatingsTable(Flowable):  # type: ignore[misc]
         canv.line(0, tops[1], full, tops[1])
         canv.restoreState()
         canv.restoreState()
-
-
-class _Text:
-    """Plain cell text as `Canvas.drawString` writes it in the canvas's current font, each string's operators
-    worked out once per document (dates, scores and "Me" repeat on every row)."""
-
-    def __init__(self, canv: Canvas) -> None:
-        self.text = canv.beginText()
-        key = (canv._fontname, canv._fontsize, canv._leading)
-        self.known: dict[str, str] = canv.__dict__.setdefault("_ipb_ratings_text", {}).setdefault(key, {})
-
-    def shown(self, line: str) -> str:
-        found = self.known.get(line)
-        if found is None:
-            if len(self.known) >= 4096:
-                self.known.clear()
-            self.text._curSubset = -1  # a new text object names its font again
-            found = self.known[line] = self.text._formatText(line)
-        return found
