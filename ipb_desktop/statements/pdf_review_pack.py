@@ -27,6 +27,7 @@ from ipb_desktop.models.enums import RatingScale
 from ipb_desktop.models.store import Store
 from ipb_desktop.outcomes import SCORE_RANGES
 from ipb_desktop.statements.charts import Series, ratings_chart
+from ipb_desktop.statements.facts_table import FactsTable
 from ipb_desktop.statements.layout import (
     FONT,
     FRAME_WIDTH,
@@ -34,7 +35,6 @@ from ipb_desktop.statements.layout import (
     Styles,
     build,
     escape,
-    key_value_table,
     para,
     ruled_space,
     signature_block,
@@ -202,7 +202,7 @@ def _outcome(number: int, outcome: OutcomeReview, data: ReviewPackData, st: Styl
     s = data.statement
     title = _("Outcome {number}: {words}").format(number=number, words=outcome.what_matters)
     facts = outcome_facts(outcome, data)
-    head: list[Flowable] = [Paragraph(escape(title), st.h2), key_value_table(facts, st)]
+    head: list[Flowable] = [Paragraph(escape(title), st.h2), FactsTable(facts, st, 55 * mm)]
     story: list[Flowable] = []
     charts: list[Flowable] = []
     large = st.look.large

@@ -1,6 +1,6 @@
-"""The review pack's table of ratings, drawn straight onto the page: it looks exactly like the ruled tables of
-every other document (a reportlab Table with `table_style`), runs over as many pages as it needs with its header
-on each, and loses no rating or note on the way."""
+"""The review pack's tables of ratings and of an outcome's facts, drawn straight onto the page: they look exactly
+like the ruled tables of every other document (reportlab Tables with `table_style`, `key_value_table`), run over
+as many pages as they need (the ratings with their header on each), and lose no rating or note on the way."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from pypdf import PdfReader
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Table
 
-from ipb_desktop.statements.layout import FRAME_WIDTH, build, escape, styles, table_style
+from ipb_desktop.statements.facts_table import FactsTable
+from ipb_desktop.statements.layout import FRAME_WIDTH, build, escape, key_value_table, styles, table_style
 from ipb_desktop.statements.ratings_table import RatingsTable
 
 HEADER = ("Date", "Score", "Recorded by", "Note")
@@ -80,3 +81,16 @@ def test_a_long_table_repeats_its_header_on_every_page_and_loses_no_rating() -> 
         assert f"Rating {n}:" in text or n % 4 == 0
     dates = re.findall(r"\d\d [A-Z][a-z]+ 20\d\d", text)
     assert dates[:140] == [row[0] for row in rows]  # every rating once, in order, across the pages
+
+
+@pytest.mark.parametrize("large", [False, True])
+@pytest.mark.parametrize("lines", [4, 60])
+def test_an_outcomes_facts_look_exactly_like_a_key_value_table(lines: int, large: bool) -> None:
+    st = styles(large)
+    facts = [("How I will know", "I go to the shop on my own")] + [
+        (f"Support {n}", f"Personal assistant {n} hours a week " * (1 + n % 5)) for n in range(lines - 1)
+    ]
+    before = _pages(_pdf(key_value_table(facts, st, 55 * mm), large))
+    drawn = _pages(_pdf(FactsTable(facts, st, 55 * mm), large))
+    assert (len(before) > 1) == (lines == 60)  # a few lines fit on a page; sixty run over
+    assert drawn == before  # the same grey labels, values, rules and box, page for page
