@@ -9,36 +9,36 @@ notes and signatures. Large print makes every text bigger and gives it more room
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph, Spacer
 from reportlab.platypus.flowables import Flowable
-from reportlab.platypus.tables import Table
 
+from ipb_desktop import formatting
 from ipb_desktop import vocabulary as labels
 from ipb_desktop.figures import OUTCOME_SHARE_RULE
-from ipb_desktop.i18n import _
+from ipb_desktop.i18n import _, current_locale
 from ipb_desktop.models.enums import RatingScale
 from ipb_desktop.models.store import Store
 from ipb_desktop.outcomes import SCORE_RANGES
 from ipb_desktop.statements.charts import Series, ratings_chart
+from ipb_desktop.statements.facts_table import FactsTable
 from ipb_desktop.statements.layout import (
     FONT,
     FRAME_WIDTH,
+    KEEP_TOGETHER_ROWS,
     Styles,
     build,
     escape,
-    kept,
-    key_value_table,
     para,
     ruled_space,
     signature_block,
     styles,
-    table,
 )
 from ipb_desktop.statements.pdf_employment import employment_section
 from ipb_desktop.statements.pdf_payments import missing_receipts_line
@@ -59,6 +59,7 @@ from ipb_desktop.statements.pdf_statement import (
     transactions_section,
 )
 from ipb_desktop.statements.pdf_text import outcome_facts
+from ipb_desktop.statements.ratings_table import RatingsTable
 from ipb_desktop.statements.review_answers import QUESTION_LABELS, written_with
 from ipb_desktop.statements.review_data import OutcomeReview, RatingPoint, ReviewPackData, review_pack_data
 
@@ -117,13 +118,24 @@ def _listed_ratings(outcome: OutcomeReview, start: dt.date) -> tuple[list[Rating
 
 def _short_cell(text: str, width: float, st: Styles) -> str:
     """Short text as a plain table cell, wrapped to the column: much cheaper to lay out than a Paragraph."""
-    room = width - 6  # the table's left and right padding
-    if stringWidth(text, FONT, st.look.table) <= room:
+    return _wrapped(text, width - 6, st.look.table)  # less the table's left and right padding
+
+
+@lru_cache(maxsize=4096)
+def _wrapped(text: str, room: float, size: float) -> str:
+    """`text` in lines that fit in `room` points (remembered: dates, scores and who rated repeat on every row)."""
+    if stringWidth(text, FONT, size) <= room:
         return text
-    return "\n".join(simpleSplit(text, FONT, st.look.table, room))
+    return "\n".join(simpleSplit(text, FONT, size, room))
 
 
-def _ratings_table(ratings: list[RatingPoint], st: Styles) -> Table:
+@lru_cache(maxsize=4096)
+def _day_long(day: dt.date, locale: str) -> str:
+    """`formatting.date_long` (23 November 2026), remembered for each day."""
+    return formatting.date_long(day, locale)
+
+
+def _ratings_table(ratings: list[RatingPoint], st: Styles) -> RatingsTable:
     """Each rating with who gave it and the note; the scale is a column only when more than one is used."""
     scales = {r.scale for r in ratings}
     show_scale = len(scales) > 1 or RatingScale.OWN_WORDS not in scales
@@ -133,19 +145,21 @@ def _ratings_table(ratings: list[RatingPoint], st: Styles) -> Table:
     )
     widths = [w * mm for w in sizes]
     widths.append(FRAME_WIDTH - sum(widths))
-    rows: list[list[Any]] = [[para(h, st.cell_bold) for h in head]]
+    rows: list[list[str | Paragraph]] = []
+    locale = current_locale()
     for r in ratings:
         scale = labels.rating_scale(r.scale)
         if r.instrument:
             scale = _("{scale}: {instrument}").format(scale=scale, instrument=r.instrument)
-        short = [day_long(r.day), str(r.score), *([scale] if show_scale else []), labels.recorder(r.recorded_by)]
+        who = labels.recorder(r.recorded_by)
+        short = [_day_long(r.day, locale), str(r.score), *([scale] if show_scale else []), who]
         rows.append(
             [
                 *(_short_cell(text, width, st) for text, width in zip(short, widths[:-1], strict=True)),
                 para(_short_note(r.note), st.cell) if r.note else "",
             ]
         )
-    return table(rows, widths, st.look)
+    return RatingsTable([para(h, st.cell_bold) for h in head], rows, widths, st.look)
 
 
 NOTE_IN_TABLE = 400  # characters of a note shown in the table; longer notes are printed in full below it
@@ -188,7 +202,7 @@ def _outcome(number: int, outcome: OutcomeReview, data: ReviewPackData, st: Styl
     s = data.statement
     title = _("Outcome {number}: {words}").format(number=number, words=outcome.what_matters)
     facts = outcome_facts(outcome, data)
-    head: list[Flowable] = [Paragraph(escape(title), st.h2), key_value_table(facts, st)]
+    head: list[Flowable] = [Paragraph(escape(title), st.h2), FactsTable(facts, st, 55 * mm)]
     story: list[Flowable] = []
     charts: list[Flowable] = []
     large = st.look.large
@@ -214,7 +228,9 @@ def _outcome(number: int, outcome: OutcomeReview, data: ReviewPackData, st: Styl
     if outcome.ratings:
         listed, left_out = _listed_ratings(outcome, s.start)
         story.append(Spacer(1, st.look.gap))
-        story.append(kept(_ratings_table(listed, st)))
+        ratings_table = _ratings_table(listed, st)
+        # A short table is kept on one page, as layout.kept keeps one.
+        story.append(KeepTogether([ratings_table]) if ratings_table.row_count <= KEEP_TOGETHER_ROWS else ratings_table)
         if left_out:
             story.append(para(_("Earlier ratings are in the chart above."), st.note))
         story += _long_notes(listed, st)

@@ -63,10 +63,12 @@ def review_pack_data(
     by_outcome = figures.money_out_by_outcome(session, start, end, through_account=None)
     spent = {t.key_id: t.pence for t in by_outcome if t.key_id is not None}
     ratings: dict[int, list[RatingPoint]] = {}
-    for r in session.scalars(select(Rating).where(Rating.rated_on <= end).order_by(Rating.rated_on, Rating.id)):
-        ratings.setdefault(r.outcome_id, []).append(
-            RatingPoint(r.rated_on, r.score, r.scale, r.instrument, r.note, r.recorded_by)
-        )
+    columns = (Rating.rated_on, Rating.score, Rating.scale, Rating.instrument, Rating.note, Rating.recorded_by)
+    # Plain rows, not mapped objects: years of ratings are only read here.
+    for outcome_id, day, score, scale, instrument, note, recorded_by in session.execute(
+        select(Rating.outcome_id, *columns).where(Rating.rated_on <= end).order_by(Rating.rated_on, Rating.id)
+    ):
+        ratings.setdefault(outcome_id, []).append(RatingPoint(day, score, scale, instrument, note, recorded_by))
     lines: dict[int, list[str]] = {}
     for outcome_id, description in session.execute(
         select(plan_line_outcome.c.outcome_id, PlanLine.description)
