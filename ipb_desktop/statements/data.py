@@ -14,13 +14,14 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import exists, select, text
+from sqlalchemy import exists, func, select, text
 from sqlalchemy.orm import Session
 
 from ipb_desktop import accounts, budget, figures, holder, repayments
 from ipb_desktop.employment.report import EmploymentReport, employment_report, has_employment
 from ipb_desktop.i18n import _
 from ipb_desktop.ledger import PART_LABELS, join_part_labels
+from ipb_desktop.models import month_allocations
 from ipb_desktop.models.enums import Direction, FunderKind
 from ipb_desktop.models.schema import (
     Allocation,
@@ -160,23 +161,37 @@ def _holder_lines(session: Session) -> HolderLines | None:
     )
 
 
-# Each allocation through the account up to the end date, read in funding-stream order from the stream index
-# (INDEXED BY, CROSS JOIN keeps that order), so SQLite adds up stream by stream instead of sorting every
-# allocation ever made into a temporary b-tree first: that sort held ~70 MB in memory on a 1,000,000-payment
-# store (temp_store is MEMORY).
-_STREAM_SUMS = text(
-    """
-    SELECT a.stream_id,
-        coalesce(sum(CASE WHEN t.txn_date < :start
-            THEN (CASE WHEN t.direction = :money_in THEN a.amount_pence ELSE -a.amount_pence END) ELSE 0 END), 0),
-        coalesce(sum(CASE WHEN t.txn_date >= :start AND t.direction = :money_in THEN a.amount_pence ELSE 0 END), 0),
-        coalesce(sum(CASE WHEN t.txn_date >= :start AND t.direction != :money_in THEN a.amount_pence ELSE 0 END), 0)
-    FROM allocation AS a INDEXED BY ix_allocation_stream_id
-    CROSS JOIN "transaction" AS t ON t.id = a.transaction_id
-    WHERE t.deleted_at IS NULL AND t.txn_date <= :end AND t.through_account IS 1
-    GROUP BY a.stream_id
-    """
-)
+def _by_stream(session: Session, start: dt.date, end: dt.date) -> list[Any]:
+    """Rows (stream_id, direction, pence) of the allocations of live payments through the account dated `start`
+    to `end` (both included), added up by stream and direction: whole months from the month totals kept by
+    triggers (`models.month_allocations`) and only the days of a part month from the payments, so the sums
+    cost the same however many payments the store holds."""
+    if end < start:
+        return []
+    rows = month_allocations.allocation_rows(start, end, lambda c: [c["through_account"].is_(True)])
+    return list(
+        session.execute(
+            select(rows.c.stream_id, rows.c.direction, func.sum(rows.c.pence)).group_by(
+                rows.c.stream_id, rows.c.direction
+            )
+        )
+    )
+
+
+def _stream_sums(session: Session, start: dt.date, end: dt.date) -> dict[int | None, list[int]]:
+    """Each stream's [opening, money in, money out] through the account: opening from every payment dated
+    before `start`, money in and out from `start` to `end` (both included)."""
+    sums: dict[int | None, list[int]] = {}
+    first_month = session.scalar(text(f"SELECT min(month) FROM {month_allocations.TABLE}"))
+    if first_month is not None:
+        first = dt.date(int(first_month[:4]), int(first_month[5:7]), 1)
+        for stream_id, direction, pence in _by_stream(session, first, start - dt.timedelta(days=1)):
+            found = sums.setdefault(stream_id, [0, 0, 0])
+            found[0] += int(pence) if direction == Direction.IN else -int(pence)
+    for stream_id, direction, pence in _by_stream(session, start, end):
+        found = sums.setdefault(stream_id, [0, 0, 0])
+        found[1 if direction == Direction.IN else 2] += int(pence)
+    return sums
 
 
 def stream_balances(session: Session, start: dt.date, end: dt.date) -> list[StreamBalance]:
@@ -185,9 +200,6 @@ def stream_balances(session: Session, start: dt.date, end: dt.date) -> list[Stre
 
     A funder's streams in different budget periods (last year's and this year's council payments) count as
     one, so money carried over from last year shows in the same row as this year's."""
-    sums = session.execute(
-        _STREAM_SUMS, {"start": start.isoformat(), "end": end.isoformat(), "money_in": Direction.IN.value}
-    ).all()
     funders = {
         stream_id: (kind, name)
         for stream_id, kind, name in session.execute(
@@ -196,17 +208,17 @@ def stream_balances(session: Session, start: dt.date, end: dt.date) -> list[Stre
     }
     # Added up by funder (kind and name), named by the funder's first stream, as a GROUP BY funder would.
     by_funder: dict[tuple[Any, Any], list[Any]] = {}
-    for stream_id, opening, money_in, money_out in sums:
+    for stream_id, (opening, money_in, money_out) in _stream_sums(session, start, end).items():
         key = funders.get(stream_id, (None, None)) if stream_id is not None else (None, None)
         found = by_funder.get(key)
         if found is None:
-            by_funder[key] = [stream_id, int(opening), int(money_in), int(money_out)]
+            by_funder[key] = [stream_id, opening, money_in, money_out]
         else:
             if stream_id is not None and (found[0] is None or stream_id < found[0]):
                 found[0] = stream_id
-            found[1] += int(opening)
-            found[2] += int(money_in)
-            found[3] += int(money_out)
+            found[1] += opening
+            found[2] += money_in
+            found[3] += money_out
     balances = [
         StreamBalance(
             stream_id,

@@ -15,7 +15,6 @@ from reportlab import rl_config
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
-from sqlalchemy import text
 
 from ipb_desktop.models.store import Store
 from ipb_desktop.statements import data, layout, pdf_payments, pdf_statement
@@ -88,20 +87,6 @@ def test_the_statement_story_holds_no_payment_rows_until_they_are_laid_out(fille
     text = pdf_text(out)
     for txn in found.account_transactions:
         assert pdf_statement.money(txn.amount_pence) in text
-
-
-def test_stream_balances_add_up_stream_by_stream_without_sorting_every_allocation(filled_store: Store) -> None:
-    """The by-funder sums read allocations in stream order from the stream index: no temporary b-tree, which
-    held tens of megabytes in memory on a large store."""
-    with filled_store.reading() as s:
-        params = {"start": APRIL.isoformat(), "end": JUNE_END.isoformat(), "money_in": "in"}
-        plan = " ".join(str(row[-1]) for row in s.execute(text("EXPLAIN QUERY PLAN " + data._STREAM_SUMS.text), params))
-        assert "ix_allocation_stream_id" in plan
-        assert "TEMP B-TREE" not in plan
-        balances = data.stream_balances(s, APRIL, JUNE_END)
-        found = data.statement_data(s, APRIL, JUNE_END, generated_on=MADE_ON)
-    assert balances == found.stream_balances
-    assert sum(b.closing_pence for b in balances) == found.summary.closing_pence
 
 
 def test_the_file_is_written_as_it_is_formatted_not_put_together_in_memory(
