@@ -269,8 +269,10 @@ def transaction_lines(session: Session, start: dt.date, end: dt.date) -> list[Tr
         .order_by(Transaction.txn_date, Transaction.id, Allocation.id)
         .execution_options(yield_per=2000)
     )
-    # Payees, descriptions and labels repeat from payment to payment: keep one copy of each text.
+    # Payees, descriptions and labels repeat from payment to payment: keep one copy of each text, and one set
+    # of a part's four labels as shown.
     texts: dict[str, str] = {}
+    labels: dict[tuple[Any, ...], tuple[str, str, str, str]] = {}
 
     def same(text: str) -> str:
         return texts.setdefault(text, text)
@@ -283,15 +285,16 @@ def transaction_lines(session: Session, start: dt.date, end: dt.date) -> list[Tr
             lines.append(_line(last, parts, same))
             parts = []
         if row[13] is not None:
-            parts.append(
-                Part(
-                    int(row[13]),
+            key = row[14:18]
+            shown = labels.get(key)
+            if shown is None:
+                shown = labels[key] = (
                     same(shown_name(row[14] or "")),
                     same(row[15] or ""),
                     same(row[16] or ""),
                     same(row[17] or ""),
                 )
-            )
+            parts.append(Part(int(row[13]), *shown))
         last = row
     if last is not None:
         lines.append(_line(last, parts, same))
@@ -299,29 +302,31 @@ def transaction_lines(session: Session, start: dt.date, end: dt.date) -> list[Tr
 
 
 def _line(row: Any, parts: list[Part], same: Callable[[str], str]) -> TransactionLine:
-    """The line for one transaction's row (its first columns) and its parts."""
-    if row.direction == Direction.IN:
+    """The line for one transaction's row (its first columns, by position: see `transaction_lines`) and its
+    parts."""
+    (txn_id, day, direction, amount, payee, description, method, reconciled, not_needed, through, by, batch) = row[:12]
+    if direction == Direction.IN:
         receipt = ReceiptState.NOT_APPLICABLE
-    elif row.has_receipt:
+    elif row[12]:  # has_receipt
         receipt = ReceiptState.HELD
-    elif row.receipt_not_needed:
+    elif not_needed:
         receipt = ReceiptState.NOT_NEEDED
     else:
         receipt = ReceiptState.MISSING
     return TransactionLine(
-        txn_id=row[0],
-        day=row[1],
-        direction=row[2],
-        amount_pence=int(row[3]),
-        payee=same(row[4] or ""),
-        description=same(row[5] or ""),
-        payment_method=same(row[6]) if row[6] is not None else None,
-        reconciled=bool(row[7]),
-        receipt=receipt,
-        parts=tuple(parts),
-        through_account=bool(row.through_account),
-        recorded_by=same(row.recorded_by) if row.recorded_by else "holder",
-        imported=row.import_batch_id is not None,
+        txn_id,
+        day,
+        direction,
+        int(amount),
+        same(payee or ""),
+        same(description or ""),
+        same(method) if method is not None else None,
+        bool(reconciled),
+        receipt,
+        tuple(parts),
+        bool(through),
+        same(by) if by else "holder",
+        batch is not None,
     )
 
 

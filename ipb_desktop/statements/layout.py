@@ -330,8 +330,12 @@ def _save_streamed(doc: pdfdoc.PDFDocument, canv: Canvas, target: str | BinaryIO
                 out.close()
 
 
+_NOT_HELD = frozenset({"_pages", "_last_page"})  # a held page's own bookkeeping
+
+
 def _canvas_maker(footer_left: str, generated_on: dt.date, small: float) -> type[Canvas]:
     made_on = _("Made on {date}").format(date=formatting.date_long(generated_on))
+    same_on_every_page: list[str] = []  # the footer's code but for "Page X of Y" (the same state on every page)
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]
         """Holds every page until the end so each footer can say how many pages there are. A held page keeps its
@@ -341,25 +345,37 @@ def _canvas_maker(footer_left: str, generated_on: dt.date, small: float) -> type
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any] | None] = []
+            # Each held page is what changed in the canvas since the page before (most of its sixty-odd
+            # attributes stay the same objects), or all of it ("whole") when an attribute went away.
+            self._pages: list[tuple[bool, dict[str, Any]] | None] = []
+            self._last_page: dict[str, Any] = {}
 
         def showPage(self) -> None:
-            state = dict(self.__dict__)
-            state["_code"] = zlib.compress("\n".join(self._code).encode("utf8"), 1) if self._code else None
-            self._pages.append(state)
+            now = self.__dict__
+            last = self._last_page
+            state = {key: value for key, value in now.items() if key not in _NOT_HELD}
+            whole = not last or last.keys() != state.keys()
+            changed = state if whole else {key: value for key, value in state.items() if last[key] is not value}
+            changed["_code"] = zlib.compress("\n".join(self._code).encode("utf8"), 1) if self._code else None
+            self._last_page = state
+            self._pages.append((whole, changed))
             self._startPage()
 
         def save(self) -> None:
             pages = self._pages
             total = len(pages)
+            self._last_page = {}
+            state: dict[str, Any] = {}
             for index in range(total):
-                state = pages[index]
+                held = pages[index]
                 pages[index] = None  # let it go once written
-                assert state is not None
-                held = state["_code"]
-                state["_code"] = [zlib.decompress(held).decode("utf8")] if held is not None else []
+                assert held is not None
+                whole, changed = held
+                state = dict(changed) if whole else state | changed  # the page's canvas as it was finished
+                code = state.pop("_code")
                 self.__dict__.update(state)
-                del state, held
+                self._code = [zlib.decompress(code).decode("utf8")] if code is not None else []
+                del held, changed, code
                 self._footer(index + 1, total)
                 super().showPage()
                 _compress_now(self._doc.Pages.pages[-1], self._pageCompression)
@@ -369,13 +385,18 @@ def _canvas_maker(footer_left: str, generated_on: dt.date, small: float) -> type
 
         def _footer(self, number: int, total: int) -> None:
             self.saveState()
-            self.setStrokeColor(RULE)
-            self.setLineWidth(0.5)
-            self.line(MARGIN, 20 * mm, PAGE_WIDTH - MARGIN, 20 * mm)
+            if same_on_every_page:  # the rule and the left-hand lines: drawn once, written again on each page
+                self._code.extend(same_on_every_page)
+            else:
+                start = len(self._code)
+                self.setStrokeColor(RULE)
+                self.setLineWidth(0.5)
+                self.line(MARGIN, 20 * mm, PAGE_WIDTH - MARGIN, 20 * mm)
+                self.setFont(FONT, small)
+                self.drawString(MARGIN, 16 * mm, footer_left)
+                self.drawString(MARGIN, 16 * mm - small * 1.35, made_on)
+                same_on_every_page.extend(self._code[start:])
             page = _("Page {page} of {pages}").format(page=number, pages=total)
-            self.setFont(FONT, small)
-            self.drawString(MARGIN, 16 * mm, footer_left)
-            self.drawString(MARGIN, 16 * mm - small * 1.35, made_on)
             crowded = stringWidth(footer_left, FONT, small) + stringWidth(page, FONT_BOLD, small) + 6 * mm > FRAME_WIDTH
             self.setFont(FONT_BOLD, small)
             self.drawRightString(PAGE_WIDTH - MARGIN, 16 * mm - (small * 1.35 if crowded else 0), page)
@@ -430,6 +451,7 @@ def _older_objects_set_aside() -> Iterator[None]:
     with _ASIDE:
         if _making[0] == 0:
             _before[:] = [gc.get_threshold(), gc.get_freeze_count() == 0]
+            gc.collect(1)  # young garbage (the session that gathered the figures) is not set aside with the rest
             gc.freeze()
             gc.set_threshold(20_000, *_before[0][1:])
         _making[0] += 1

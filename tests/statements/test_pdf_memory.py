@@ -108,3 +108,37 @@ def test_the_file_is_written_as_it_is_formatted_not_put_together_in_memory(
 
     monkeypatch.setattr(layout, "_save_streamed", reportlab_save)
     assert _pdf([_table(400)]) == made
+
+
+def test_a_held_page_keeps_only_what_changed_on_the_canvas_and_prints_the_same(
+    monkeypatch: pytest.MonkeyPatch, same_bytes_every_time: None
+) -> None:
+    """Thousands of held pages each kept a copy of all sixty-odd canvas attributes; now only the few that
+    changed since the page before, and every page is written as it was finished."""
+    held: list[int] = []
+    made = _pdf([_table(400)])
+    maker = layout._canvas_maker
+
+    def counting(*args: Any) -> type[Canvas]:
+        canvas = maker(*args)
+        save = canvas.save
+
+        def saving(self: Any) -> None:
+            held.extend(len(changed) for _whole, changed in self._pages)
+            save(self)
+
+        canvas.save = saving
+        return canvas
+
+    monkeypatch.setattr(layout, "_canvas_maker", counting)
+    assert _pdf([_table(400)]) == made
+    assert len(held) >= 6
+    assert all(count <= 20 for count in held[1:-1])  # of 60 or so (the last page has lost _doctemplate: all)
+    text = pdf_text_of(made)
+    assert text.count("Page ") == len(held) and f"Page {len(held)} of {len(held)}" in text
+
+
+def pdf_text_of(pdf: bytes) -> str:
+    from pypdf import PdfReader
+
+    return " ".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages)
