@@ -431,39 +431,34 @@ def build(
         creator="ipb-desktop",
         lang=formatting.babel_locale().replace("_", "-"),
     )
-    with _older_objects_set_aside():
+    with _fewer_collections():
         doc.build(story, canvasmaker=_canvas_maker(footer_left, generated_on, lk.small))
 
 
-_ASIDE = threading.Lock()
-_before: list[Any] = []  # the collector's thresholds before the first document now being made, and if it froze
+_COLLECTOR = threading.Lock()
+_before: list[tuple[int, int, int]] = []  # the collector's thresholds before the first document now being made
 _making = [0]  # how many documents are being made now
 
 
 @contextmanager
-def _older_objects_set_aside() -> Iterator[None]:
-    """While a document is made, Python's cycle collector leaves alone the objects that were there before it
-    (`gc.freeze`: the app's modules, the store's session, the payments read for the document) and looks at
-    what the layout makes less often: a long statement makes hundreds of thousands of short-lived objects, and
-    each full collection otherwise walked everything the process holds (a sixth of a year's statement). All
-    is put back (`gc.unfreeze`, the thresholds as they were) when the last document being made is written; a
-    process that had frozen its objects itself (the command line does, for one command) keeps them frozen."""
-    with _ASIDE:
+def _fewer_collections() -> Iterator[None]:
+    """While a document is made, Python's cycle collector runs less often: a long statement makes hundreds of
+    thousands of short-lived objects (freed as they go, not in cycles), and each full collection walked
+    everything the process holds, a sixth of a year's statement. The thresholds are put back when the last
+    document being made is written (also when it fails), so any garbage left is collected as before.
+    (gc.freeze would do more, but it also sets aside garbage left by the document before, for good.)"""
+    with _COLLECTOR:
         if _making[0] == 0:
-            _before[:] = [gc.get_threshold(), gc.get_freeze_count() == 0]
-            gc.collect(1)  # young garbage (the session that gathered the figures) is not set aside with the rest
-            gc.freeze()
-            gc.set_threshold(20_000, *_before[0][1:])
+            _before[:] = [gc.get_threshold()]
+            gc.set_threshold(20_000, 10, 100)
         _making[0] += 1
     try:
         yield
     finally:
-        with _ASIDE:
+        with _COLLECTOR:
             _making[0] -= 1
             if _making[0] == 0:
                 gc.set_threshold(*_before[0])
-                if _before[1]:
-                    gc.unfreeze()
 
 
 # The long tables live in their own module; imported last because it uses the names above.
