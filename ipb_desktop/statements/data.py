@@ -271,10 +271,10 @@ def transaction_lines(session: Session, start: dt.date, end: dt.date) -> list[Tr
     )
     # Payees, descriptions and labels repeat from payment to payment: keep one copy of each text, and one set
     # of a part's four labels as shown.
-    texts: dict[str, str] = {}
+    texts: dict[Any, Any] = {}  # and one copy of each day
     labels: dict[tuple[Any, ...], tuple[str, str, str, str]] = {}
 
-    def same(text: str) -> str:
+    def same(text: Any) -> Any:
         return texts.setdefault(text, text)
 
     lines: list[TransactionLine] = []
@@ -294,14 +294,15 @@ def transaction_lines(session: Session, start: dt.date, end: dt.date) -> list[Tr
                     same(row[16] or ""),
                     same(row[17] or ""),
                 )
-            parts.append(Part(int(row[13]), *shown))
+            # The payment's own amount (the same int) when the part is all of it: less to hold for a long year.
+            parts.append(Part(row[3] if row[13] == row[3] else int(row[13]), *shown))
         last = row
     if last is not None:
         lines.append(_line(last, parts, same))
     return lines
 
 
-def _line(row: Any, parts: list[Part], same: Callable[[str], str]) -> TransactionLine:
+def _line(row: Any, parts: list[Part], same: Callable[[Any], Any]) -> TransactionLine:
     """The line for one transaction's row (its first columns, by position: see `transaction_lines`) and its
     parts."""
     (txn_id, day, direction, amount, payee, description, method, reconciled, not_needed, through, by, batch) = row[:12]
@@ -315,7 +316,7 @@ def _line(row: Any, parts: list[Part], same: Callable[[str], str]) -> Transactio
         receipt = ReceiptState.MISSING
     return TransactionLine(
         txn_id,
-        day,
+        same(day),
         direction,
         int(amount),
         same(payee or ""),

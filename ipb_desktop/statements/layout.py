@@ -330,7 +330,8 @@ def _save_streamed(doc: pdfdoc.PDFDocument, canv: Canvas, target: str | BinaryIO
                 out.close()
 
 
-_NOT_HELD = frozenset({"_pages", "_last_page"})  # a held page's own bookkeeping
+_NOT_HELD = frozenset({"_pages", "_last_page", "_held_text"})  # a held page's own bookkeeping
+_HELD_AS_TEXT = 4_000_000  # characters: about 450 pages of payments (a year of 5,000); later pages compressed
 
 
 def _canvas_maker(footer_left: str, generated_on: dt.date, small: float) -> type[Canvas]:
@@ -339,9 +340,10 @@ def _canvas_maker(footer_left: str, generated_on: dt.date, small: float) -> type
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]
         """Holds every page until the end so each footer can say how many pages there are. A held page keeps its
-        drawing as one compressed string, and each page's stream is compressed as soon as it is finished, as
-        reportlab would compress it when saving (the PDF is byte for byte the same): a year of 100,000 payments
-        is thousands of pages, which reportlab would otherwise hold as text until the end."""
+        drawing as one string (compressed once the pages held come to _HELD_AS_TEXT), and each page's stream is
+        compressed as soon as it is finished, as reportlab would compress it when saving (the PDF is byte for
+        byte the same): a year of 100,000 payments is thousands of pages, which reportlab would otherwise hold
+        as text until the end."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
@@ -349,6 +351,7 @@ def _canvas_maker(footer_left: str, generated_on: dt.date, small: float) -> type
             # attributes stay the same objects), or all of it ("whole") when an attribute went away.
             self._pages: list[tuple[bool, dict[str, Any]] | None] = []
             self._last_page: dict[str, Any] = {}
+            self._held_text = 0  # characters of the pages held as text
 
         def showPage(self) -> None:
             now = self.__dict__
@@ -356,10 +359,21 @@ def _canvas_maker(footer_left: str, generated_on: dt.date, small: float) -> type
             state = {key: value for key, value in now.items() if key not in _NOT_HELD}
             whole = not last or last.keys() != state.keys()
             changed = state if whole else {key: value for key, value in state.items() if last[key] is not value}
-            changed["_code"] = zlib.compress("\n".join(self._code).encode("utf8"), 1) if self._code else None
+            changed["_code"] = self._held_code()
             self._last_page = state
             self._pages.append((whole, changed))
             self._startPage()
+
+        def _held_code(self) -> str | bytes | None:
+            """The page's drawing as it is held: as text while the pages held so far come to less than
+            _HELD_AS_TEXT (a short document is not compressed twice), then compressed."""
+            if not self._code:
+                return None
+            code = "\n".join(self._code)
+            if self._held_text + len(code) <= _HELD_AS_TEXT:
+                self._held_text += len(code)
+                return code
+            return zlib.compress(code.encode("utf8"), 1)
 
         def save(self) -> None:
             pages = self._pages
@@ -374,7 +388,10 @@ def _canvas_maker(footer_left: str, generated_on: dt.date, small: float) -> type
                 state = dict(changed) if whole else state | changed  # the page's canvas as it was finished
                 code = state.pop("_code")
                 self.__dict__.update(state)
-                self._code = [zlib.decompress(code).decode("utf8")] if code is not None else []
+                if code is None:
+                    self._code = []
+                else:
+                    self._code = [code if isinstance(code, str) else zlib.decompress(code).decode("utf8")]
                 del held, changed, code
                 self._footer(index + 1, total)
                 super().showPage()

@@ -322,7 +322,10 @@ class PagedTable(Flowable):  # type: ignore[misc]
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.25)
         bottoms = [height - head - (tops[i + 1] - tops[first]) for i in range(first, last)]
-        canv.lines([(0, y, full, y) for y in [height - head, *bottoms]])
+        # canv.lines, with each height written once for the document (the rows' heights repeat page to page).
+        start, end = f"{number(0)} ", f" m {number(full)} "
+        ruled = [number(y) for y in [height - head, *bottoms]]
+        canv._code += ["n", *(f"{start}{y}{end}{y} l" for y in ruled), "S"]
         canv.setLineWidth(0.6)
         canv.lines([(0, height, full, height), (0, 0, full, 0), (0, height, 0, 0), (full, height, full, 0)])
         canv.setStrokeColor(colors.black)

@@ -114,8 +114,10 @@ def test_a_held_page_keeps_only_what_changed_on_the_canvas_and_prints_the_same(
     monkeypatch: pytest.MonkeyPatch, same_bytes_every_time: None
 ) -> None:
     """Thousands of held pages each kept a copy of all sixty-odd canvas attributes; now only the few that
-    changed since the page before, and every page is written as it was finished."""
+    changed since the page before, and every page is written as it was finished. A short document's pages
+    are held as text (not compressed twice), a long one's compressed once they come to a few megabytes."""
     held: list[int] = []
+    kinds: list[str | bytes] = []
     made = _pdf([_table(400)])
     maker = layout._canvas_maker
 
@@ -125,6 +127,7 @@ def test_a_held_page_keeps_only_what_changed_on_the_canvas_and_prints_the_same(
 
         def saving(self: Any) -> None:
             held.extend(len(changed) for _whole, changed in self._pages)
+            kinds.extend(changed["_code"] for _whole, changed in self._pages)
             save(self)
 
         canvas.save = saving
@@ -133,6 +136,12 @@ def test_a_held_page_keeps_only_what_changed_on_the_canvas_and_prints_the_same(
     monkeypatch.setattr(layout, "_canvas_maker", counting)
     assert _pdf([_table(400)]) == made
     assert len(held) >= 6
+    assert all(isinstance(code, str) for code in kinds)  # a short document's pages are held as text
+    kinds.clear()
+    held.clear()
+    monkeypatch.setattr(layout, "_HELD_AS_TEXT", 20_000)  # a long one's later pages are held compressed
+    assert _pdf([_table(400)]) == made
+    assert str in map(type, kinds) and bytes in map(type, kinds)
     assert all(count <= 20 for count in held[1:-1])  # of 60 or so (the last page has lost _doctemplate: all)
     text = pdf_text_of(made)
     assert text.count("Page ") == len(held) and f"Page {len(held)} of {len(held)}" in text
