@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import exists, func, select, text
+from sqlalchemy import ClauseElement, String, bindparam, exists, func, select, text
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.compiler import SQLCompiler
 
 from ipb_desktop import accounts, budget, figures, holder, repayments
 from ipb_desktop.employment.report import EmploymentReport, employment_report, has_employment
@@ -237,8 +238,9 @@ def stream_balances(session: Session, start: dt.date, end: dt.date) -> list[Stre
     return ordered
 
 
-def transaction_lines(session: Session, start: dt.date, end: dt.date) -> list[TransactionLine]:
-    """Every live transaction from `start` to `end`, oldest first, each with what it was for (one query)."""
+def _lines_query() -> ClauseElement:
+    """Each live transaction dated :start to :end (ISO dates), oldest first, one row for each of its
+    allocations (or one with no allocation), with the labels of what it was for."""
     has_receipt = exists().where(Receipt.transaction_id == Transaction.id, Receipt.deleted_at.is_(None))
     query = (
         select(
@@ -261,31 +263,67 @@ def transaction_lines(session: Session, start: dt.date, end: dt.date) -> list[Tr
         .select_from(Transaction)
         .outerjoin(Allocation, Allocation.transaction_id == Transaction.id)
     )
-    # Typed loosely: SQLAlchemy cannot follow the columns through the star in PART_LABELS. Read in batches
-    # (yield_per), so a long period's rows are never all in memory at once as well as the lines made from them.
-    rows: Iterable[Any] = session.execute(
+    return (
         join_part_labels(query)
-        .where(Transaction.deleted_at.is_(None), Transaction.txn_date >= start, Transaction.txn_date <= end)
+        .where(
+            Transaction.deleted_at.is_(None),
+            Transaction.txn_date >= bindparam("start", type_=String),
+            Transaction.txn_date <= bindparam("end", type_=String),
+        )
         .order_by(Transaction.txn_date, Transaction.id, Allocation.id)
-        .execution_options(yield_per=2000)
     )
+
+
+# By dialect and parameter style: the SQL and the order of its parameters.
+_LINES_SQL: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {}
+
+
+def _lines_rows(session: Session, start: dt.date, end: dt.date) -> Iterator[Sequence[Any]]:
+    """The rows of `_lines_query`, as the database gives them (dates as ISO text, booleans as 0 and 1): read
+    straight from the driver, in batches, without the ORM's row processing, which took twice as long as the
+    query for a year of payments."""
+    connection = session.connection()
+    dialect = connection.dialect
+    key = (dialect.name, dialect.paramstyle)
+    found = _LINES_SQL.get(key)
+    if found is None:
+        compiled = _lines_query().compile(dialect=dialect)
+        assert isinstance(compiled, SQLCompiler)
+        found = _LINES_SQL[key] = (str(compiled), tuple(compiled.positiontup or ()))
+    sql, names = found
+    values = {"start": start.isoformat(), "end": end.isoformat()}
+    result = connection.exec_driver_sql(sql, tuple(values[name] for name in names))
+    for batch in result.partitions(2000):  # a long period's rows are never all in memory at once
+        yield from batch
+
+
+def transaction_lines(session: Session, start: dt.date, end: dt.date) -> list[TransactionLine]:
+    """Every live transaction from `start` to `end`, oldest first, each with what it was for (one query)."""
+    rows = _lines_rows(session, start, end)
     # Payees, descriptions and labels repeat from payment to payment: keep one copy of each text, and one set
     # of a part's four labels as shown.
-    texts: dict[Any, Any] = {}  # and one copy of each day
+    texts: dict[str, str] = {}
     labels: dict[tuple[Any, ...], tuple[str, str, str, str]] = {}
+    days: dict[str, dt.date] = {}  # and one date for each day (the driver gives "2026-04-01")
 
-    def same(text: Any) -> Any:
+    def same(text: str) -> str:
         return texts.setdefault(text, text)
+
+    def day_of(iso: str) -> dt.date:
+        found = days.get(iso)
+        if found is None:
+            found = days[iso] = dt.date.fromisoformat(iso)
+        return found
 
     lines: list[TransactionLine] = []
     parts: list[Part] = []
     last: Any = None
     for row in rows:
         if last is not None and row[0] != last[0]:
-            lines.append(_line(last, parts, same))
+            lines.append(_line(last, parts, same, day_of))
             parts = []
         if row[13] is not None:
-            key = row[14:18]
+            key = tuple(row[14:18])
             shown = labels.get(key)
             if shown is None:
                 shown = labels[key] = (
@@ -298,11 +336,11 @@ def transaction_lines(session: Session, start: dt.date, end: dt.date) -> list[Tr
             parts.append(Part(row[3] if row[13] == row[3] else int(row[13]), *shown))
         last = row
     if last is not None:
-        lines.append(_line(last, parts, same))
+        lines.append(_line(last, parts, same, day_of))
     return lines
 
 
-def _line(row: Any, parts: list[Part], same: Callable[[Any], Any]) -> TransactionLine:
+def _line(row: Any, parts: list[Part], same: Callable[[str], str], day_of: Callable[[str], dt.date]) -> TransactionLine:
     """The line for one transaction's row (its first columns, by position: see `transaction_lines`) and its
     parts."""
     (txn_id, day, direction, amount, payee, description, method, reconciled, not_needed, through, by, batch) = row[:12]
@@ -316,7 +354,7 @@ def _line(row: Any, parts: list[Part], same: Callable[[Any], Any]) -> Transactio
         receipt = ReceiptState.MISSING
     return TransactionLine(
         txn_id,
-        same(day),
+        day_of(day),
         direction,
         int(amount),
         same(payee or ""),
