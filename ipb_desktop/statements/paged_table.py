@@ -119,10 +119,8 @@ def _draw_again(cell: Flowable, canv: Canvas, x: float, y: float, size: tuple[fl
     every page of a long table) writes the same operators again instead of being laid out and drawn again."""
     drawn = getattr(cell, "_ipb_drawn", None)
     if drawn is not None and drawn[0] is canv and drawn[1] == size:
-        canv.saveState()
-        canv.translate(x, y)
-        canv._code.extend(drawn[2])
-        canv.restoreState()
+        # What saveState, translate and restoreState write around it (the canvas's state is as before).
+        canv._code += ["q", f"1 0 0 1 {fp_str(x, y)} cm", *drawn[2], "Q"]
         return
     code = canv._code
     start = len(code)
