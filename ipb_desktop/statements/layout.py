@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import io
+import re
 import threading
 import zlib
 from collections.abc import Iterator, Sequence
@@ -297,17 +298,29 @@ def _compress_now(page: PDFPage, compression: bool) -> None:
 
 
 _SAVING = threading.Lock()
+_NOT_PDFDOC = re.compile("[\x18-\x1f]").search  # the ASCII characters PDFDocEncoding does not have
+_REPORTLAB_PDFDOC = pdfdoc.pdfdocEnc
+
+
+def _pdfdoc(text: Any) -> Any:
+    """reportlab's `pdfdocEnc`, which encodes through a codec written in Python (13 microseconds a string, and
+    saving a year's statement encodes over ten thousand); ASCII but characters 24 to 31 is the same in
+    PDFDocEncoding, so it is encoded straight away."""
+    if text.__class__ is str and text.isascii() and not _NOT_PDFDOC(text):
+        return text.encode("ascii")
+    return _REPORTLAB_PDFDOC(text)
 
 
 def _save_streamed(doc: pdfdoc.PDFDocument, canv: Canvas, target: str | BinaryIO) -> None:
     """`PDFDocument.SaveToFile`, but each object goes to the file as soon as reportlab has formatted it,
     instead of the whole file being put together in memory first (tens of megabytes for thousands of pages).
-    The bytes are the same: reportlab's own collector (`PDFFile`) is used, writing as it collects."""
+    The bytes are the same: reportlab's own collector (`PDFFile`) is used, writing as it collects, and its
+    `pdfdocEnc` (ASCII text encoded straight away: see `quick`)."""
     if getattr(doc, "_savedToFile", False):
         raise RuntimeError("a document can only be saved once")
     doc._savedToFile = True
     out: BinaryIO = open(target, "wb") if isinstance(target, str) else target  # noqa: SIM115
-    with _SAVING:  # reportlab's collector is swapped for the whole module: one save at a time
+    with _SAVING:  # reportlab's collector and encoder are swapped for the whole module: one save at a time
         collector = pdfdoc.PDFFile
 
         class Streamed(collector):  # type: ignore[misc, valid-type]
@@ -321,11 +334,12 @@ def _save_streamed(doc: pdfdoc.PDFDocument, canv: Canvas, target: str | BinaryIO
             def format(self, document: Any) -> bytes:
                 return b""
 
-        pdfdoc.PDFFile = Streamed
+        encode = pdfdoc.pdfdocEnc
+        pdfdoc.PDFFile, pdfdoc.pdfdocEnc = Streamed, _pdfdoc
         try:
             doc.GetPDFData(canv)
         finally:
-            pdfdoc.PDFFile = collector
+            pdfdoc.PDFFile, pdfdoc.pdfdocEnc = collector, encode
             if out is not target:
                 out.close()
 

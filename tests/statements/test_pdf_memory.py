@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from reportlab import rl_config
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
@@ -151,3 +153,15 @@ def pdf_text_of(pdf: bytes) -> str:
     from pypdf import PdfReader
 
     return " ".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+@given(text=st.one_of(st.text(max_size=40), st.text(alphabet=st.characters(max_codepoint=127), max_size=40)))
+def test_text_is_encoded_for_the_file_exactly_as_reportlab_encodes_it(text: str) -> None:
+    def encoded(encode: Any) -> bytes | str:
+        try:
+            return encode(text)  # type: ignore[no-any-return]
+        except UnicodeEncodeError as error:
+            return f"cannot: {error.start}"
+
+    assert encoded(layout._pdfdoc) == encoded(pdfdoc.pdfdocEnc)
+    assert layout._pdfdoc(b"as it is") == b"as it is"
