@@ -5,10 +5,13 @@ and a footer on every page with "Page X of Y" and the day the document was made.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import io
+import re
 import threading
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -295,17 +298,29 @@ def _compress_now(page: PDFPage, compression: bool) -> None:
 
 
 _SAVING = threading.Lock()
+_NOT_PDFDOC = re.compile("[\x18-\x1f]").search  # the ASCII characters PDFDocEncoding does not have
+_REPORTLAB_PDFDOC = pdfdoc.pdfdocEnc
+
+
+def _pdfdoc(text: Any) -> Any:
+    """reportlab's `pdfdocEnc`, which encodes through a codec written in Python (13 microseconds a string, and
+    saving a year's statement encodes over ten thousand); ASCII but characters 24 to 31 is the same in
+    PDFDocEncoding, so it is encoded straight away."""
+    if text.__class__ is str and text.isascii() and not _NOT_PDFDOC(text):
+        return text.encode("ascii")
+    return _REPORTLAB_PDFDOC(text)
 
 
 def _save_streamed(doc: pdfdoc.PDFDocument, canv: Canvas, target: str | BinaryIO) -> None:
     """`PDFDocument.SaveToFile`, but each object goes to the file as soon as reportlab has formatted it,
     instead of the whole file being put together in memory first (tens of megabytes for thousands of pages).
-    The bytes are the same: reportlab's own collector (`PDFFile`) is used, writing as it collects."""
+    The bytes are the same: reportlab's own collector (`PDFFile`) is used, writing as it collects, and its
+    `pdfdocEnc` (ASCII text encoded straight away: see `quick`)."""
     if getattr(doc, "_savedToFile", False):
         raise RuntimeError("a document can only be saved once")
     doc._savedToFile = True
     out: BinaryIO = open(target, "wb") if isinstance(target, str) else target  # noqa: SIM115
-    with _SAVING:  # reportlab's collector is swapped for the whole module: one save at a time
+    with _SAVING:  # reportlab's collector and encoder are swapped for the whole module: one save at a time
         collector = pdfdoc.PDFFile
 
         class Streamed(collector):  # type: ignore[misc, valid-type]
@@ -319,45 +334,79 @@ def _save_streamed(doc: pdfdoc.PDFDocument, canv: Canvas, target: str | BinaryIO
             def format(self, document: Any) -> bytes:
                 return b""
 
-        pdfdoc.PDFFile = Streamed
+        encode = pdfdoc.pdfdocEnc
+        pdfdoc.PDFFile, pdfdoc.pdfdocEnc = Streamed, _pdfdoc
         try:
             doc.GetPDFData(canv)
         finally:
-            pdfdoc.PDFFile = collector
+            pdfdoc.PDFFile, pdfdoc.pdfdocEnc = collector, encode
             if out is not target:
                 out.close()
 
 
+_NOT_HELD = frozenset({"_pages", "_last_page", "_held_text"})  # a held page's own bookkeeping
+_HELD_AS_TEXT = 4_000_000  # characters: about 450 pages of payments (a year of 5,000); later pages compressed
+
+
 def _canvas_maker(footer_left: str, generated_on: dt.date, small: float) -> type[Canvas]:
     made_on = _("Made on {date}").format(date=formatting.date_long(generated_on))
+    same_on_every_page: list[str] = []  # the footer's code but for "Page X of Y" (the same state on every page)
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]
         """Holds every page until the end so each footer can say how many pages there are. A held page keeps its
-        drawing as one compressed string, and each page's stream is compressed as soon as it is finished, as
-        reportlab would compress it when saving (the PDF is byte for byte the same): a year of 100,000 payments
-        is thousands of pages, which reportlab would otherwise hold as text until the end."""
+        drawing as one string (compressed once the pages held come to _HELD_AS_TEXT), and each page's stream is
+        compressed as soon as it is finished, as reportlab would compress it when saving (the PDF is byte for
+        byte the same): a year of 100,000 payments is thousands of pages, which reportlab would otherwise hold
+        as text until the end."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any] | None] = []
+            # Each held page is what changed in the canvas since the page before (most of its sixty-odd
+            # attributes stay the same objects), or all of it ("whole") when an attribute went away.
+            self._pages: list[tuple[bool, dict[str, Any]] | None] = []
+            self._last_page: dict[str, Any] = {}
+            self._held_text = 0  # characters of the pages held as text
 
         def showPage(self) -> None:
-            state = dict(self.__dict__)
-            state["_code"] = zlib.compress("\n".join(self._code).encode("utf8"), 1) if self._code else None
-            self._pages.append(state)
+            now = self.__dict__
+            last = self._last_page
+            state = {key: value for key, value in now.items() if key not in _NOT_HELD}
+            whole = not last or last.keys() != state.keys()
+            changed = state if whole else {key: value for key, value in state.items() if last[key] is not value}
+            changed["_code"] = self._held_code()
+            self._last_page = state
+            self._pages.append((whole, changed))
             self._startPage()
+
+        def _held_code(self) -> str | bytes | None:
+            """The page's drawing as it is held: as text while the pages held so far come to less than
+            _HELD_AS_TEXT (a short document is not compressed twice), then compressed."""
+            if not self._code:
+                return None
+            code = "\n".join(self._code)
+            if self._held_text + len(code) <= _HELD_AS_TEXT:
+                self._held_text += len(code)
+                return code
+            return zlib.compress(code.encode("utf8"), 1)
 
         def save(self) -> None:
             pages = self._pages
             total = len(pages)
+            self._last_page = {}
+            state: dict[str, Any] = {}
             for index in range(total):
-                state = pages[index]
+                held = pages[index]
                 pages[index] = None  # let it go once written
-                assert state is not None
-                held = state["_code"]
-                state["_code"] = [zlib.decompress(held).decode("utf8")] if held is not None else []
+                assert held is not None
+                whole, changed = held
+                state = dict(changed) if whole else state | changed  # the page's canvas as it was finished
+                code = state.pop("_code")
                 self.__dict__.update(state)
-                del state, held
+                if code is None:
+                    self._code = []
+                else:
+                    self._code = [code if isinstance(code, str) else zlib.decompress(code).decode("utf8")]
+                del held, changed, code
                 self._footer(index + 1, total)
                 super().showPage()
                 _compress_now(self._doc.Pages.pages[-1], self._pageCompression)
@@ -367,13 +416,18 @@ def _canvas_maker(footer_left: str, generated_on: dt.date, small: float) -> type
 
         def _footer(self, number: int, total: int) -> None:
             self.saveState()
-            self.setStrokeColor(RULE)
-            self.setLineWidth(0.5)
-            self.line(MARGIN, 20 * mm, PAGE_WIDTH - MARGIN, 20 * mm)
+            if same_on_every_page:  # the rule and the left-hand lines: drawn once, written again on each page
+                self._code.extend(same_on_every_page)
+            else:
+                start = len(self._code)
+                self.setStrokeColor(RULE)
+                self.setLineWidth(0.5)
+                self.line(MARGIN, 20 * mm, PAGE_WIDTH - MARGIN, 20 * mm)
+                self.setFont(FONT, small)
+                self.drawString(MARGIN, 16 * mm, footer_left)
+                self.drawString(MARGIN, 16 * mm - small * 1.35, made_on)
+                same_on_every_page.extend(self._code[start:])
             page = _("Page {page} of {pages}").format(page=number, pages=total)
-            self.setFont(FONT, small)
-            self.drawString(MARGIN, 16 * mm, footer_left)
-            self.drawString(MARGIN, 16 * mm - small * 1.35, made_on)
             crowded = stringWidth(footer_left, FONT, small) + stringWidth(page, FONT_BOLD, small) + 6 * mm > FRAME_WIDTH
             self.setFont(FONT_BOLD, small)
             self.drawRightString(PAGE_WIDTH - MARGIN, 16 * mm - (small * 1.35 if crowded else 0), page)
@@ -408,7 +462,34 @@ def build(
         creator="ipb-desktop",
         lang=formatting.babel_locale().replace("_", "-"),
     )
-    doc.build(story, canvasmaker=_canvas_maker(footer_left, generated_on, lk.small))
+    with _fewer_collections():
+        doc.build(story, canvasmaker=_canvas_maker(footer_left, generated_on, lk.small))
+
+
+_COLLECTOR = threading.Lock()
+_before: list[tuple[int, int, int]] = []  # the collector's thresholds before the first document now being made
+_making = [0]  # how many documents are being made now
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """While a document is made, Python's cycle collector runs less often: a long statement makes hundreds of
+    thousands of short-lived objects (freed as they go, not in cycles), and each full collection walked
+    everything the process holds, a sixth of a year's statement. The thresholds are put back when the last
+    document being made is written (also when it fails), so any garbage left is collected as before.
+    (gc.freeze would do more, but it also sets aside garbage left by the document before, for good.)"""
+    with _COLLECTOR:
+        if _making[0] == 0:
+            _before[:] = [gc.get_threshold()]
+            gc.set_threshold(20_000, 10, 100)
+        _making[0] += 1
+    try:
+        yield
+    finally:
+        with _COLLECTOR:
+            _making[0] -= 1
+            if _making[0] == 0:
+                gc.set_threshold(*_before[0])
 
 
 # The long tables live in their own module; imported last because it uses the names above.

@@ -29,18 +29,20 @@ class _Rows:
 
 
 class _CellText:
-    """Writes a table's cell text into a page's text object, as `PDFTextObject.textOut` would write it, but
-    remembering for the whole document each string's encoded pieces and width: a year's statement writes the
-    same dates, payees, amounts and "Yes"/"No" thousands of times, and encoding a string for the embedded
-    font's subsets was most of the drawing. The PDF is byte for byte what `setTextOrigin` + `textOut` write."""
+    """Writes a table's cell text into a page's text object, as `PDFTextObject.setTextOrigin` + `textOut` would
+    write it, but remembering for the whole document each string's encoded pieces and width, and each number
+    written as a position: a year's statement writes the same dates, payees, amounts and "Yes"/"No" thousands
+    of times, and encoding a string for the embedded font's subsets was most of the drawing. The PDF is byte
+    for byte what `setTextOrigin` + `textOut` write."""
 
     def __init__(self, canv: Canvas, text: PDFTextObject, size: float, leading: float) -> None:
         self.canv = canv
         self.text = text
         # One store per document (the canvas): which subset a character is in is decided once per document.
-        self.known: dict[tuple[str, str], tuple[float, list[tuple[int, str]]]] = canv.__dict__.setdefault(
-            "_ipb_cell_text", {}
-        )
+        shared = canv.__dict__.setdefault("_ipb_cell_text", ({}, {}, {}))
+        self.known: dict[tuple[str, str], tuple[float, list[tuple[int, str]]]] = shared[0]
+        self.numbers: dict[float, str] = shared[1]  # fp_str of each position written
+        self.codes: dict[str, dict[str, int]] = shared[2]  # by font: characters already given a code in subset 0
         self.font_ops = f"{fp_str(size)} Tf {fp_str(leading)} TL"
         self.size = size
 
@@ -48,19 +50,50 @@ class _CellText:
         """The width of `line` in `font` and its text-showing operators, one for each font subset it uses."""
         found = self.known.get((font, line))
         if found is None:
-            if len(self.known) >= 8192:  # dates, payees and amounts repeat; descriptions mostly do not
+            if len(self.known) >= 16384:  # dates, payees and amounts repeat; descriptions mostly do not
                 self.known.clear()
-            face = getFont(font)
-            escape = self.canv._escape
-            found = self.known[font, line] = (
-                stringWidth(line, font, self.size),
-                [(subset, f"({escape(chunk)}) Tj") for subset, chunk in face.splitString(line, self.canv._doc)],
-            )
+            found = self.known[font, line] = (stringWidth(line, font, self.size), self._shown(line, font))
         return found
 
-    def write(self, x: float, y: float, font: str, shown: list[tuple[int, str]]) -> None:
+    def _shown(self, line: str, font: str) -> list[tuple[int, str]]:
+        """`TTFont.splitString` as text-showing operators. A line whose characters all have their code in the
+        first subset already (most lines: ASCII has its own codes from the start) is encoded straight from
+        those codes, without reportlab's character-by-character loop; the bytes are the same."""
+        escape = self.canv._escape
+        codes = self.codes.get(font)
+        if codes is None:
+            codes = self.codes[font] = {}
+        try:
+            return [(0, f"({escape(bytes(map(codes.__getitem__, line)))}) Tj")]
+        except KeyError:
+            pass
+        face = getFont(font)
+        shown = [(subset, f"({escape(chunk)}) Tj") for subset, chunk in face.splitString(line, self.canv._doc)]
+        # Remember the codes now given (a code, once given, never changes within a document).
+        assigned = face.state[self.canv._doc].assignments
+        for char in set(line):
+            code = assigned.get(ord(char))
+            if code is not None and code < 256:
+                codes[char] = code
+        return shown
+
+    def number(self, value: float) -> str:
+        """`fp_str(value)`, remembered: rows are whole lines apart, so the same positions come back page
+        after page."""
+        found = self.numbers.get(value)
+        if found is None:
+            if len(self.numbers) >= 16384:
+                self.numbers.clear()
+            found = self.numbers[value] = fp_str(value)
+        return found
+
+    def write(self, x: str, y: str, font: str, shown: list[tuple[int, str]]) -> None:
+        """Show `shown` at (`x`, `y`), both already written as numbers."""
         text = self.text
-        text._code.append(f"1 0 0 1 {fp_str(x, y)} Tm")
+        if len(shown) == 1 and shown[0][0] == text._curSubset:  # most lines: one piece, in the current subset
+            text._code.append(f"1 0 0 1 {x} {y} Tm {shown[0][1]}")
+            return
+        text._code.append(f"1 0 0 1 {x} {y} Tm")
         parts: list[str] = []
         for subset, operator in shown:
             if subset != text._curSubset:
@@ -86,10 +119,8 @@ def _draw_again(cell: Flowable, canv: Canvas, x: float, y: float, size: tuple[fl
     every page of a long table) writes the same operators again instead of being laid out and drawn again."""
     drawn = getattr(cell, "_ipb_drawn", None)
     if drawn is not None and drawn[0] is canv and drawn[1] == size:
-        canv.saveState()
-        canv.translate(x, y)
-        canv._code.extend(drawn[2])
-        canv.restoreState()
+        # What saveState, translate and restoreState write around it (the canvas's state is as before).
+        canv._code += ["q", f"1 0 0 1 {fp_str(x, y)} cm", *drawn[2], "Q"]
         return
     code = canv._code
     start = len(code)
@@ -231,12 +262,16 @@ class PagedTable(Flowable):  # type: ignore[misc]
         cells = _CellText(canv, text, size, leading)
         pad = self._pad
 
+        number, pieces, write = cells.number, cells.pieces, cells.write
+        left_xs = [number(x) for x in lefts]
+
         def cell_text(value: str, column: int, top: float, font: str) -> None:
             y = top - pad - size
-            for line in value.split("\n"):
+            aligned_right = column in right
+            for line in value.split("\n") if "\n" in value else (value,):
                 if line:
-                    width, shown = cells.pieces(line, font)
-                    cells.write(rights[column] - width if column in right else lefts[column], y, font, shown)
+                    width, shown = pieces(line, font)
+                    write(number(rights[column] - width) if aligned_right else left_xs[column], number(y), font, shown)
                 y -= leading
 
         text.setFont(FONT_BOLD, size, leading)
@@ -248,16 +283,34 @@ class PagedTable(Flowable):  # type: ignore[misc]
         font = FONT
         text.setFont(font, size, leading)
         rows = self._rows.cells
+        # cell_text for each plain-text cell, written out here: a year's statement has tens of thousands.
+        known, numbers, code = cells.known, cells.numbers, text._code
+        x_of = [None if column in right else left for column, left in enumerate(left_xs)]
         for index in range(first, last):
             top = height - head - (tops[index] - tops[first])
             if has_total and index == last - 1:
                 font = FONT_BOLD
                 text.setFont(font, size, leading)
             for column, cell in enumerate(rows[index]):
-                if isinstance(cell, Flowable):
-                    self._draw_flowable(cell, column, xs[column], top, tops[index + 1] - tops[index])
-                elif cell != "":
-                    cell_text(str(cell), column, top, font)
+                if cell.__class__ is not str:
+                    if isinstance(cell, Flowable):
+                        self._draw_flowable(cell, column, xs[column], top, tops[index + 1] - tops[index])
+                    elif cell != "":
+                        cell_text(str(cell), column, top, font)
+                    continue
+                if not cell:
+                    continue
+                y = top - pad - size
+                for line in cell.split("\n") if "\n" in cell else (cell,):
+                    if line:
+                        width, shown = known.get((font, line)) or pieces(line, font)
+                        x = x_of[column] or number(rights[column] - width)
+                        y_text = numbers.get(y) or number(y)
+                        if len(shown) == 1 and shown[0][0] == text._curSubset:
+                            code.append(f"1 0 0 1 {x} {y_text} Tm {shown[0][1]}")
+                        else:
+                            write(x, y_text, font, shown)
+                    y -= leading
         canv.drawText(text)
 
         # The rules, in the order table_style gives them: under every row, the box, under the header, above
@@ -267,7 +320,10 @@ class PagedTable(Flowable):  # type: ignore[misc]
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.25)
         bottoms = [height - head - (tops[i + 1] - tops[first]) for i in range(first, last)]
-        canv.lines([(0, y, full, y) for y in [height - head, *bottoms]])
+        # canv.lines, with each height written once for the document (the rows' heights repeat page to page).
+        start, end = f"{number(0)} ", f" m {number(full)} "
+        ruled = [number(y) for y in [height - head, *bottoms]]
+        canv._code += ["n", *(f"{start}{y}{end}{y} l" for y in ruled), "S"]
         canv.setLineWidth(0.6)
         canv.lines([(0, height, full, height), (0, 0, full, 0), (0, height, 0, 0), (full, height, full, 0)])
         canv.setStrokeColor(colors.black)

@@ -43,6 +43,7 @@ class _TransactionColumns:
     def __init__(self, st: Styles) -> None:
         self.large = st.look.large
         self.wrap = Wrapper(st.look.table)
+        self.what_for: dict[tuple[Any, ...], str] = {}
         self.yes_no = (_("Yes"), _("No"))
         if self.large:
             heads = [_("Date"), _("Payment"), _("Money in"), _("Money out"), _("Receipt and bank check")]
@@ -68,6 +69,17 @@ class _TransactionColumns:
             para(h, st.cell_right_bold if i in self.money_columns else st.cell_bold) for i, h in enumerate(heads)
         ]
 
+    def _what_for(self, txn: TransactionLine, width: float) -> str:
+        """`_what_for`, remembered: most payments are for one of a few plan lines, whatever their amount."""
+        parts = txn.parts
+        key = (width, (parts[0].category, parts[0].plan_line, parts[0].outcome) if len(parts) == 1 else parts)
+        found = self.what_for.get(key)
+        if found is None:
+            if len(self.what_for) >= 4096:
+                self.what_for.clear()
+            found = self.what_for[key] = _what_for(txn, self.wrap, width)
+        return found
+
     def _who(self, txn: TransactionLine, width: float) -> str:
         who = self.wrap(txn.payee, width) if txn.payee else ""
         if txn.description:
@@ -83,7 +95,7 @@ class _TransactionColumns:
         checked = self.yes_no[0] if txn.reconciled else self.yes_no[1]
         day = date_short(txn.day)
         if self.large:
-            payment = self._who(txn, self.text_w[1]) + "\n" + _what_for(txn, self.wrap, self.text_w[1])
+            payment = self._who(txn, self.text_w[1]) + "\n" + self._what_for(txn, self.text_w[1])
             receipt = receipt_text(txn.receipt)
             checks = "\n".join(
                 line
@@ -97,7 +109,7 @@ class _TransactionColumns:
         return [
             day,
             self._who(txn, self.text_w[1]),
-            _what_for(txn, self.wrap, self.text_w[2]),
+            self._what_for(txn, self.text_w[2]),
             *amounts,
             self.wrap(receipt_text(txn.receipt), self.text_w[5]),
             checked,

@@ -11,11 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from reportlab import rl_config
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
-from sqlalchemy import text
 
 from ipb_desktop.models.store import Store
 from ipb_desktop.statements import data, layout, pdf_payments, pdf_statement
@@ -90,20 +91,6 @@ def test_the_statement_story_holds_no_payment_rows_until_they_are_laid_out(fille
         assert pdf_statement.money(txn.amount_pence) in text
 
 
-def test_stream_balances_add_up_stream_by_stream_without_sorting_every_allocation(filled_store: Store) -> None:
-    """The by-funder sums read allocations in stream order from the stream index: no temporary b-tree, which
-    held tens of megabytes in memory on a large store."""
-    with filled_store.reading() as s:
-        params = {"start": APRIL.isoformat(), "end": JUNE_END.isoformat(), "money_in": "in"}
-        plan = " ".join(str(row[-1]) for row in s.execute(text("EXPLAIN QUERY PLAN " + data._STREAM_SUMS.text), params))
-        assert "ix_allocation_stream_id" in plan
-        assert "TEMP B-TREE" not in plan
-        balances = data.stream_balances(s, APRIL, JUNE_END)
-        found = data.statement_data(s, APRIL, JUNE_END, generated_on=MADE_ON)
-    assert balances == found.stream_balances
-    assert sum(b.closing_pence for b in balances) == found.summary.closing_pence
-
-
 def test_the_file_is_written_as_it_is_formatted_not_put_together_in_memory(
     monkeypatch: pytest.MonkeyPatch, same_bytes_every_time: None, tmp_path: Path
 ) -> None:
@@ -123,3 +110,58 @@ def test_the_file_is_written_as_it_is_formatted_not_put_together_in_memory(
 
     monkeypatch.setattr(layout, "_save_streamed", reportlab_save)
     assert _pdf([_table(400)]) == made
+
+
+def test_a_held_page_keeps_only_what_changed_on_the_canvas_and_prints_the_same(
+    monkeypatch: pytest.MonkeyPatch, same_bytes_every_time: None
+) -> None:
+    """Thousands of held pages each kept a copy of all sixty-odd canvas attributes; now only the few that
+    changed since the page before, and every page is written as it was finished. A short document's pages
+    are held as text (not compressed twice), a long one's compressed once they come to a few megabytes."""
+    held: list[int] = []
+    kinds: list[str | bytes] = []
+    made = _pdf([_table(400)])
+    maker = layout._canvas_maker
+
+    def counting(*args: Any) -> type[Canvas]:
+        canvas = maker(*args)
+        save = canvas.save
+
+        def saving(self: Any) -> None:
+            held.extend(len(changed) for _whole, changed in self._pages)
+            kinds.extend(changed["_code"] for _whole, changed in self._pages)
+            save(self)
+
+        canvas.save = saving
+        return canvas
+
+    monkeypatch.setattr(layout, "_canvas_maker", counting)
+    assert _pdf([_table(400)]) == made
+    assert len(held) >= 6
+    assert all(isinstance(code, str) for code in kinds)  # a short document's pages are held as text
+    kinds.clear()
+    held.clear()
+    monkeypatch.setattr(layout, "_HELD_AS_TEXT", 20_000)  # a long one's later pages are held compressed
+    assert _pdf([_table(400)]) == made
+    assert str in map(type, kinds) and bytes in map(type, kinds)
+    assert all(count <= 20 for count in held[1:-1])  # of 60 or so (the last page has lost _doctemplate: all)
+    text = pdf_text_of(made)
+    assert text.count("Page ") == len(held) and f"Page {len(held)} of {len(held)}" in text
+
+
+def pdf_text_of(pdf: bytes) -> str:
+    from pypdf import PdfReader
+
+    return " ".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+@given(text=st.one_of(st.text(max_size=40), st.text(alphabet=st.characters(max_codepoint=127), max_size=40)))
+def test_text_is_encoded_for_the_file_exactly_as_reportlab_encodes_it(text: str) -> None:
+    def encoded(encode: Any) -> bytes | str:
+        try:
+            return encode(text)  # type: ignore[no-any-return]
+        except UnicodeEncodeError as error:
+            return f"cannot: {error.start}"
+
+    assert encoded(layout._pdfdoc) == encoded(pdfdoc.pdfdocEnc)
+    assert layout._pdfdoc(b"as it is") == b"as it is"
