@@ -5,7 +5,10 @@ A real Secret Service is exercised in tests/reliability; here an in-memory keyri
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 import keyring
 import pytest
@@ -34,13 +37,24 @@ class MemoryKeyring(KeyringBackend):
         self.items.pop((service, username), None)
 
 
-@pytest.fixture
-def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> MemoryKeyring:
-    backend = MemoryKeyring()
+K = TypeVar("K", bound=KeyringBackend)
+
+
+@contextmanager
+def installed(backend: K) -> Iterator[K]:
+    """`backend` as the keyring while the block runs."""
     previous = keyring.get_keyring()
     keyring.set_keyring(backend)
-    yield backend  # type: ignore[misc]
-    keyring.set_keyring(previous)
+    try:
+        yield backend
+    finally:
+        keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    with installed(MemoryKeyring()) as backend:
+        yield backend
 
 
 def test_remember_open_without_prompt_then_forget(memory_keyring: MemoryKeyring, store_path: Path) -> None:

@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from ipb_desktop import app, appconfig, keystore, unlock, unlock_early
 from ipb_desktop.models.store import Store
 from tests.conftest import PASSPHRASE
 from tests.models.test_unlock_ahead import count_derivations
-from tests.test_unlock import MemoryKeyring
+from tests.test_unlock import MemoryKeyring, installed
 
 
 class CountingKeyring(MemoryKeyring):
@@ -31,14 +32,9 @@ class CountingKeyring(MemoryKeyring):
 
 
 @pytest.fixture
-def counting_keyring(monkeypatch: pytest.MonkeyPatch) -> CountingKeyring:
-    import keyring
-
-    backend = CountingKeyring()
-    previous = keyring.get_keyring()
-    keyring.set_keyring(backend)
-    yield backend  # type: ignore[misc]
-    keyring.set_keyring(previous)
+def counting_keyring() -> Iterator[CountingKeyring]:
+    with installed(CountingKeyring()) as backend:
+        yield backend
     unlock_early._begun.clear()
 
 

@@ -267,20 +267,3 @@ class RatingsChart(Flowable):  # type: ignore[misc]
                 code.append(f"q 1 0 0 1 {fp_str(x, y)} cm BT 1 0 0 1 {fp_str(dx, dy)} Tm {shown} T* ET Q")
             else:
                 code.append(f"BT 1 0 0 1 {fp_str(x, y)} Tm {shown} T* ET")
-
-
-def ratings_chart(
-    series: Sequence[Series],
-    low: int,
-    high: int,
-    *,
-    width: float,
-    height: float,
-    y_title: str,
-    x_title: str,
-    font_size: float = 8,
-) -> RatingsChart:
-    """A line chart of scores (from `low` to `high`) against the day they were given."""
-    return RatingsChart(
-        series, low, high, width=width, height=height, y_title=y_title, x_title=x_title, font_size=font_size
-    )

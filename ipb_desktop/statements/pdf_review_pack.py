@@ -26,7 +26,7 @@ from ipb_desktop.i18n import _, current_locale
 from ipb_desktop.models.enums import RatingScale
 from ipb_desktop.models.store import Store
 from ipb_desktop.outcomes import SCORE_RANGES
-from ipb_desktop.statements.charts import Series, ratings_chart
+from ipb_desktop.statements.charts import RatingsChart, Series
 from ipb_desktop.statements.facts_table import FactsTable
 from ipb_desktop.statements.layout import (
     FONT,
@@ -213,7 +213,7 @@ def _outcome(number: int, outcome: OutcomeReview, data: ReviewPackData, st: Styl
         low, high = SCORE_RANGES[scale]
         charts.append(Spacer(1, st.look.gap))
         charts.append(
-            ratings_chart(
+            RatingsChart(
                 lines,
                 low,
                 high,

@@ -15,7 +15,7 @@ from pypdf.generic import ContentStream
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from ipb_desktop.statements.charts import Series, ratings_chart
+from ipb_desktop.statements.charts import RatingsChart, Series
 from ipb_desktop.statements.layout import FONT_BOLD
 
 SIZE = 9
@@ -40,7 +40,7 @@ def _draw(tmp_path: Path, series: list[Series], low: int = 0, high: int = 10, wi
     """The chart on a page of its own, read back from the PDF."""
     out = tmp_path / "chart.pdf"
     canvas = Canvas(str(out))
-    chart = ratings_chart(
+    chart = RatingsChart(
         series, low, high, width=width, height=180, y_title="Own words", x_title="Date of the rating", font_size=SIZE
     )
     assert chart.wrapOn(canvas, width, 800) == (width, 180)
