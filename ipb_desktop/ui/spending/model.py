@@ -15,7 +15,16 @@ from array import array
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from sqlalchemy.orm import Session
 
 from ipb_desktop import ledger_query
@@ -60,6 +69,7 @@ _ANSWERED = frozenset((_DISPLAY, _TOOLTIP, _SPOKEN, _ALIGNMENT, _ID, _ROW))
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 _KEYS = [key for key, _heading in COLUMNS]
+_AMOUNT_COLUMN = _KEYS.index(SortKey.AMOUNT)
 
 PAGE_SIZE = 100
 # When the cache holds more rows than this it is emptied (rows are cheap to read again).
@@ -138,6 +148,8 @@ class SpendingModel(QAbstractTableModel):
         self._loaded_for: tuple[LedgerFilter, LedgerSort] | None = None
         self._generation = 0  # which refresh a deferred read of the remaining ids belongs to
         self._cache: dict[int, LedgerRow] = {}
+        # Each shown row's cell texts, worked out once (babel's money and dates are the dear part of a paint).
+        self._shown: dict[int, tuple[str, ...]] = {}
 
     # -- reading ----------------------------------------------------------------------------------------------
 
@@ -177,6 +189,7 @@ class SpendingModel(QAbstractTableModel):
 
     def _show(self, ids: array[int], count: int, totals: LedgerTotals | None, same_rows_likely: bool) -> None:
         self._cache.clear()
+        self._shown.clear()
         complete = totals is not None and len(ids) >= count
         if same_rows_likely and ids == self._ids:
             if ids:
@@ -268,6 +281,7 @@ class SpendingModel(QAbstractTableModel):
     def _load_around(self, row: int) -> None:
         if len(self._cache) > MAX_CACHED_ROWS:
             self._cache.clear()
+            self._shown.clear()
         # Views paint from the top down: read mostly below the row asked for, a little above it.
         start = max(0, row - self.page_size // 4)
         self._known(min(start + self.page_size, self._count) - 1)
@@ -327,7 +341,7 @@ class SpendingModel(QAbstractTableModel):
         if row is None:
             return None
         if role == _DISPLAY:
-            return self._text(row, key)
+            return self._texts(row)[index.column()]
         if role == _ROW:
             return row
         if role == _TOOLTIP:
@@ -335,9 +349,46 @@ class SpendingModel(QAbstractTableModel):
                 return split_tooltip(row)
             if key == SortKey.DATE:
                 return date_long(row.txn_date)
-            text = self._text(row, key)
+            text = self._texts(row)[index.column()]
             return text if len(text) > 16 else None
         return self._spoken(row, key)
+
+    def multiData(self, index: QModelIndex | QPersistentModelIndex, roleDataSpan: Any) -> None:
+        """Every role a view asks for one cell in one call (a table's paint asks seven per cell: one call into
+        Python instead of seven). Gives exactly what `data` gives for each role."""
+        # (Called from Python with one QModelRoleData, as the signature allows. PySide's stubs do not say that a
+        # span has a length and items; it has.)
+        span: Any = QModelRoleDataSpan(roleDataSpan) if isinstance(roleDataSpan, QModelRoleData) else roleDataSpan
+        column = index.column()
+        texts: tuple[str, ...] | None = None
+        if index.isValid() and 0 <= column < len(COLUMNS):
+            row = self.row_for(index.row())
+            texts = None if row is None else self._texts(row)
+        for i in range(len(span)):
+            role_data: QModelRoleData = span[i]
+            role = role_data.role()
+            if role == _DISPLAY:
+                if texts is None:
+                    role_data.clearData()
+                else:
+                    role_data.setData(texts[column])
+            elif role == _ALIGNMENT and column == _AMOUNT_COLUMN and index.isValid():
+                role_data.setData(_RIGHT)
+            elif role in _ANSWERED and role != _ALIGNMENT:
+                value = self.data(index, role)
+                if value is None:
+                    role_data.clearData()
+                else:
+                    role_data.setData(value)
+            else:
+                role_data.clearData()
+
+    def _texts(self, row: LedgerRow) -> tuple[str, ...]:
+        """What each column of `row` shows, in column order."""
+        found = self._shown.get(row.id)
+        if found is None:
+            found = self._shown[row.id] = tuple(self._text(row, key) for key in _KEYS)
+        return found
 
     def _text(self, row: LedgerRow, key: SortKey) -> str:
         if key == SortKey.DATE:
