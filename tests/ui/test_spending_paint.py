@@ -143,3 +143,33 @@ def test_the_ledger_looks_exactly_as_the_apps_look_paints_it_and_asks_the_look_o
     table.viewport().repaint()
     assert look.calls > shown_cells(table)
     assert table.grab().toImage() == fast
+
+
+def test_each_date_on_screen_is_written_out_once_however_many_payments_share_it(
+    qtbot, ctx: AppContext, filled_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ipb_desktop.ui.spending import model as spending_model
+
+    fill_ledger(filled_store, 300)  # three payments a day
+    ctx.set_store(filled_store)
+    written: list[object] = []
+    real = spending_model.date_short
+
+    def counting(day: Any, *args: Any) -> str:
+        written.append(day)
+        return real(day, *args)
+
+    monkeypatch.setattr(spending_model, "date_short", counting)
+    model = SpendingModel(ctx)
+    model.refresh()
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(900, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    rows = shown_cells(view) // len(COLUMNS)
+    qtbot.waitUntil(lambda: len(written) > 0)
+    shown = [model.index(r, 0).data() for r in range(rows)]
+    assert rows > 10 and len(set(shown)) < rows  # days with more than one payment are on screen
+    assert sorted(written) == sorted(set(written)) and len(written) == len(set(shown))

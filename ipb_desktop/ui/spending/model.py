@@ -153,8 +153,10 @@ class SpendingModel(QAbstractTableModel):
         self._behind = BackgroundRead(self)  # the ids after the first page, read on a worker thread
         self._behind.answered.connect(self._rest_answered)
         self._behind.failed.connect(self._rest_failed)
-        # Each shown row's cell texts, worked out once (babel's money and dates are the dear part of a paint).
+        # Each shown row's cell texts, worked out once (babel's money and dates are the dear part of a paint),
+        # and the dates and amounts written out so far (many rows share them).
         self._shown: dict[int, tuple[str, ...]] = {}
+        self._written: dict[tuple[object, ...], str] = {}
 
     # -- reading ----------------------------------------------------------------------------------------------
 
@@ -403,6 +405,15 @@ class SpendingModel(QAbstractTableModel):
             else:
                 role_data.clearData()
 
+    def _write(self, value: tuple[object, ...], write: Callable[[], str]) -> str:
+        """`write()`, or what it gave the last time for the same `value` (a date or an amount)."""
+        found = self._written.get(value)
+        if found is None:
+            if len(self._written) > MAX_CACHED_ROWS:
+                self._written.clear()
+            found = self._written[value] = write()
+        return found
+
     def _texts(self, row: LedgerRow) -> tuple[str, ...]:
         """What each column of `row` shows, in column order."""
         found = self._shown.get(row.id)
@@ -412,7 +423,7 @@ class SpendingModel(QAbstractTableModel):
 
     def _text(self, row: LedgerRow, key: SortKey) -> str:
         if key == SortKey.DATE:
-            return date_short(row.txn_date)
+            return self._write(("date", row.txn_date), lambda: date_short(row.txn_date))
         if key == SortKey.DIRECTION:
             return _("In") if row.direction == Direction.IN else _("Out")
         if key == SortKey.PAYEE:
@@ -426,7 +437,7 @@ class SpendingModel(QAbstractTableModel):
         if key == SortKey.OUTCOME:
             return parts_text(row, "outcome")
         if key == SortKey.AMOUNT:
-            return signed_money(row)
+            return self._write((row.direction, row.amount_pence), lambda: signed_money(row))
         if key == SortKey.RECEIPT:
             return receipt_text(row)
         return _("Yes") if row.reconciled else _("No")
