@@ -131,9 +131,11 @@ def test_locking_while_the_matches_are_added_up_stops_the_read_and_shows_nothing
     model.totals_changed.connect(lambda totals: said.append(totals_text(totals)))
     model.set_filter(LedgerFilter(text="things"))
     qtbot.waitUntil(started.is_set)
+    assert model.index(0, COLUMN_OF["date"]).data() and model._written  # a date written out and kept
     big.close_store()  # as locking does (the read is stopped, then the store closed)
     model.refresh()  # as the page does when the store is locked
     assert model.rowCount() == 0
     with qtbot.assertNotEmitted(model.totals_changed, wait=100):
         pass  # (nothing comes back from the read that was stopped)
     assert said[-1] == totals_text(ledger_query.LedgerTotals(0, 0, 0))
+    assert not model._cache and not model._shown and not model._written  # nothing of the budget kept

@@ -12,6 +12,7 @@ other rows and the totals are added when the worker thread has read them.
 
 from __future__ import annotations
 
+import weakref
 from array import array
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -33,6 +34,7 @@ from ipb_desktop.formatting import date_long, date_short, money
 from ipb_desktop.i18n import N_, _, ngettext
 from ipb_desktop.ledger_query import LedgerFilter, LedgerRow, LedgerSort, LedgerTotals, SortKey
 from ipb_desktop.models.enums import Direction
+from ipb_desktop.models.store import Store
 from ipb_desktop.seed import shown_name
 from ipb_desktop.ui.operations.context import AppContext
 from ipb_desktop.ui.spending.background import BackgroundRead
@@ -157,6 +159,7 @@ class SpendingModel(QAbstractTableModel):
         # and the dates and amounts written out so far (many rows share them).
         self._shown: dict[int, tuple[str, ...]] = {}
         self._written: dict[tuple[object, ...], str] = {}
+        self._written_for: weakref.ref[Store] | None = None  # the store they were written for
 
     # -- reading ----------------------------------------------------------------------------------------------
 
@@ -172,6 +175,10 @@ class SpendingModel(QAbstractTableModel):
         flt, order = self.filter, self.order
         self._generation += 1
         self._behind.cancel()
+        store = self.ctx.store
+        if self._written_for is None or self._written_for() is not store:  # locked, or another store: forget
+            self._written.clear()
+            self._written_for = None if store is None else weakref.ref(store)
         if self._complete and self._loaded_for == (flt, order):
             ids, totals = self.ctx.read(
                 lambda s: (ledger_query.transaction_id_array(s, flt, order), ledger_query.totals(s, flt)),
