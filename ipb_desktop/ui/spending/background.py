@@ -10,6 +10,7 @@ given, and only while the same store is open.
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -56,6 +57,7 @@ class BackgroundRead(QObject):
         return number == self._number and store is not None and store is self._store
 
     def _run(self, store: Store, look: Callable[[Session], Any], ticket: ReadTicket, number: int) -> None:
+        _give_way()
         try:
             answer = store.side.read(look, ticket)
         except ReadCancelled:
@@ -66,3 +68,14 @@ class BackgroundRead(QObject):
             return
         with contextlib.suppress(RuntimeError):
             self.answered.emit(number, answer)
+
+
+# How much lower than the window's thread the worker thread runs (Unix nice steps): when both want a processor,
+# the window's gets it, so clicking and typing stay quick while the read goes on.
+GIVE_WAY = 10
+
+
+def _give_way() -> None:
+    """Lower this (worker) thread's priority, where the system allows a thread's own (Linux)."""
+    with contextlib.suppress(AttributeError, OSError):
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), GIVE_WAY)
