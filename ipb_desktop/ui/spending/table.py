@@ -4,7 +4,8 @@ Ctrl+Shift+S sorts by the column the keyboard is in), its columns' widths, and h
 Painting: the app's look (`ui/shell/look.py`) is a style written in Python, and Qt asks a style a dozen things
 for every cell it paints, so a screen of the ledger (20 rows of 10 cells) spent about 10 ms going to and from
 Python. The table paints its cells with a plain copy of the same platform style instead, which draws them
-exactly alike, and only the cell with the keyboard focus (whose ring is the app's own) with the app's style.
+exactly alike, and only the row with the keyboard focus (whose ring is the app's own) with the app's style:
+the one row's delegate follows the current row.
 """
 
 from __future__ import annotations
@@ -36,7 +37,6 @@ COLUMN_CHARS = [11, 9, 20, 0, 20, 22, 20, 12, 11, 8]
 FLEXIBLE = {1: 6, 2: 12, 4: 10, 5: 12, 6: 10}  # column -> fewest characters it gives way to
 DESCRIPTION_CHARS = 28
 SORT_KEYS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-_HAS_FOCUS = QStyle.StateFlag.State_HasFocus
 _ITEM = QStyle.ControlElement.CE_ItemViewItem
 
 
@@ -53,16 +53,12 @@ def plain_style(widget: QWidget) -> QStyle | None:
     return plain
 
 
-class FocusedCellDelegate(QStyledItemDelegate):
-    """Paints the cell with the keyboard focus with the app's style (its focus ring), every other cell with the
-    table's own style."""
+class AppLookDelegate(QStyledItemDelegate):
+    """Paints cells with the app's own style (its focus ring included), whatever the table's style is."""
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
-        if not option.state & _HAS_FOCUS:
-            super().paint(painter, option, index)
-            return
         cell = QStyleOptionViewItem(option)
         self.initStyleOption(cell, index)
         QApplication.style().drawControl(_ITEM, cell, painter, cell.widget)
@@ -79,10 +75,12 @@ class LedgerTable(QTableView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._look: AppLookDelegate | None = None
+        self._look_row = -1
         plain = plain_style(self)
         if plain is not None:
             self.setStyle(plain)
-            self.setItemDelegate(FocusedCellDelegate(self))
+            self._look = AppLookDelegate(self)
         self.setAccessibleName(_("Payments in and out"))
         self.setAccessibleDescription(
             _(
@@ -106,6 +104,19 @@ class LedgerTable(QTableView):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
         self.size_columns()
+
+    def setModel(self, model: Any) -> None:
+        super().setModel(model)
+        if self._look is not None and self.selectionModel() is not None:
+            self.selectionModel().currentChanged.connect(self._look_follows_focus)
+
+    def _look_follows_focus(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        """The app's look paints the current row (where the focus ring is), the plain style every other row."""
+        if self._look_row >= 0:
+            self.setItemDelegateForRow(self._look_row, None)  # type: ignore[arg-type]  # None removes it
+        self._look_row = current.row() if current.isValid() else -1
+        if self._look_row >= 0 and self._look is not None:
+            self.setItemDelegateForRow(self._look_row, self._look)
 
     def size_columns(self) -> None:
         """Each column as wide as its usual words, the word columns giving way when the table is narrow."""
