@@ -26,6 +26,7 @@ from ipb_desktop.models import keyed
 
 T = TypeVar("T")
 CACHE_KB = 1024
+PROGRESS_STEPS = 100_000  # SQLite's virtual machine steps between two checks (about a millisecond)
 
 
 def read_only_connection(path: Path, key: str, immutable: bool, *, checked: bool = False) -> sqlcipher3.Connection:
@@ -105,6 +106,9 @@ class SideReader:
         # Its reads go once through what they read: a small page cache is enough (the window's connection
         # keeps the usual 8 MB), so a second connection adds little to the memory the app takes.
         raw.execute(f"PRAGMA cache_size = -{CACHE_KB}")
+        # Interrupting only stops a statement already running; this stops one that was about to start when the
+        # read was cancelled (SQLite asks every so many steps of its work).
+        raw.set_progress_handler(self._stop_asked, PROGRESS_STEPS)
         engine = sa.create_engine("sqlite://", creator=lambda: raw, poolclass=StaticPool)
         event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
         event.listen(engine, "before_cursor_execute", self._refuse_when_stopped)
@@ -112,6 +116,10 @@ class SideReader:
         with self._guard:
             self._raw, self._engine, self._sessions = raw, engine, sessions
         return sessions
+
+    def _stop_asked(self) -> int:
+        running = self._running
+        return 1 if self._closed or (running is not None and running.cancelled) else 0
 
     def _refuse_when_stopped(self, *_args: Any) -> None:
         """Before each statement: none starts once the read is cancelled or the store is closing."""

@@ -39,9 +39,9 @@ def on_a_thread(store: Store, look: Any) -> tuple[threading.Thread, list[object]
         except Exception as exc:
             outcome.append(exc)
 
+    outcome.append(ticket)  # first: outcome[0] is the ticket, outcome[1] what the read gave
     worker = threading.Thread(target=run)
     worker.start()
-    outcome.append(ticket)
     return worker, outcome
 
 
