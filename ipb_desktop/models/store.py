@@ -33,6 +33,7 @@ from ipb_desktop.models.filelock import StoreLock
 from ipb_desktop.models.passphrase_rules import MIN_PASSPHRASE_LENGTH, check_passphrase_rules, passphrase_strength
 from ipb_desktop.models.schema import StoreInfo
 from ipb_desktop.models.schema_upgrade import alembic_config, migrate, upgrade_if_needed
+from ipb_desktop.models.side_reader import SideReader, read_only_connection
 from ipb_desktop.models.store_file import (
     SQLITE_PLAIN_HEADER,
     can_write_beside,
@@ -85,6 +86,8 @@ class Store:
         self.read_only = read_only
         self._lock = lock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # A second connection for reading on a worker thread (made when first wanted, closed with the store).
+        self.side = SideReader(lambda: read_only_connection(self.path, self._key, self.read_only, checked=True))
         self.actor = HOLDER_ACTOR
         # Set by `open`: whether the store is already marked open for writing, and whether it was found marked so
         # with its write-ahead log missing (recent changes may be lost: the window and the CLI say so).
@@ -288,8 +291,7 @@ class Store:
         if not separate:
             with self.engine.connect() as conn:
                 return keyed.integrity_problems(_raw(conn), structure=structure)
-        access = keyed.Access.IMMUTABLE if self.read_only else keyed.Access.READ_ONLY
-        conn = keyed.connect(self.path, self._key, access)
+        conn = read_only_connection(self.path, self._key, self.read_only)
         try:
             return keyed.integrity_problems(conn, structure=structure)
         finally:
@@ -337,6 +339,7 @@ class Store:
                     "(is the disk full?). Your budget is safe and still opens with the old passphrase."
                 )
             ) from exc
+        self.side.drop()  # (made again with the new passphrase when next wanted)
         self.engine.dispose()
         for side in sidecars(self.path):
             side.unlink(missing_ok=True)
@@ -377,6 +380,7 @@ class Store:
 
     def close(self) -> None:
         """Fold the write-ahead log into the store, close the connection and release the lock."""
+        self.side.close()  # any read on a worker thread stopped first
         if not self.read_only:
             try:
                 with self.engine.connect() as conn:

@@ -4,18 +4,29 @@ The model holds only the ids for the current filter and sort; the text of each r
 time around the first row the view asks for, into a small cache. So a view showing 25 rows of a 50,000-row ledger
 reads 25 + one page of rows, however far it is scrolled. Even the ids come in two steps: the first page of them
 with the totals (whose count is the row count, so a screen reader hears the real number of rows at once), and
-the rest just after the table is painted, or sooner if a row further down is wanted first. When a filter (a word
-typed, say) matches more than a page of rows, adding them up means reading every one, so the first page is
-shown on its own first and the other rows and the totals are added just after the paint.
+the rest just after the table is painted, on a worker thread (`background.py`: a million ids take most of a
+second to read), or at once if a row further down is wanted first. When a filter (a word typed, say) matches more
+than a page of rows, adding them up means reading every one, so the first page is shown on its own first and the
+other rows and the totals are added when the worker thread has read them.
 """
 
 from __future__ import annotations
 
+import weakref
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from sqlalchemy.orm import Session
 
 from ipb_desktop import ledger_query
@@ -23,8 +34,10 @@ from ipb_desktop.formatting import date_long, date_short, money
 from ipb_desktop.i18n import N_, _, ngettext
 from ipb_desktop.ledger_query import LedgerFilter, LedgerRow, LedgerSort, LedgerTotals, SortKey
 from ipb_desktop.models.enums import Direction
+from ipb_desktop.models.store import Store
 from ipb_desktop.seed import shown_name
 from ipb_desktop.ui.operations.context import AppContext
+from ipb_desktop.ui.spending.background import BackgroundRead
 
 # Column order, the sort key each one uses, and its heading.
 COLUMNS: list[tuple[SortKey, str]] = [
@@ -60,6 +73,7 @@ _ANSWERED = frozenset((_DISPLAY, _TOOLTIP, _SPOKEN, _ALIGNMENT, _ID, _ROW))
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 _KEYS = [key for key, _heading in COLUMNS]
+_AMOUNT_COLUMN = _KEYS.index(SortKey.AMOUNT)
 
 PAGE_SIZE = 100
 # When the cache holds more rows than this it is emptied (rows are cheap to read again).
@@ -138,6 +152,14 @@ class SpendingModel(QAbstractTableModel):
         self._loaded_for: tuple[LedgerFilter, LedgerSort] | None = None
         self._generation = 0  # which refresh a deferred read of the remaining ids belongs to
         self._cache: dict[int, LedgerRow] = {}
+        self._behind = BackgroundRead(self)  # the ids after the first page, read on a worker thread
+        self._behind.answered.connect(self._rest_answered)
+        self._behind.failed.connect(self._rest_failed)
+        # Each shown row's cell texts, worked out once (babel's money and dates are the dear part of a paint),
+        # and the dates and amounts written out so far (many rows share them).
+        self._shown: dict[int, tuple[str, ...]] = {}
+        self._written: dict[tuple[object, ...], str] = {}
+        self._written_for: weakref.ref[Store] | None = None  # the store they were written for
 
     # -- reading ----------------------------------------------------------------------------------------------
 
@@ -147,11 +169,16 @@ class SpendingModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Read the totals and the first page of ids for the current filter and sort, and the other ids just
-        after the view has painted. When the filter and sort are the ones already shown (something changed in
-        the store) every id is read at once, so that if the same rows remain the view keeps its selection and
-        scroll position and only their text is read again."""
+        after the view has painted, on a worker thread. When the filter and sort are the ones already shown
+        (something changed in the store) every id is read at once, so that if the same rows remain the view
+        keeps its selection and scroll position and only their text is read again."""
         flt, order = self.filter, self.order
         self._generation += 1
+        self._behind.cancel()
+        store = self.ctx.store
+        if self._written_for is None or self._written_for() is not store:  # locked, or another store: forget
+            self._written.clear()
+            self._written_for = None if store is None else weakref.ref(store)
         if self._complete and self._loaded_for == (flt, order):
             ids, totals = self.ctx.read(
                 lambda s: (ledger_query.transaction_id_array(s, flt, order), ledger_query.totals(s, flt)),
@@ -173,10 +200,11 @@ class SpendingModel(QAbstractTableModel):
         self._show(array("q", page), len(page) if counted is None else counted.count, counted, same_rows_likely=False)
         if not self._complete:
             generation = self._generation
-            QTimer.singleShot(0, self, lambda: self._all_ids(generation))
+            QTimer.singleShot(0, self, lambda: self._read_rest_behind(generation))
 
     def _show(self, ids: array[int], count: int, totals: LedgerTotals | None, same_rows_likely: bool) -> None:
         self._cache.clear()
+        self._shown.clear()
         complete = totals is not None and len(ids) >= count
         if same_rows_likely and ids == self._ids:
             if ids:
@@ -190,47 +218,61 @@ class SpendingModel(QAbstractTableModel):
         self.totals = totals
         self.totals_changed.emit(totals)
 
+    def _rest_reader(self) -> Callable[[Session], tuple[array[int], LedgerTotals | None]]:
+        """What reads every id after the first page, and the totals too while they are being added up."""
+        flt, order, with_totals = self.filter, self.order, self.totals is None
+
+        def rest(s: Session) -> tuple[array[int], LedgerTotals | None]:
+            ids = ledger_query.transaction_id_array(s, flt, order)
+            return ids, ledger_query.totals(s, flt) if with_totals else None
+
+        return rest
+
+    def _read_rest_behind(self, generation: int) -> None:
+        """Just after the paint: read the rest on a worker thread (the window goes on answering meanwhile)."""
+        if self._complete or generation != self._generation or self.ctx.store is None:
+            return
+        self._behind.start(self.ctx.store, self._rest_reader())
+
+    def _rest_answered(self, number: int, answer: tuple[array[int], LedgerTotals | None]) -> None:
+        if self._behind.is_current(number, self.ctx.store) and not self._complete:
+            self._take_rest(*answer)
+
+    def _rest_failed(self, number: int) -> None:
+        if self._behind.is_current(number, self.ctx.store):
+            self._all_ids()  # here, then: a problem is reported as for any other read
+
     def _all_ids(self, generation: int | None = None) -> None:
-        """Read the ids after the first page (for the refresh numbered `generation`, if given)."""
+        """Read the ids after the first page now, on this thread (for the refresh numbered `generation`, if
+        given): a row further down is wanted before the worker thread has read them."""
         if self._complete or (generation is not None and generation != self._generation):
             return
-        flt, order = self.filter, self.order
-        if self.totals is None:
-            self._count_the_rest()
-            return
-        ids = self.ctx.read(lambda s: ledger_query.transaction_id_array(s, flt, order), None)
-        if ids is None:
-            return
-        same = len(ids) == self._count and ids[: len(self._ids)] == self._ids
-        self._ids, self._complete = ids, True  # the rows the view already counts: nothing it shows changes
+        self._behind.cancel()
+        found = self.ctx.read(self._rest_reader(), None)
+        if found is not None:
+            self._take_rest(*found)
+
+    def _take_rest(self, ids: array[int], totals: LedgerTotals | None) -> None:
+        """Take every id (and the totals, when they were being added up) read after the first page."""
+        first = len(self._ids)
+        if totals is None:
+            same = len(ids) == self._count and ids[:first] == self._ids
+            self._ids, self._complete = ids, True  # the rows the view already counts: nothing it shows changes
+        else:
+            same = len(ids) == totals.count and ids[:first] == self._ids
+            if same:
+                if len(ids) > first:  # rows after the first page were not counted yet: the view gets them now
+                    self.beginInsertRows(QModelIndex(), first, len(ids) - 1)
+                    self._ids, self._count = ids, len(ids)
+                    self.endInsertRows()
+                self._complete = True
+                self.totals = totals
+                self.totals_changed.emit(totals)
         if not same:
             # The store changed in between. This may be in the middle of painting, so the view is not reset
             # here (rows past the ids read show blank) but just after, by reading everything again.
             self._loaded_for = None
             QTimer.singleShot(0, self, self.refresh)
-
-    def _count_the_rest(self) -> None:
-        """Read every id and the totals of a filter with more than a page of matches, and add the rows after the
-        first page to the view (they were not counted yet)."""
-        flt, order = self.filter, self.order
-        found = self.ctx.read(
-            lambda s: (ledger_query.transaction_id_array(s, flt, order), ledger_query.totals(s, flt)), None
-        )
-        if found is None:
-            return
-        ids, totals = found
-        if len(ids) != totals.count or ids[: len(self._ids)] != self._ids:
-            # The store changed since the first page was read: read everything again, just after.
-            self._loaded_for = None
-            QTimer.singleShot(0, self, self.refresh)
-            return
-        if len(ids) > len(self._ids):
-            self.beginInsertRows(QModelIndex(), len(self._ids), len(ids) - 1)
-            self._ids, self._count = ids, len(ids)
-            self.endInsertRows()
-        self._complete = True
-        self.totals = totals
-        self.totals_changed.emit(totals)
 
     def _known(self, row: int) -> bool:
         """Whether the id of `row` has been read, reading the rest of the ids now if it is further down."""
@@ -268,6 +310,7 @@ class SpendingModel(QAbstractTableModel):
     def _load_around(self, row: int) -> None:
         if len(self._cache) > MAX_CACHED_ROWS:
             self._cache.clear()
+            self._shown.clear()
         # Views paint from the top down: read mostly below the row asked for, a little above it.
         start = max(0, row - self.page_size // 4)
         self._known(min(start + self.page_size, self._count) - 1)
@@ -327,7 +370,7 @@ class SpendingModel(QAbstractTableModel):
         if row is None:
             return None
         if role == _DISPLAY:
-            return self._text(row, key)
+            return self._texts(row)[index.column()]
         if role == _ROW:
             return row
         if role == _TOOLTIP:
@@ -335,13 +378,59 @@ class SpendingModel(QAbstractTableModel):
                 return split_tooltip(row)
             if key == SortKey.DATE:
                 return date_long(row.txn_date)
-            text = self._text(row, key)
+            text = self._texts(row)[index.column()]
             return text if len(text) > 16 else None
         return self._spoken(row, key)
 
+    def multiData(self, index: QModelIndex | QPersistentModelIndex, roleDataSpan: Any) -> None:
+        """Every role a view asks for one cell in one call (a table's paint asks seven per cell: one call into
+        Python instead of seven). Gives exactly what `data` gives for each role."""
+        # (Called from Python with one QModelRoleData, as the signature allows. PySide's stubs do not say that a
+        # span has a length and items; it has.)
+        span: Any = QModelRoleDataSpan(roleDataSpan) if isinstance(roleDataSpan, QModelRoleData) else roleDataSpan
+        column = index.column()
+        texts: tuple[str, ...] | None = None
+        if index.isValid() and 0 <= column < len(COLUMNS):
+            row = self.row_for(index.row())
+            texts = None if row is None else self._texts(row)
+        for i in range(len(span)):
+            role_data: QModelRoleData = span[i]
+            role = role_data.role()
+            if role == _DISPLAY:
+                if texts is None:
+                    role_data.clearData()
+                else:
+                    role_data.setData(texts[column])
+            elif role == _ALIGNMENT and column == _AMOUNT_COLUMN and index.isValid():
+                role_data.setData(_RIGHT)
+            elif role in _ANSWERED and role != _ALIGNMENT:
+                value = self.data(index, role)
+                if value is None:
+                    role_data.clearData()
+                else:
+                    role_data.setData(value)
+            else:
+                role_data.clearData()
+
+    def _write(self, value: tuple[object, ...], write: Callable[[], str]) -> str:
+        """`write()`, or what it gave the last time for the same `value` (a date or an amount)."""
+        found = self._written.get(value)
+        if found is None:
+            if len(self._written) > MAX_CACHED_ROWS:
+                self._written.clear()
+            found = self._written[value] = write()
+        return found
+
+    def _texts(self, row: LedgerRow) -> tuple[str, ...]:
+        """What each column of `row` shows, in column order."""
+        found = self._shown.get(row.id)
+        if found is None:
+            found = self._shown[row.id] = tuple(self._text(row, key) for key in _KEYS)
+        return found
+
     def _text(self, row: LedgerRow, key: SortKey) -> str:
         if key == SortKey.DATE:
-            return date_short(row.txn_date)
+            return self._write(("date", row.txn_date), lambda: date_short(row.txn_date))
         if key == SortKey.DIRECTION:
             return _("In") if row.direction == Direction.IN else _("Out")
         if key == SortKey.PAYEE:
@@ -355,7 +444,7 @@ class SpendingModel(QAbstractTableModel):
         if key == SortKey.OUTCOME:
             return parts_text(row, "outcome")
         if key == SortKey.AMOUNT:
-            return signed_money(row)
+            return self._write((row.direction, row.amount_pence), lambda: signed_money(row))
         if key == SortKey.RECEIPT:
             return receipt_text(row)
         return _("Yes") if row.reconciled else _("No")

@@ -12,22 +12,16 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import (
     QAction,
-    QContextMenuEvent,
     QDragEnterEvent,
     QDropEvent,
-    QKeyEvent,
     QKeySequence,
-    QMouseEvent,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QMenu,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -50,72 +44,12 @@ from ipb_desktop.ui.spending.quick_add import QuickAdd
 from ipb_desktop.ui.spending.receipt_viewer import ReceiptDialog
 from ipb_desktop.ui.spending.regular_dialogs import DueDialog, RegularListDialog
 from ipb_desktop.ui.spending.split import SplitDialog
+from ipb_desktop.ui.spending.table import LedgerTable
 from ipb_desktop.ui.widgets.forms import Form, Heading, button_row, plain_label
 from ipb_desktop.ui.widgets.page import Page
 
 STATEMENT_SUFFIXES = {".csv", ".ofx", ".qfx", ".qif"}
 RECEIPT_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".pdf"}
-# Starting widths (in average characters) of the columns; Description takes what is left. When the table is
-# narrower than they add up to, the word columns give way (to FLEXIBLE_MIN of theirs) so Amount, Receipt and
-# Checked stay in view without scrolling sideways.
-COLUMN_CHARS = [11, 9, 20, 0, 20, 22, 20, 12, 11, 8]
-FLEXIBLE = {1: 6, 2: 12, 4: 10, 5: 12, 6: 10}  # column -> fewest characters it gives way to
-DESCRIPTION_CHARS = 28
-SORT_KEYS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-
-
-class LedgerTable(QTableView):
-    resized = Signal()
-
-    """The ledger table: Enter or double-click opens the payment, Delete asks to delete it, Ctrl+Shift+S sorts by
-    the column the keyboard is in (again: the other way round)."""
-
-    open_requested = Signal()
-    delete_requested = Signal()
-    menu_requested = Signal(object)  # global QPoint
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.open_requested.emit()
-            return
-        if event.key() == Qt.Key.Key_Delete and self.currentIndex().isValid():
-            self.delete_requested.emit()
-            return
-        if event.key() == Qt.Key.Key_S and event.modifiers() == SORT_KEYS:
-            self.sort_by_current_column()
-            return
-        super().keyPressEvent(event)
-
-    def sort_by_current_column(self) -> None:
-        header = self.horizontalHeader()
-        current = self.currentIndex()
-        column = current.column() if current.isValid() else max(0, header.sortIndicatorSection())
-        ascending = Qt.SortOrder.AscendingOrder
-        order = Qt.SortOrder.DescendingOrder
-        if header.sortIndicatorSection() != column or header.sortIndicatorOrder() == order:
-            order = ascending
-        self.sortByColumn(column, order)
-        if not self.currentIndex().isValid() and self.model().rowCount() > 0:
-            self.setCurrentIndex(self.model().index(0, column))  # the keyboard stays in the sorted column
-        heading = self.model().headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
-        text = (
-            _("Sorted by {column}, A to Z or oldest first")
-            if order == ascending
-            else _("Sorted by {column}, Z to A or newest first")
-        ).format(column=str(heading).lower())
-        announce(self, text)
-
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        super().resizeEvent(event)
-        self.resized.emit()
-
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        super().mouseDoubleClickEvent(event)
-        if self.indexAt(event.position().toPoint()).isValid():
-            self.open_requested.emit()
-
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        self.menu_requested.emit(event.globalPos())
 
 
 class SpendingPage(Page):
@@ -142,29 +76,6 @@ class SpendingPage(Page):
         self.model = SpendingModel(ctx, self)
         self.table = LedgerTable()
         self.table.setModel(self.model)
-        self.table.setAccessibleName(_("Payments in and out"))
-        self.table.setAccessibleDescription(
-            _(
-                "Enter changes the chosen payment; Delete deletes it. Ctrl+Shift+S sorts by the column you are in; "
-                "press it again to reverse the order."
-            )
-        )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
-        self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
-        # Fixed row heights: the view never measures rows it does not show (so it never reads them).
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        header.setHighlightSections(False)
-        self._size_columns()
         self.totals = plain_label()
         self.totals.setAccessibleDescription(_("Totals for the payments shown"))
 
@@ -254,23 +165,7 @@ class SpendingPage(Page):
         super().changeEvent(event)
 
     def _size_columns(self) -> None:
-        width = self.table.fontMetrics().averageCharWidth()
-        header = self.table.horizontalHeader()
-        wanted = [(chars or DESCRIPTION_CHARS) * width + 16 for chars in COLUMN_CHARS]
-        room = self.table.viewport().width()
-        over = sum(wanted) - room
-        if over > 0 and room > 0:
-            # Take what does not fit from the word columns, in proportion to what each can give.
-            give = {c: wanted[c] - (least * width + 16) for c, least in FLEXIBLE.items()}
-            can = sum(give.values())
-            for c, most in give.items():
-                wanted[c] -= min(most, round(most * over / can)) if can else 0
-        for column, size in enumerate(wanted):
-            if COLUMN_CHARS[column]:
-                header.resizeSection(column, size)
-            else:
-                header.resizeSection(column, max(size - max(0, sum(wanted) - room), 6 * width))
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        self.table.size_columns()
 
     # -- refreshing -------------------------------------------------------------------------------------------
 
