@@ -103,16 +103,25 @@ def endless_first_time_on_a_worker(monkeypatch: pytest.MonkeyPatch) -> threading
     return started
 
 
-def test_a_new_search_stops_the_last_ones_adding_up_and_only_its_own_figures_are_shown(
-    qtbot, big: AppContext, filled_store: Store, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def adding_up_things_for_ever(
+    qtbot: Any, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> tuple[SpendingModel, list[str]]:
+    """A Spending model searching "things" (all 5,000), adding them up on the worker thread for ever, and what the
+    line under the table has said so far."""
     started = endless_first_time_on_a_worker(monkeypatch)
-    model = SpendingModel(big)
+    model = SpendingModel(ctx)
     model.refresh()
     said: list[str] = []
     model.totals_changed.connect(lambda totals: said.append(totals_text(totals)))
     model.set_filter(LedgerFilter(text="things"))
-    qtbot.waitUntil(started.is_set)  # adding up every "things" (all 5,000) on the worker thread, for ever
+    qtbot.waitUntil(started.is_set)
+    return model, said
+
+
+def test_a_new_search_stops_the_last_ones_adding_up_and_only_its_own_figures_are_shown(
+    qtbot, big: AppContext, filled_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    model, said = adding_up_things_for_ever(qtbot, big, monkeypatch)
     shops = LedgerFilter(text="shop 1")  # Shop 1, Shop 10 ... Shop 19: a little over a thousand
     model.set_filter(shops)
     ids, line = figures_for(filled_store, shops)
@@ -124,13 +133,7 @@ def test_a_new_search_stops_the_last_ones_adding_up_and_only_its_own_figures_are
 def test_locking_while_the_matches_are_added_up_stops_the_read_and_shows_nothing(
     qtbot, big: AppContext, filled_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    started = endless_first_time_on_a_worker(monkeypatch)
-    model = SpendingModel(big)
-    model.refresh()
-    said: list[str] = []
-    model.totals_changed.connect(lambda totals: said.append(totals_text(totals)))
-    model.set_filter(LedgerFilter(text="things"))
-    qtbot.waitUntil(started.is_set)
+    model, said = adding_up_things_for_ever(qtbot, big, monkeypatch)
     assert model.index(0, COLUMN_OF["date"]).data() and model._written  # a date written out and kept
     big.close_store()  # as locking does (the read is stopped, then the store closed)
     model.refresh()  # as the page does when the store is locked

@@ -79,12 +79,8 @@ def shown_cells(table: QTableView) -> int:
     return rows * len(COLUMNS)
 
 
-def test_a_screen_of_the_ledger_is_painted_with_one_call_into_the_model_per_cell(
-    qtbot, ctx: AppContext, filled_store: Store
-) -> None:
-    fill_ledger(filled_store, 300)
-    ctx.set_store(filled_store)
-    model = CountingModel(ctx)
+def shown_in_a_table(qtbot: Any, model: SpendingModel) -> QTableView:
+    """`model`, read, in a plain table view 900 x 500 on screen."""
     model.refresh()
     view = QTableView()
     qtbot.addWidget(view)
@@ -92,6 +88,16 @@ def test_a_screen_of_the_ledger_is_painted_with_one_call_into_the_model_per_cell
     view.resize(900, 500)
     view.show()
     qtbot.waitExposed(view)
+    return view
+
+
+def test_a_screen_of_the_ledger_is_painted_with_one_call_into_the_model_per_cell(
+    qtbot, ctx: AppContext, filled_store: Store
+) -> None:
+    fill_ledger(filled_store, 300)
+    ctx.set_store(filled_store)
+    model = CountingModel(ctx)
+    view = shown_in_a_table(qtbot, model)
     qtbot.waitUntil(lambda: model.calls > 0)  # laid out and painted: rows read and their words worked out
     model.calls = 0
     view.viewport().repaint()
@@ -167,13 +173,7 @@ def test_each_date_on_screen_is_written_out_once_however_many_payments_share_it(
 
     monkeypatch.setattr(spending_model, "date_short", counting)
     model = SpendingModel(ctx)
-    model.refresh()
-    view = QTableView()
-    qtbot.addWidget(view)
-    view.setModel(model)
-    view.resize(900, 500)
-    view.show()
-    qtbot.waitExposed(view)
+    view = shown_in_a_table(qtbot, model)
     rows = shown_cells(view) // len(COLUMNS)
     qtbot.waitUntil(lambda: len(written) > 0)
     shown = [model.index(r, 0).data() for r in range(rows)]
