@@ -135,14 +135,16 @@ def recall(store_uuid: str) -> str | None:
 def recall_or_raise(store_uuid: str) -> str | None:
     """The remembered passphrase, or None. Raises KeyringTimedOut when the keyring does not answer in time."""
     if not keyring_available():
-        return None
-    return _ask(lambda: recall_here(store_uuid))
+        return None  # (no helper thread to wait for)
+    return _ask(lambda: _get(store_uuid))
 
 
 def recall_here(store_uuid: str) -> str | None:
     """The remembered passphrase, or None, asked on this thread with no time limit (for a worker thread)."""
-    if not keyring_available():
-        return None
+    return _get(store_uuid) if keyring_available() else None
+
+
+def _get(store_uuid: str) -> str | None:
     try:
         value = keyring.get_password(SERVICE, store_uuid)
     except KeyringError:

@@ -15,10 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ipb_desktop import appconfig
-from ipb_desktop.errors import IpbError
 from ipb_desktop.models import keyed
-from ipb_desktop.models.store_file import can_write_beside, check_looks_like_store, real_store_path
-from ipb_desktop.models.unlock_ahead import UnlockAhead
+from ipb_desktop.models.unlock_ahead import UnlockAhead, as_store_opens
 
 
 @dataclass
@@ -46,13 +44,10 @@ def begin(store: Path | None) -> None:
     store_uuid = appconfig.remembered_uuid(path)
     if store_uuid is None:
         return  # never opened here, so nothing is remembered: the unlock page asks
-    try:
-        real = real_store_path(path)
-        check_looks_like_store(real)
-    except (IpbError, OSError, ValueError):
+    opens = as_store_opens(path)
+    if opens is None:
         return  # the window says what is wrong, in its own words
-    # The access Store.open will choose (read-only where this user cannot write), so the connection can be taken.
-    access = keyed.Access.READ_WRITE if can_write_beside(real) else keyed.Access.IMMUTABLE
+    real, access = opens
     early = Early(real, store_uuid)
     threading.Thread(target=_ask_and_key, args=(early, access), name="ipb-unlock-early", daemon=True).start()
     _begun.append(early)
@@ -77,10 +72,8 @@ def _ask_and_key(early: Early, access: keyed.Access) -> None:
 
 def take(path: Path, store_uuid: str) -> Early | None:
     """What `begin` started for this file and store, once (None when nothing was); anything else begun is let go."""
-    try:
-        real = real_store_path(path)
-    except (IpbError, OSError, ValueError):
-        real = None
+    opens = as_store_opens(path)
+    real = opens[0] if opens is not None else None
     found = None
     while _begun:
         early = _begun.pop()

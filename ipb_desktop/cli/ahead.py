@@ -12,11 +12,8 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from ipb_desktop.errors import IpbError
 from ipb_desktop.fileops import expand_user
-from ipb_desktop.models import keyed
-from ipb_desktop.models.store_file import can_write_beside, check_looks_like_store, real_store_path
-from ipb_desktop.models.unlock_ahead import UnlockAhead
+from ipb_desktop.models.unlock_ahead import UnlockAhead, as_store_opens
 
 PASSPHRASE_ENV = "IPB_PASSPHRASE"
 TAKES_A_VALUE = frozenset({"--as-planner"})  # options before STORE whose value is not the store
@@ -32,14 +29,10 @@ def begin(words: Sequence[str], commands: Sequence[str]) -> None:
     positional = _positional(words)
     if len(positional) < 2 or positional[0] not in commands:
         return
-    try:
-        path = real_store_path(expand_user(positional[1]))
-        check_looks_like_store(path)
-    except (IpbError, OSError, ValueError):
-        return
-    # The access Store.open will choose (read-only where this user cannot write), so the connection can be taken.
-    access = keyed.Access.READ_WRITE if can_write_beside(path) else keyed.Access.IMMUTABLE
-    _begun.append(UnlockAhead(path, passphrase, access).start())
+    opens = as_store_opens(expand_user(positional[1]))
+    if opens is not None:
+        path, access = opens
+        _begun.append(UnlockAhead(path, passphrase, access).start())
 
 
 def take(path: Path) -> UnlockAhead | None:

@@ -16,8 +16,21 @@ from pathlib import Path
 
 import sqlcipher3
 
-from ipb_desktop.errors import WrongPassphrase
+from ipb_desktop.errors import IpbError, WrongPassphrase
 from ipb_desktop.models import keyed
+from ipb_desktop.models.store_file import can_write_beside, check_looks_like_store, real_store_path
+
+
+def as_store_opens(path: Path) -> tuple[Path, keyed.Access] | None:
+    """The file `Store.open(path, ...)` opens (links followed) and the access it chooses (read-only where this user
+    cannot write), so a connection made ahead for them can be taken; None when `path` is not a store file (the
+    usual way then says what is wrong, in its own words)."""
+    try:
+        real = real_store_path(path)
+        check_looks_like_store(real)
+    except (IpbError, OSError, ValueError):
+        return None
+    return real, keyed.Access.READ_WRITE if can_write_beside(real) else keyed.Access.IMMUTABLE
 
 
 class UnlockAhead:
