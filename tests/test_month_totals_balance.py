@@ -43,29 +43,42 @@ def full_balance(s: Session, day: dt.date) -> int:
     return (recorded.balance_pence if recorded else 0) + int(s.execute(text(FULL), {"day": day}).scalar_one())
 
 
+def add_payment(s: Session, draft: ledger.TransactionDraft, through: object, ids: list[int]) -> None:
+    """A random step's new payment, paid through the budget account or (`through` false) by someone else."""
+    ids.append(ledger.add_transaction(s, draft).id)
+    if not through:
+        s.execute(update(Transaction).where(Transaction.id == ids[-1]).values(through_account=False))
+
+
+def common_change(s: Session, kind: object, txn: Transaction, day: dt.date) -> bool:
+    """The random steps every kept sum must follow: a payment moved to `day`, through the account or not, deleted,
+    restored. False when `kind` is none of these (or does nothing to this payment)."""
+    if kind == "move":
+        txn.txn_date = day
+    elif kind == "flip":
+        txn.through_account = not txn.through_account
+    elif kind == "delete" and txn.deleted_at is None:
+        ledger.delete_transaction(s, txn.id)
+    elif kind == "restore" and txn.deleted_at is not None:
+        ledger.restore_transaction(s, txn.id)
+    else:
+        return False
+    return True
+
+
 def apply(s: Session, step: tuple[object, ...], ids: list[int]) -> None:
     if step[0] == "add":
         _kind, day, direction, pence, through = step
         draft = ledger.TransactionDraft(FIRST + dt.timedelta(days=int(str(day))), str(direction), int(str(pence)))
-        ids.append(ledger.add_transaction(s, draft).id)
-        if not through:
-            s.execute(update(Transaction).where(Transaction.id == ids[-1]).values(through_account=False))
+        add_payment(s, draft, through, ids)
         return
     if not ids:
         return
     kind, which, day = step
     txn = s.get(Transaction, ids[int(str(which)) % len(ids)])
     assert txn is not None
-    if kind == "move":
-        txn.txn_date = FIRST + dt.timedelta(days=int(str(day)))
-    elif kind == "flip":
-        txn.through_account = not txn.through_account
-    elif kind == "amount":
+    if not common_change(s, kind, txn, FIRST + dt.timedelta(days=int(str(day)))) and kind == "amount":
         txn.amount_pence = int(str(day)) * 37 + 1
-    elif kind == "delete" and txn.deleted_at is None:
-        ledger.delete_transaction(s, txn.id)
-    elif kind == "restore" and txn.deleted_at is not None:
-        ledger.restore_transaction(s, txn.id)
     s.flush()
 
 

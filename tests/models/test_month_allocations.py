@@ -14,7 +14,7 @@ from unittest import mock
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import delete, select, text, update
+from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
 
 from ipb_desktop import figures, ledger
@@ -25,6 +25,7 @@ from ipb_desktop.models import month_allocations, month_totals
 from ipb_desktop.models.schema import Allocation, Category, FundingStream, Outcome, PlanLine, Transaction
 from ipb_desktop.models.store import Store
 from tests.conftest import PASSPHRASE
+from tests.test_month_totals_balance import add_payment, common_change
 
 FIXTURES = Path("/work/shared/fixtures/bank")
 DATA = Path(__file__).parent / "data"
@@ -128,9 +129,7 @@ def apply(s: Session, step: tuple[object, ...], ids: list[int], choices: dict[st
             "Heronsgate Crafts",
             allocations=drafts(choices, int(str(pence)), parts),  # type: ignore[arg-type]
         )
-        ids.append(ledger.add_transaction(s, draft).id)
-        if not through:
-            s.execute(update(Transaction).where(Transaction.id == ids[-1]).values(through_account=False))
+        add_payment(s, draft, through, ids)
         return
     if not ids:
         return
@@ -140,16 +139,11 @@ def apply(s: Session, step: tuple[object, ...], ids: list[int], choices: dict[st
     if txn is None:
         return
     first_part = txn.allocations[0] if txn.allocations else None
-    if kind == "move":
-        txn.txn_date = FIRST + dt.timedelta(days=int(str(day)))
-    elif kind == "flip":
-        txn.through_account = not txn.through_account
-    elif kind == "turn":
+    if common_change(s, kind, txn, FIRST + dt.timedelta(days=int(str(day)))):
+        s.flush()
+        return
+    if kind == "turn":
         txn.direction = "in" if txn.direction == "out" else "out"
-    elif kind == "delete" and txn.deleted_at is None:
-        ledger.delete_transaction(s, txn.id)
-    elif kind == "restore" and txn.deleted_at is not None:
-        ledger.restore_transaction(s, txn.id)
     elif kind == "remove":  # gone for good; its allocations go with it (the foreign key's cascade)
         s.flush()
         s.execute(delete(Transaction).where(Transaction.id == txn.id))

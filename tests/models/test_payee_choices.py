@@ -77,15 +77,9 @@ def test_the_sums_follow_every_change_to_a_payment_and_its_parts(filled_store: S
 
     first, latest = ids[0], ids[-1]
     # The latest moves to another day, then to another payee, then to another plan line.
-    change(lambda s: ledger.update_transaction(
-        s, latest, ledger.TransactionDraft(dt.date(2026, 4, 20), "out", 1003, "Riverside Gym", plan_line_id=pottery)
-    ))  # fmt: skip
-    change(lambda s: ledger.update_transaction(
-        s, latest, ledger.TransactionDraft(dt.date(2026, 4, 20), "out", 1003, "RIVERSIDE GYM", plan_line_id=pottery)
-    ))  # fmt: skip
-    change(lambda s: ledger.update_transaction(
-        s, latest, ledger.TransactionDraft(dt.date(2026, 4, 20), "out", 1003, "RIVERSIDE GYM", plan_line_id=laptop)
-    ))  # fmt: skip
+    for payee, line in [("Riverside Gym", pottery), ("RIVERSIDE GYM", pottery), ("RIVERSIDE GYM", laptop)]:
+        moved = ledger.TransactionDraft(dt.date(2026, 4, 20), "out", 1003, payee, plan_line_id=line)
+        change(lambda s, moved=moved: ledger.update_transaction(s, latest, moved))
     # Split in two (counts no more), then back to one part.
     two = (ledger.AllocationDraft(500, plan_line_id=pottery), ledger.AllocationDraft(501, category_id=activities))
     change(lambda s: ledger.update_transaction(
