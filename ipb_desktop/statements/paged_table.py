@@ -17,8 +17,9 @@ from reportlab.platypus.flowables import Flowable
 from ipb_desktop.statements.layout import FONT, FONT_BOLD, GAP_AFTER_MONEY, GREY, PAGE_HEIGHT, RULE, Look
 
 
-class _Rows:
-    """The rows of one PagedTable with their heights, worked out once and shared by every page's part."""
+class TableRows:
+    """The body rows of one long table (PagedTable, RatingsTable) with their heights, worked out once and shared
+    by every page's part."""
 
     __slots__ = ("cells", "heights", "tops")
 
@@ -150,7 +151,7 @@ class PagedTable(Flowable):  # type: ignore[misc]
         *,
         total_row: bool = False,
         right_columns: Sequence[int] = (),
-        _shared: _Rows | None = None,
+        _shared: TableRows | None = None,
         _span: tuple[int, int] | None = None,
         _header_height: float | None = None,
     ) -> None:
@@ -164,7 +165,8 @@ class PagedTable(Flowable):  # type: ignore[misc]
         if _shared is None:
             cells = list(rows)
             leading, pad = look.table_leading, 2 * self._pad
-            _shared = _Rows(cells, [max(str(cell).count("\n") + 1 for cell in row) * leading + pad for row in cells])
+            heights = [max(str(cell).count("\n") + 1 for cell in row) * leading + pad for row in cells]
+            _shared = TableRows(cells, heights)
         self._rows = _shared
         self._start, self._stop = _span if _span is not None else (0, len(_shared.cells))
         self._header_height = _header_height

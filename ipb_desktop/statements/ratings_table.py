@@ -20,18 +20,9 @@ from reportlab.platypus.flowables import Flowable
 
 from ipb_desktop.statements.drawn_text import DrawnText
 from ipb_desktop.statements.layout import FONT, GREY, PAGE_HEIGHT, RULE, Look
+from ipb_desktop.statements.paged_table import TableRows
 
 Cell: TypeAlias = Any  # plain text (str) or a Paragraph
-
-
-class _Rows:
-    """The body rows of one table with their heights, measured once and shared by every page's part."""
-
-    __slots__ = ("cells", "heights")
-
-    def __init__(self, cells: list[Sequence[Cell]], heights: list[float]) -> None:
-        self.cells = cells
-        self.heights = heights
 
 
 class RatingsTable(Flowable):  # type: ignore[misc]
@@ -46,7 +37,7 @@ class RatingsTable(Flowable):  # type: ignore[misc]
         widths: Sequence[float],
         look: Look,
         *,
-        _shared: tuple[float, _Rows] | None = None,
+        _shared: tuple[float, TableRows] | None = None,
         _span: tuple[int, int] | None = None,
     ) -> None:
         super().__init__()
@@ -64,7 +55,7 @@ class RatingsTable(Flowable):  # type: ignore[misc]
         """Rows in this part, the header included (what reportlab calls a table's `_nrows`)."""
         return 1 + self._span[1] - self._span[0]
 
-    def _measure(self) -> tuple[float, _Rows]:
+    def _measure(self) -> tuple[float, TableRows]:
         """The header's height and every body row's, as reportlab's Table works them out: the tallest cell,
         a Paragraph wrapped to its column less the padding, plain text a line's leading for each line."""
         if self._measured is None:
@@ -81,7 +72,7 @@ class RatingsTable(Flowable):  # type: ignore[misc]
                         tall = leading * (cell.count("\n") + 1)
                     tallest = max(tallest, tall + pad)
                 heights.append(tallest)
-            self._measured = (head, _Rows(self._cells, heights))
+            self._measured = (head, TableRows(self._cells, heights))
         return self._measured
 
     def _heights(self) -> list[float]:
